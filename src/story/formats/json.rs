@@ -1,0 +1,249 @@
+//! JSON from upstream fetchers: the common flat shapes and ninjs documents.
+//!
+//! Field names are tried in a documented order (README, "Formats in"): the first one present with
+//! a usable value wins. A document with neither a headline nor a body is not a story.
+
+use serde_json::{Map, Value};
+
+use crate::story::dates::{from_epoch, parse_timestamp};
+use crate::story::model::{SourceFormat, Story};
+use crate::story::normalize::{html_inline, html_paragraphs, looks_like_html, text_paragraphs};
+use crate::story::rejection::{PipelineStep, Rejection, RejectionClass};
+
+const HEADLINE_FIELDS: &[&str] = &["headline", "title"];
+const HTML_BODY_FIELDS: &[&str] = &["body_html"];
+const BODY_FIELDS: &[&str] = &["body", "content", "text", "body_text"];
+const BYLINE_FIELDS: &[&str] = &["byline", "author", "authors", "by"];
+const PUBLISHED_FIELDS: &[&str] = &[
+    "published",
+    "date",
+    "pubDate",
+    "published_at",
+    "firstcreated",
+];
+const UPDATED_FIELDS: &[&str] = &["updated", "modified", "updated_at", "versioncreated"];
+const ID_FIELDS: &[&str] = &["id", "guid", "uri"];
+const SOURCE_FIELDS: &[&str] = &["source", "provider"];
+const URL_FIELDS: &[&str] = &["url", "link"];
+
+pub fn parse(text: &str) -> Result<Story, Rejection> {
+    let document: Value = serde_json::from_str(text).map_err(|error| {
+        let class = if error.is_eof() || error.is_syntax() {
+            RejectionClass::Malformed
+        } else {
+            RejectionClass::NotAStory
+        };
+        Rejection::new(class, PipelineStep::Parse, format!("invalid JSON: {error}"))
+    })?;
+    let Value::Object(fields) = document else {
+        return Err(Rejection::new(
+            RejectionClass::NotAStory,
+            PipelineStep::Parse,
+            "JSON value is not an object",
+        ));
+    };
+    let story = if is_ninjs(&fields) {
+        read_ninjs(&fields)
+    } else {
+        read_flat(&fields)
+    };
+    if story.headline.is_none() && story.paragraphs.is_empty() {
+        return Err(Rejection::new(
+            RejectionClass::NotAStory,
+            PipelineStep::Parse,
+            "JSON object has neither a headline nor a body",
+        ));
+    }
+    Ok(story)
+}
+
+fn is_ninjs(fields: &Map<String, Value>) -> bool {
+    fields.get("headlines").is_some_and(Value::is_array)
+        || fields.get("bodies").is_some_and(Value::is_array)
+}
+
+fn read_flat(fields: &Map<String, Value>) -> Story {
+    let mut story = Story::new(SourceFormat::Json);
+    story.headline = first_string(fields, HEADLINE_FIELDS).map(html_inline);
+    story.paragraphs = match first_string(fields, HTML_BODY_FIELDS) {
+        Some(html) => html_paragraphs(html),
+        None => first_string(fields, BODY_FIELDS)
+            .map(body_paragraphs)
+            .unwrap_or_default(),
+    };
+    story.byline = first_present(fields, BYLINE_FIELDS).and_then(byline_statement);
+    story.first_published = first_present(fields, PUBLISHED_FIELDS).and_then(timestamp);
+    story.updated = first_present(fields, UPDATED_FIELDS).and_then(timestamp);
+    story.provider_id = first_present(fields, ID_FIELDS).and_then(scalar_string);
+    story.source = first_string(fields, SOURCE_FIELDS).map(html_inline);
+    story.url = first_string(fields, URL_FIELDS).map(str::to_owned);
+    story
+}
+
+/// ninjs 1.x–3.x: `headlines[]`/`bodies[]` (2.x+) or `headline`/`body_text`/`body_html` (1.x).
+fn read_ninjs(fields: &Map<String, Value>) -> Story {
+    let mut story = read_flat(fields);
+    story.format = SourceFormat::Ninjs;
+    if let Some(headline) = role_value(fields.get("headlines"), "main") {
+        story.headline = Some(html_inline(headline));
+    }
+    if let Some(Value::Array(bodies)) = fields.get("bodies") {
+        let main = bodies
+            .iter()
+            .find(|body| body.get("role").and_then(Value::as_str) == Some("main"))
+            .or_else(|| bodies.first());
+        if let Some(body) = main {
+            let value = body.get("value").and_then(Value::as_str).unwrap_or("");
+            let is_html = body
+                .get("contenttype")
+                .and_then(Value::as_str)
+                .is_some_and(|t| t.contains("html"));
+            story.paragraphs = if is_html {
+                html_paragraphs(value)
+            } else {
+                body_paragraphs(value)
+            };
+        }
+    }
+    story
+}
+
+/// The `value` of the entry with the given role in a ninjs array, else of its first entry.
+fn role_value<'a>(array: Option<&'a Value>, role: &str) -> Option<&'a str> {
+    let entries = array?.as_array()?;
+    entries
+        .iter()
+        .find(|entry| entry.get("role").and_then(Value::as_str) == Some(role))
+        .or_else(|| entries.first())?
+        .get("value")?
+        .as_str()
+}
+
+fn body_paragraphs(body: &str) -> Vec<String> {
+    if looks_like_html(body) {
+        html_paragraphs(body)
+    } else {
+        text_paragraphs(body)
+    }
+}
+
+fn first_present<'a>(fields: &'a Map<String, Value>, names: &[&str]) -> Option<&'a Value> {
+    names
+        .iter()
+        .filter_map(|name| fields.get(*name))
+        .find(|value| !value.is_null())
+}
+
+fn first_string<'a>(fields: &'a Map<String, Value>, names: &[&str]) -> Option<&'a str> {
+    names
+        .iter()
+        .filter_map(|name| fields.get(*name)?.as_str())
+        .find(|value| !value.trim().is_empty())
+}
+
+fn scalar_string(value: &Value) -> Option<String> {
+    match value {
+        Value::String(text) if !text.trim().is_empty() => Some(text.trim().to_owned()),
+        Value::Number(number) => Some(number.to_string()),
+        _ => None,
+    }
+}
+
+fn timestamp(value: &Value) -> Option<chrono::DateTime<chrono::FixedOffset>> {
+    match value {
+        Value::String(text) => parse_timestamp(text),
+        Value::Number(number) => number.as_i64().and_then(from_epoch),
+        _ => None,
+    }
+}
+
+/// A byline from a string, a list of names, or author objects with a `name`, with a leading
+/// "By" dropped.
+fn byline_statement(value: &Value) -> Option<String> {
+    let names: Vec<String> = match value {
+        Value::String(text) => vec![html_inline(text)],
+        Value::Array(items) => items.iter().filter_map(author_name).collect(),
+        Value::Object(_) => author_name(value).into_iter().collect(),
+        _ => Vec::new(),
+    };
+    let joined = names
+        .into_iter()
+        .filter(|name| !name.is_empty())
+        .collect::<Vec<_>>()
+        .join(", ");
+    let statement = joined
+        .strip_prefix("By ")
+        .or_else(|| joined.strip_prefix("BY "))
+        .unwrap_or(&joined)
+        .trim();
+    (!statement.is_empty()).then(|| statement.to_owned())
+}
+
+fn author_name(value: &Value) -> Option<String> {
+    match value {
+        Value::String(text) => Some(html_inline(text)),
+        Value::Object(fields) => fields.get("name")?.as_str().map(html_inline),
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn class_of(text: &str) -> RejectionClass {
+        parse(text).unwrap_err().class
+    }
+
+    #[test]
+    fn fetcher_shape_with_html_body() {
+        let story = parse(
+            r#"{"source":"ap","id":"abc","headline":"Fire &amp; wind","byline":"By A. Writer",
+                "body_html":"<p>One.</p><p>Two &#8212; three.</p>","published":"2024-07-19T21:14:37Z"}"#,
+        )
+        .unwrap();
+        assert_eq!(story.headline.as_deref(), Some("Fire & wind"));
+        assert_eq!(story.byline.as_deref(), Some("A. Writer"));
+        assert_eq!(story.paragraphs, vec!["One.", "Two — three."]);
+        assert_eq!(story.provider_id.as_deref(), Some("abc"));
+        assert_eq!(story.source.as_deref(), Some("ap"));
+        assert_eq!(
+            story.first_published.map(|t| t.to_rfc3339()).as_deref(),
+            Some("2024-07-19T21:14:37+00:00")
+        );
+    }
+
+    #[test]
+    fn flat_scraper_shape_with_text_body_and_author_list() {
+        let story = parse(
+            r#"{"title":"Jobs cut","content":"First.\n\nSecond.","authors":[{"name":"Ana"},"Bo"]}"#,
+        )
+        .unwrap();
+        assert_eq!(story.headline.as_deref(), Some("Jobs cut"));
+        assert_eq!(story.byline.as_deref(), Some("Ana, Bo"));
+        assert_eq!(story.paragraphs, vec!["First.", "Second."]);
+    }
+
+    #[test]
+    fn ninjs_input_reads_main_headline_and_body() {
+        let story = parse(
+            r#"{"uri":"urn:x:1","headlines":[{"role":"sub","value":"S"},{"role":"main","value":"M"}],
+                "bodies":[{"role":"main","contenttype":"text/html","value":"<p>B</p>"}]}"#,
+        )
+        .unwrap();
+        assert_eq!(story.format, SourceFormat::Ninjs);
+        assert_eq!(story.headline.as_deref(), Some("M"));
+        assert_eq!(story.paragraphs, vec!["B"]);
+        assert_eq!(story.provider_id.as_deref(), Some("urn:x:1"));
+    }
+
+    #[test]
+    fn typed_rejections() {
+        assert_eq!(
+            class_of(r#"{"headline": "cut off"#),
+            RejectionClass::Malformed
+        );
+        assert_eq!(class_of(r#"{"ping":1}"#), RejectionClass::NotAStory);
+        assert_eq!(class_of("[1,2]"), RejectionClass::NotAStory);
+    }
+}

@@ -1,0 +1,37 @@
+//! Which human language a story is written in.
+
+/// Below this whatlang confidence the guess is left out rather than published.
+const MIN_CONFIDENCE: f64 = 0.5;
+
+/// The ISO 639-1 code of the text's language, when it can be told with confidence.
+pub fn detect_language(text: &str) -> Option<&'static str> {
+    let info = whatlang::detect(text)?;
+    if !info.is_reliable() && info.confidence() < MIN_CONFIDENCE {
+        return None;
+    }
+    isolang::Language::from_639_3(info.lang().code())?.to_639_1()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn common_news_languages() {
+        let cases = [
+            ("en", "The central bank held interest rates steady on Wednesday, citing inflation that remains above its target."),
+            ("es", "El banco central mantuvo las tasas de interés sin cambios el miércoles, citando una inflación que sigue por encima de su meta."),
+            ("de", "Die Zentralbank hat die Zinsen am Mittwoch unverändert gelassen und verwies auf die weiterhin hohe Inflation."),
+            ("fr", "La banque centrale a maintenu ses taux d'intérêt mercredi, invoquant une inflation toujours supérieure à son objectif."),
+            ("pt", "O banco central manteve as taxas de juro inalteradas na quarta-feira, citando uma inflação que continua acima da meta."),
+        ];
+        for (code, text) in cases {
+            assert_eq!(detect_language(text), Some(code), "{text}");
+        }
+    }
+
+    #[test]
+    fn no_guess_without_text() {
+        assert_eq!(detect_language("12345 --- 678"), None);
+    }
+}

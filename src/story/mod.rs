@@ -1,0 +1,90 @@
+//! The story domain: raw message bytes in, a ninjs record or a typed rejection out.
+//!
+//! [`StoryStage::process`] is the one interface the engine calls. Inside, a message flows
+//! through the rooms of this module in order: `decode` (size, bytes to text) → `formats`
+//! (detect and parse into a neutral [`model::Story`], cleaned by `normalize`, times by `dates`)
+//! → `ninjs` (language and the record out).
+
+mod dates;
+mod decode;
+mod formats;
+mod language;
+pub mod model;
+mod ninjs;
+mod normalize;
+mod rejection;
+
+pub use ninjs::{StoryRecord, NINJS_SCHEMA_URI};
+pub use rejection::{PipelineStep, Rejection, RejectionClass};
+
+/// A raw message as the stage sees it: the value bytes and the hints Kafka headers give.
+#[derive(Debug, Clone, Copy)]
+pub struct RawMessage<'a> {
+    pub value: &'a [u8],
+    /// The `content-type` header, when the producer set one.
+    pub content_type: Option<&'a str>,
+}
+
+/// The story stage's settings.
+#[derive(Debug, Clone)]
+pub struct StageSettings {
+    /// Inputs larger than this many bytes are rejected as `too_large` before parsing.
+    pub max_message_bytes: usize,
+}
+
+/// Turns raw messages into story records. Cheap to share between threads: it holds only settings.
+#[derive(Debug, Clone)]
+pub struct StoryStage {
+    settings: StageSettings,
+}
+
+impl StoryStage {
+    pub fn new(settings: StageSettings) -> Self {
+        Self { settings }
+    }
+
+    /// Raw message in, record or typed rejection out. Never panics on any input.
+    pub fn process(&self, message: &RawMessage<'_>) -> Result<StoryRecord, Rejection> {
+        let text = decode::decode_text(message.value, self.settings.max_message_bytes)?;
+        let story = formats::parse(text, message.content_type)?;
+        ninjs::render(&story).map_err(|error| {
+            Rejection::new(
+                RejectionClass::Malformed,
+                PipelineStep::Render,
+                format!("could not serialize the record: {error}"),
+            )
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn stage() -> StoryStage {
+        StoryStage::new(StageSettings {
+            max_message_bytes: 4096,
+        })
+    }
+
+    proptest! {
+        #[test]
+        fn arbitrary_bytes_end_as_a_record_or_a_typed_rejection(bytes in proptest::collection::vec(any::<u8>(), 0..600)) {
+            let message = RawMessage { value: &bytes, content_type: None };
+            match stage().process(&message) {
+                Ok(record) => {
+                    let json: serde_json::Value = serde_json::from_slice(&record.json).unwrap();
+                    prop_assert_eq!(json["uri"].as_str(), Some(record.uri.as_str()));
+                }
+                Err(rejection) => prop_assert!(!rejection.message.is_empty()),
+            }
+        }
+
+        #[test]
+        fn arbitrary_text_never_panics(text in "\\PC{0,400}") {
+            let message = RawMessage { value: text.as_bytes(), content_type: None };
+            let _ = stage().process(&message);
+        }
+    }
+}

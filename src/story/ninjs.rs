@@ -1,0 +1,218 @@
+//! The record out: a story as an IPTC ninjs 2.2 document, and the rule for its `uri`.
+//!
+//! The struct field order is the JSON key order, so the same story always serializes to the same
+//! bytes: `wirestream process` and the worker print identical records.
+
+use serde::Serialize;
+use sha2::{Digest, Sha256};
+
+use super::language::detect_language;
+use super::model::Story;
+use super::normalize::word_count;
+
+/// Where the ninjs 2.2 schema lives, written into every record's `standard.schema`.
+pub const NINJS_SCHEMA_URI: &str = "http://www.iptc.org/std/ninjs/ninjs-schema_2.2.json";
+
+#[derive(Serialize)]
+struct Ninjs<'a> {
+    uri: String,
+    standard: Standard,
+    #[serde(rename = "type")]
+    item_type: &'static str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    firstcreated: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    versioncreated: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    language: Option<&'static str>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    headlines: Vec<Headline<'a>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    by: Option<&'a str>,
+    bodies: Vec<Body>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    altids: Vec<AltId<'a>>,
+}
+
+#[derive(Serialize)]
+struct Standard {
+    name: &'static str,
+    version: &'static str,
+    schema: &'static str,
+}
+
+#[derive(Serialize)]
+struct Headline<'a> {
+    role: &'static str,
+    value: &'a str,
+}
+
+#[derive(Serialize)]
+struct Body {
+    role: &'static str,
+    contenttype: &'static str,
+    value: String,
+    charcount: usize,
+    wordcount: usize,
+}
+
+#[derive(Serialize)]
+struct AltId<'a> {
+    role: &'static str,
+    value: &'a str,
+}
+
+/// A rendered record: the Kafka key (the story's `uri`) and the JSON bytes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StoryRecord {
+    pub uri: String,
+    pub json: Vec<u8>,
+}
+
+/// Renders a story as compact ninjs 2.2 JSON.
+pub fn render(story: &Story) -> Result<StoryRecord, serde_json::Error> {
+    let body = story.body_text();
+    let uri = story_uri(story);
+    let versioncreated = story.updated.or(story.first_published);
+    let mut altids = Vec::new();
+    if let Some(id) = &story.provider_id {
+        altids.push(AltId {
+            role: "provider-id",
+            value: id,
+        });
+    }
+    if let Some(url) = &story.url {
+        altids.push(AltId {
+            role: "url",
+            value: url,
+        });
+    }
+    let document = Ninjs {
+        uri: uri.clone(),
+        standard: Standard {
+            name: "ninjs",
+            version: "2.2",
+            schema: NINJS_SCHEMA_URI,
+        },
+        item_type: "text",
+        firstcreated: story.first_published.map(|t| t.to_rfc3339()),
+        versioncreated: versioncreated.map(|t| t.to_rfc3339()),
+        language: detect_language(&body),
+        headlines: story
+            .headline
+            .as_deref()
+            .map(|value| Headline {
+                role: "main",
+                value,
+            })
+            .into_iter()
+            .collect(),
+        by: story.byline.as_deref(),
+        bodies: vec![Body {
+            role: "main",
+            contenttype: "text/plain",
+            charcount: body.chars().count(),
+            wordcount: word_count(&body),
+            value: body,
+        }],
+        altids,
+    };
+    Ok(StoryRecord {
+        uri,
+        json: serde_json::to_vec(&document)?,
+    })
+}
+
+/// The story's stable identifier.
+///
+/// With a provider id: `urn:wirestream:<source>:<id>` (source defaults to `unknown`), so every
+/// version the provider sends under one id keeps one uri. Without one:
+/// `urn:wirestream:story:<hash>`, the first 32 hex digits of SHA-256 over the source, the
+/// case-folded headline (or, lacking one, the body) and the first-published instant in UTC.
+pub fn story_uri(story: &Story) -> String {
+    if let Some(id) = &story.provider_id {
+        if id.starts_with("urn:") {
+            return id.clone();
+        }
+        let source = story.source.as_deref().unwrap_or("unknown");
+        return format!("urn:wirestream:{}:{}", urn_segment(source), urn_segment(id));
+    }
+    let mut hasher = Sha256::new();
+    hasher.update(story.source.as_deref().unwrap_or("").to_lowercase());
+    hasher.update([0]);
+    match &story.headline {
+        Some(headline) => hasher.update(headline.to_lowercase()),
+        None => hasher.update(story.body_text()),
+    }
+    hasher.update([0]);
+    if let Some(published) = story.first_published {
+        hasher.update(published.to_utc().to_rfc3339());
+    }
+    let digest = hasher.finalize();
+    let hex: String = digest[..16]
+        .iter()
+        .map(|byte| format!("{byte:02x}"))
+        .collect();
+    format!("urn:wirestream:story:{hex}")
+}
+
+/// Percent-encodes everything outside RFC 3986's unreserved set, so any id makes a valid URN.
+fn urn_segment(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for byte in text.trim().to_lowercase().bytes() {
+        if byte.is_ascii_alphanumeric() || matches!(byte, b'-' | b'.' | b'_' | b'~') {
+            out.push(byte as char);
+        } else {
+            out.push_str(&format!("%{byte:02X}"));
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::story::model::SourceFormat;
+
+    fn story(headline: &str) -> Story {
+        let mut story = Story::new(SourceFormat::PlainText);
+        story.headline = Some(headline.into());
+        story.paragraphs = vec!["Body text here.".into()];
+        story
+    }
+
+    #[test]
+    fn provider_id_gives_a_uri_stable_across_versions() {
+        let mut first = story("Fed holds rates");
+        first.provider_id = Some("A B/1".into());
+        first.source = Some("AP".into());
+        let mut second = story("Fed holds rates steady (corrected)");
+        second.provider_id = first.provider_id.clone();
+        second.source = first.source.clone();
+        assert_eq!(story_uri(&first), "urn:wirestream:ap:a%20b%2F1");
+        assert_eq!(story_uri(&first), story_uri(&second));
+    }
+
+    #[test]
+    fn derived_uri_ignores_headline_case_but_not_words() {
+        assert_eq!(
+            story_uri(&story("Fed Holds")),
+            story_uri(&story("FED HOLDS"))
+        );
+        assert_ne!(
+            story_uri(&story("Fed holds")),
+            story_uri(&story("Fed cuts"))
+        );
+        assert!(story_uri(&story("x")).starts_with("urn:wirestream:story:"));
+    }
+
+    #[test]
+    fn rendering_is_deterministic_and_counts_the_body() {
+        let record = render(&story("Headline")).unwrap();
+        assert_eq!(record.json, render(&story("Headline")).unwrap().json);
+        let json: serde_json::Value = serde_json::from_slice(&record.json).unwrap();
+        assert_eq!(json["bodies"][0]["wordcount"], 3);
+        assert_eq!(json["headlines"][0]["value"], "Headline");
+        assert_eq!(json["uri"], record.uri.as_str());
+    }
+}

@@ -1,0 +1,188 @@
+//! Text clean-up shared by every format: HTML to paragraphs, entities, Unicode NFC, whitespace.
+
+use scraper::{ElementRef, Html, Node};
+use unicode_normalization::UnicodeNormalization;
+
+/// Characters that carry no text and are deleted outright: soft hyphen, zero-width space, word
+/// joiner and a byte-order mark left in the middle of a text.
+fn is_invisible(c: char) -> bool {
+    matches!(c, '\u{ad}' | '\u{200b}' | '\u{2060}' | '\u{feff}')
+}
+
+/// One clean line of text: NFC, invisible characters deleted, every run of whitespace (NBSP and
+/// narrow NBSP included) collapsed to one space, trimmed. Quotes, dashes and case are kept.
+pub fn clean_inline(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut pending_space = false;
+    for c in text.nfc().filter(|c| !is_invisible(*c)) {
+        if c.is_whitespace() {
+            pending_space = !out.is_empty();
+        } else {
+            if pending_space {
+                out.push(' ');
+                pending_space = false;
+            }
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// Plain text to paragraphs: blank lines separate paragraphs, single line breaks inside a
+/// paragraph are wrapping and become spaces.
+pub fn text_paragraphs(text: &str) -> Vec<String> {
+    let text = text.replace("\r\n", "\n").replace('\r', "\n");
+    text.split("\n\n")
+        .map(clean_inline)
+        .filter(|paragraph| !paragraph.is_empty())
+        .collect()
+}
+
+/// Whether a string looks like HTML markup rather than text that happens to contain `<`.
+pub fn looks_like_html(text: &str) -> bool {
+    let lower = text.to_ascii_lowercase();
+    [
+        "<p", "<br", "<div", "</", "<span", "<a ", "<h1", "<h2", "<ul", "<li",
+    ]
+    .iter()
+    .any(|tag| lower.contains(tag))
+}
+
+/// Decodes character references in a one-line field (a headline, a byline) that may carry HTML.
+pub fn html_inline(text: &str) -> String {
+    if !text.contains('&') && !text.contains('<') {
+        return clean_inline(text);
+    }
+    let fragment = Html::parse_fragment(text);
+    clean_inline(&fragment.root_element().text().collect::<String>())
+}
+
+/// Elements whose content is never story text.
+const SKIPPED_ELEMENTS: &[&str] = &[
+    "script", "style", "noscript", "template", "iframe", "svg", "nav", "aside", "figure", "form",
+    "button",
+];
+
+/// Elements that end a paragraph.
+const BLOCK_ELEMENTS: &[&str] = &[
+    "p",
+    "div",
+    "br",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "li",
+    "ul",
+    "ol",
+    "blockquote",
+    "section",
+    "article",
+    "header",
+    "footer",
+    "table",
+    "tr",
+    "pre",
+    "hr",
+];
+
+/// An HTML body to clean paragraphs: block elements separate paragraphs, scripts, styles, figures
+/// and navigation are dropped, entities decoded.
+pub fn html_paragraphs(html: &str) -> Vec<String> {
+    let fragment = Html::parse_fragment(html);
+    let mut paragraphs = Vec::new();
+    let mut current = String::new();
+    collect_blocks(fragment.root_element(), &mut current, &mut paragraphs);
+    flush_paragraph(&mut current, &mut paragraphs);
+    paragraphs
+}
+
+fn collect_blocks(element: ElementRef<'_>, current: &mut String, paragraphs: &mut Vec<String>) {
+    for child in element.children() {
+        match child.value() {
+            Node::Text(text) => current.push_str(text),
+            Node::Element(tag) => {
+                let name = tag.name();
+                if SKIPPED_ELEMENTS.contains(&name) {
+                    continue;
+                }
+                let is_block = BLOCK_ELEMENTS.contains(&name);
+                if is_block {
+                    flush_paragraph(current, paragraphs);
+                }
+                if let Some(child_element) = ElementRef::wrap(child) {
+                    collect_blocks(child_element, current, paragraphs);
+                }
+                if is_block {
+                    flush_paragraph(current, paragraphs);
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+fn flush_paragraph(current: &mut String, paragraphs: &mut Vec<String>) {
+    let paragraph = clean_inline(current);
+    if !paragraph.is_empty() {
+        paragraphs.push(paragraph);
+    }
+    current.clear();
+}
+
+/// Counts words the way editors do: whitespace-separated tokens.
+pub fn word_count(text: &str) -> usize {
+    text.split_whitespace().count()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn inline_cleaning_collapses_all_spaces_and_deletes_invisibles() {
+        let dirty = "  In\u{ad}fla\u{200b}tion\u{a0}rose \u{202f}3\u{2060}% \n today ";
+        assert_eq!(clean_inline(dirty), "Inflation rose 3% today");
+    }
+
+    #[test]
+    fn inline_cleaning_composes_to_nfc_and_keeps_typography() {
+        assert_eq!(
+            clean_inline("Are\u{301}valo said “no” — it’s"),
+            "Arévalo said “no” — it’s"
+        );
+    }
+
+    #[test]
+    fn text_paragraphs_join_wrapped_lines_and_split_on_blank_lines() {
+        let text = "First line\r\ncontinues here.\r\n\r\n\r\nSecond paragraph.\n";
+        assert_eq!(
+            text_paragraphs(text),
+            vec!["First line continues here.", "Second paragraph."]
+        );
+    }
+
+    #[test]
+    fn html_paragraphs_decode_entities_and_drop_scripts() {
+        let html = "<p>PRINEVILLE, Ore. (AP) &#8212; A fire&nbsp;grew.</p><script>x=1</script>\
+                    <div>Crews &amp; engines <b>arrived</b>.<br>Later, rain.</div>";
+        assert_eq!(
+            html_paragraphs(html),
+            vec![
+                "PRINEVILLE, Ore. (AP) — A fire grew.",
+                "Crews & engines arrived.",
+                "Later, rain."
+            ]
+        );
+    }
+
+    #[test]
+    fn html_inline_decodes_references() {
+        assert_eq!(
+            html_inline("Oregon&#8217;s fire &amp; heat"),
+            "Oregon’s fire & heat"
+        );
+    }
+}

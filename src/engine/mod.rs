@@ -17,7 +17,7 @@ use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use anyhow::{bail, Context};
-use rdkafka::consumer::{CommitMode, Consumer, StreamConsumer};
+use rdkafka::consumer::{Consumer, StreamConsumer};
 use tokio::sync::watch;
 use tracing::{info, warn};
 
@@ -28,7 +28,7 @@ use crate::telemetry::metrics::Metrics;
 use in_flight::InFlight;
 use offsets::SharedOffsets;
 use sink::{Sink, SinkTopics};
-use source::{Intake, IntakeLimits, SourceContext};
+use source::{Committer, Intake, IntakeLimits, SourceContext};
 use stage::ParallelStage;
 
 /// How often the producer-queue gauge is refreshed while running.
@@ -59,7 +59,7 @@ pub async fn run(
         )
         .context("creating the producer")?,
     );
-    let consumer: StreamConsumer<SourceContext> = config
+    let consumer: Arc<StreamConsumer<SourceContext>> = config
         .consumer_properties()
         .create_with_context(SourceContext::new(
             config.topics.input.clone(),
@@ -68,6 +68,7 @@ pub async fn run(
             health.clone(),
             config.drain_timeout(),
         ))
+        .map(Arc::new)
         .context("creating the consumer")?;
     consumer
         .subscribe(&[&config.topics.input])
@@ -88,14 +89,17 @@ pub async fn run(
         max_in_flight_per_partition: config.engine.max_in_flight_per_partition,
         commit_interval: config.commit_interval(),
     };
+    let committer = Committer {
+        topic: config.topics.input.clone(),
+        offsets: offsets.clone(),
+        metrics: metrics.clone(),
+    };
     let mut intake = Intake::new(
-        &consumer,
-        config.topics.input.clone(),
-        offsets.clone(),
+        consumer.clone(),
+        committer.clone(),
         in_flight.clone(),
         &stage,
         limits,
-        metrics.clone(),
     );
     let queue_gauge = tokio::spawn({
         let sink = sink.clone();
@@ -109,6 +113,7 @@ pub async fn run(
         }
     });
     intake.run(stop).await;
+    drop(intake);
     let stopping_since = Instant::now();
     info!("stopping: intake closed, draining in-flight messages");
     queue_gauge.abort();
@@ -117,13 +122,7 @@ pub async fn run(
     let remaining = |since: Instant| budget.saturating_sub(since.elapsed());
     let unacknowledged =
         shutdown::block_in_place(|| offsets.wait_drained(None, remaining(stopping_since)));
-    source::commit(
-        &consumer,
-        &config.topics.input,
-        &offsets,
-        None,
-        CommitMode::Sync,
-    );
+    shutdown::block_in_place(|| committer.commit(&*consumer, None));
     let flushed = shutdown::block_in_place(|| sink.flush(remaining(stopping_since)));
     sink.stop_retries();
     stage.stop();

@@ -16,7 +16,7 @@ use std::time::Duration;
 use rdkafka::consumer::{
     BaseConsumer, CommitMode, Consumer, ConsumerContext, Rebalance, StreamConsumer,
 };
-use rdkafka::error::{KafkaError, KafkaResult, RDKafkaErrorCode};
+use rdkafka::error::{KafkaError, RDKafkaErrorCode};
 use rdkafka::message::{Message, OwnedMessage};
 use rdkafka::statistics::Statistics;
 use rdkafka::topic_partition_list::TopicPartitionList;
@@ -25,7 +25,7 @@ use tokio::sync::watch;
 use tracing::{debug, info, warn};
 
 use super::in_flight::InFlight;
-use super::offsets::{CommitPoint, SharedOffsets};
+use super::offsets::SharedOffsets;
 use super::shutdown::block_in_place;
 use super::stage::{Job, ParallelStage};
 use crate::telemetry::health::Health;
@@ -57,6 +57,14 @@ impl SourceContext {
         }
     }
 
+    fn committer(&self) -> Committer {
+        Committer {
+            topic: self.topic.clone(),
+            offsets: self.offsets.clone(),
+            metrics: self.metrics.clone(),
+        }
+    }
+
     fn our_partitions(&self, list: &TopicPartitionList) -> Vec<i32> {
         list.elements_for_topic(&self.topic)
             .iter()
@@ -78,13 +86,7 @@ impl SourceContext {
                 "drain timed out; unacknowledged messages will be reprocessed by the next owner"
             );
         }
-        commit(
-            consumer,
-            &self.topic,
-            &self.offsets,
-            Some(partitions),
-            CommitMode::Sync,
-        );
+        self.committer().commit(consumer, Some(partitions));
         let mut tracker = self.offsets.lock();
         for partition in partitions {
             tracker.revoke(*partition);
@@ -147,65 +149,60 @@ impl ConsumerContext for SourceContext {
             self.health.set_consumer_joined(true);
         }
     }
+}
 
-    fn commit_callback(&self, result: KafkaResult<()>, offsets: &TopicPartitionList) {
-        match result {
+/// What a commit needs besides the consumer; cheap to clone into a blocking task.
+#[derive(Clone)]
+pub struct Committer {
+    pub topic: String,
+    pub offsets: Arc<SharedOffsets>,
+    pub metrics: Metrics,
+}
+
+impl Committer {
+    /// Synchronously commits the acknowledged prefix of the given partitions (all owned when
+    /// `None`) and records the outcome. Returns whether every requested commit succeeded.
+    ///
+    /// Always synchronous: rust-rdkafka does not deliver `commit_callback` for manual async
+    /// commits (fede1024/rust-rdkafka#856), and without the broker's answer a failed commit could
+    /// not be retried. Intake runs it on a blocking thread, one commit at a time.
+    pub fn commit<C: Consumer<SourceContext>>(&self, consumer: &C, only: Option<&[i32]>) -> bool {
+        let points = self.offsets.lock().pending_commits(only);
+        if points.is_empty() {
+            return true;
+        }
+        let mut list = TopicPartitionList::with_capacity(points.len());
+        for point in &points {
+            if let Err(error) = list.add_partition_offset(
+                &self.topic,
+                point.partition,
+                Offset::Offset(point.offset),
+            ) {
+                warn!(%error, "cannot build commit request");
+                return false;
+            }
+        }
+        match consumer.commit(&list, CommitMode::Sync) {
             Ok(()) => {
                 self.metrics.commits.with_label_values(&["ok"]).inc();
                 let mut tracker = self.offsets.lock();
-                for element in offsets.elements_for_topic(&self.topic) {
-                    if let Offset::Offset(offset) = element.offset() {
-                        let partition = element.partition();
-                        tracker.confirm_commit(CommitPoint { partition, offset });
-                        if let Some(committed) = tracker.committed(partition) {
-                            self.metrics
-                                .committed_offset
-                                .with_label_values(&[&self.topic, &partition.to_string()])
-                                .set(committed);
-                        }
+                for point in points {
+                    tracker.confirm_commit(point);
+                    if tracker.committed(point.partition).is_some() {
+                        self.metrics
+                            .committed_offset
+                            .with_label_values(&[&self.topic, &point.partition.to_string()])
+                            .set(point.offset);
                     }
                 }
+                true
             }
-            Err(KafkaError::ConsumerCommit(RDKafkaErrorCode::NoOffset)) => {}
             Err(error) => {
                 self.metrics.commits.with_label_values(&["error"]).inc();
-                warn!(%error, "offset commit failed; it will be retried at the next interval");
+                warn!(%error, "offset commit failed; it will be retried");
+                false
             }
         }
-    }
-}
-
-/// Commits the acknowledged prefix of the given partitions (all owned when `None`). Results are
-/// recorded by [`SourceContext::commit_callback`]; a synchronous commit is also confirmed here.
-pub fn commit<C: Consumer<SourceContext>>(
-    consumer: &C,
-    topic: &str,
-    offsets: &SharedOffsets,
-    only: Option<&[i32]>,
-    mode: CommitMode,
-) {
-    let points = offsets.lock().pending_commits(only);
-    if points.is_empty() {
-        return;
-    }
-    let mut list = TopicPartitionList::with_capacity(points.len());
-    for point in &points {
-        if let Err(error) =
-            list.add_partition_offset(topic, point.partition, Offset::Offset(point.offset))
-        {
-            warn!(%error, "cannot build commit request");
-            return;
-        }
-    }
-    match consumer.commit(&list, mode) {
-        Ok(()) if matches!(mode, CommitMode::Sync) => {
-            let mut tracker = offsets.lock();
-            for point in points {
-                tracker.confirm_commit(point);
-            }
-        }
-        Ok(()) => {}
-        Err(error) => warn!(%error, "offset commit request failed; retrying at the next interval"),
     }
 }
 
@@ -225,7 +222,8 @@ struct Waiting {
 
 /// The intake loop's state. Owned by one task; shares only the offset tracker and slot count.
 pub struct Intake<'a> {
-    consumer: &'a StreamConsumer<SourceContext>,
+    consumer: Arc<StreamConsumer<SourceContext>>,
+    committer: Committer,
     topic: String,
     offsets: Arc<SharedOffsets>,
     in_flight: Arc<InFlight>,
@@ -238,44 +236,49 @@ pub struct Intake<'a> {
 }
 
 impl<'a> Intake<'a> {
-    #[allow(clippy::too_many_arguments)]
     pub fn new(
-        consumer: &'a StreamConsumer<SourceContext>,
-        topic: String,
-        offsets: Arc<SharedOffsets>,
+        consumer: Arc<StreamConsumer<SourceContext>>,
+        committer: Committer,
         in_flight: Arc<InFlight>,
         stage: &'a ParallelStage,
         limits: IntakeLimits,
-        metrics: Metrics,
     ) -> Self {
         Self {
             consumer,
-            topic,
-            offsets,
+            topic: committer.topic.clone(),
+            offsets: committer.offsets.clone(),
+            metrics: committer.metrics.clone(),
+            committer,
             in_flight,
             stage,
             limits,
-            metrics,
             backlog: BTreeMap::new(),
             paused: BTreeMap::new(),
         }
     }
 
     /// Consumes until `stop` turns true. Messages still in the backlog were never started and
-    /// are simply left for the next consumer of their partition.
+    /// are simply left for the next consumer of their partition. Returns once no periodic commit
+    /// is running any more.
     pub async fn run(&mut self, mut stop: watch::Receiver<bool>) {
         let mut commit_tick = tokio::time::interval(self.limits.commit_interval);
         commit_tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
         let in_flight = self.in_flight.clone();
+        let consumer = self.consumer.clone();
+        let mut running_commit: Option<tokio::task::JoinHandle<bool>> = None;
         loop {
             tokio::select! {
                 biased;
                 _ = stop.wait_for(|stopped| *stopped) => break,
-                _ = in_flight.freed() => {}
-                _ = commit_tick.tick() => {
-                    commit(self.consumer, &self.topic, &self.offsets, None, CommitMode::Async);
+                _ = async { running_commit.as_mut().expect("guarded").await }, if running_commit.is_some() => {
+                    running_commit = None;
                 }
-                received = self.consumer.recv() => match received {
+                _ = in_flight.freed() => {}
+                _ = commit_tick.tick(), if running_commit.is_none() => {
+                    let (consumer, committer) = (self.consumer.clone(), self.committer.clone());
+                    running_commit = Some(tokio::task::spawn_blocking(move || committer.commit(&*consumer, None)));
+                }
+                received = consumer.recv() => match received {
                     Ok(message) => self.admit(message.detach()),
                     Err(error) => {
                         warn!(%error, "consumer error while fetching");
@@ -285,6 +288,9 @@ impl<'a> Intake<'a> {
             }
             self.dispatch_backlog();
             self.apply_backpressure();
+        }
+        if let Some(commit) = running_commit {
+            let _ = commit.await;
         }
     }
 

@@ -1,5 +1,7 @@
 //! Structured logs through `tracing`, on stderr so that stdout stays free for records.
 
+use std::io::IsTerminal;
+
 use tracing_subscriber::EnvFilter;
 
 /// Installs the global subscriber. `level` was validated with the config; `format` is `json`
@@ -8,7 +10,8 @@ pub fn init(level: &str, format: &str) {
     let filter = EnvFilter::try_new(level).unwrap_or_else(|_| EnvFilter::new("info"));
     let builder = tracing_subscriber::fmt()
         .with_env_filter(filter)
-        .with_writer(std::io::stderr);
+        .with_writer(std::io::stderr)
+        .with_ansi(std::io::stderr().is_terminal());
     let result = if format == "json" {
         builder
             .json()

@@ -2,47 +2,14 @@
 
 mod support;
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 use std::time::Duration;
 
 use support::broker::Broker;
-use support::kafka::{committed_offsets, produce_all, read_topic, Input, Record};
+use support::kafka::{produce_all, read_topic, Input};
+use support::scenario::{all_positions, positions, spec, topics, topics_with, wait_committed_to_end, TOO_LARGE_LIMIT};
 use support::stories::{bad_inputs, json_story, text_story};
-use support::worker::WorkerSpec;
-use support::{unique, wait_for};
-
-const TOO_LARGE_LIMIT: usize = 64 * 1024;
-
-struct Topics {
-    input: String,
-    output: String,
-    dead_letter: String,
-    group: String,
-}
-
-fn topics(broker: &Broker, partitions: i32) -> Topics {
-    let topics = Topics {
-        input: unique("raw"),
-        output: unique("ninjs"),
-        dead_letter: unique("dlq"),
-        group: unique("group"),
-    };
-    broker.create_topic(&topics.input, partitions);
-    broker.create_topic(&topics.output, 3);
-    broker.create_topic(&topics.dead_letter, 1);
-    topics
-}
-
-fn spec(broker: &Broker, topics: &Topics) -> WorkerSpec {
-    WorkerSpec::new(
-        &broker.bootstrap,
-        &topics.group,
-        &topics.input,
-        &topics.output,
-        &topics.dead_letter,
-    )
-    .set("WIRESTREAM_STORY_MAX_MESSAGE_BYTES", TOO_LARGE_LIMIT)
-}
+use support::wait_for;
 
 fn ninjs_validator() -> jsonschema::Validator {
     let path = concat!(
@@ -59,44 +26,6 @@ fn ninjs_validator() -> jsonschema::Validator {
         )
         .build(&schema)
         .expect("the ninjs schema compiles")
-}
-
-/// Waits until the group's committed offsets equal the input's end offsets (partitions without
-/// input must have no commit).
-fn wait_committed_to_end(
-    broker: &Broker,
-    topics: &Topics,
-    end: &BTreeMap<i32, i64>,
-    timeout: Duration,
-) {
-    let mut last;
-    let deadline = std::time::Instant::now() + timeout;
-    loop {
-        let committed = committed_offsets(&broker.bootstrap, &topics.group, &topics.input);
-        let reached = committed
-            .iter()
-            .all(|(p, c)| end.get(p).map_or(*c == -1, |e| c == e));
-        if reached {
-            return;
-        }
-        last = committed;
-        assert!(
-            std::time::Instant::now() < deadline,
-            "commits stopped at {last:?}, input ends at {end:?}"
-        );
-        std::thread::sleep(Duration::from_millis(100));
-    }
-}
-
-/// Every input offset of every partition, `0..end`.
-fn all_positions(end: &BTreeMap<i32, i64>) -> BTreeSet<(i32, i64)> {
-    end.iter()
-        .flat_map(|(p, e)| (0..*e).map(move |o| (*p, o)))
-        .collect()
-}
-
-fn positions(records: &[Record]) -> BTreeSet<(i32, i64)> {
-    records.iter().map(Record::source_position).collect()
 }
 
 /// Test 1: good and bad inputs mixed → exactly the good ones as schema-valid ninjs, exactly the
@@ -339,4 +268,92 @@ fn metrics_and_readiness_reflect_the_run() {
     assert!(worker.is_ready());
     let (status, body) = worker.get("/healthz").unwrap();
     assert_eq!((status, body.trim()), (200, "ok"));
+}
+
+/// Test 3: a poison message in the middle of a partition goes to the dead letters; the other
+/// partitions and the rest of its own partition flow past it, and the commit passes it only
+/// once its dead letter is acknowledged.
+#[test]
+fn a_poison_message_neither_blocks_nor_is_skipped() {
+    let broker = Broker::start();
+    let topics = topics(&broker, 3);
+    let per_partition = 80;
+    let poison_offset = 40;
+    let mut inputs = Vec::new();
+    for index in 0..per_partition {
+        for partition in 0..3 {
+            let value = if partition == 1 && index == poison_offset {
+                vec![b'x'; TOO_LARGE_LIMIT * 3]
+            } else {
+                json_story(&format!("p{partition}-{index}"), &format!("Port story {partition}/{index}"), 1)
+            };
+            inputs.push(Input { value, partition: Some(partition), ..Input::default() });
+        }
+    }
+    let end = produce_all(&broker.bootstrap, &topics.input, &inputs);
+    assert_eq!(end, BTreeMap::from([(0, 80), (1, 80), (2, 80)]));
+
+    let _worker = spec(&broker, &topics).set("WIRESTREAM_ENGINE_WORKERS", 4).spawn();
+    wait_committed_to_end(&broker, &topics, &end, Duration::from_secs(60));
+
+    let outputs = read_topic(&broker.bootstrap, &topics.output, 239, Duration::from_secs(30));
+    let dead = read_topic(&broker.bootstrap, &topics.dead_letter, 1, Duration::from_secs(30));
+    assert_eq!(dead.len(), 1);
+    assert_eq!(dead[0].source_position(), (1, poison_offset as i64));
+    assert_eq!(dead[0].header("wirestream.errors.class"), Some("too_large"));
+    assert_eq!(dead[0].value.as_ref().map(Vec::len), Some(TOO_LARGE_LIMIT * 3), "the poison is kept whole");
+    assert_eq!(outputs.len(), 239);
+    let mut expected = all_positions(&end);
+    expected.remove(&(1, poison_offset as i64));
+    assert_eq!(positions(&outputs), expected, "every other message, before and after the poison, is output");
+}
+
+/// Test 7: with many lanes processing one partition's messages at once, messages that share a
+/// key are produced in their input order; messages with different keys overtake each other.
+#[test]
+fn per_key_order_holds_while_the_stage_runs_in_parallel() {
+    let broker = Broker::start();
+    let topics = topics_with(&broker, 2, 1);
+    let keys = 12;
+    let count = 900;
+    let inputs: Vec<Input> = (0..count)
+        .map(|index| {
+            let key = index % keys;
+            let sequence = index / keys;
+            // Very different sizes make lanes finish out of input order.
+            let filler = if (index * 7919) % 5 == 0 { 120 } else { 0 };
+            Input {
+                key: Some(format!("key-{key}").into_bytes()),
+                value: json_story(&format!("{key}-{sequence}"), &format!("key {key} sequence {sequence}"), filler),
+                partition: Some(key as i32 % 2),
+                headers: Vec::new(),
+            }
+        })
+        .collect();
+    let end = produce_all(&broker.bootstrap, &topics.input, &inputs);
+
+    let _worker = spec(&broker, &topics).set("WIRESTREAM_ENGINE_WORKERS", 8).spawn();
+    wait_committed_to_end(&broker, &topics, &end, Duration::from_secs(90));
+    let outputs = read_topic(&broker.bootstrap, &topics.output, count, Duration::from_secs(30));
+    assert_eq!(outputs.len(), count, "each input exactly once");
+
+    let mut last_sequence: BTreeMap<usize, usize> = BTreeMap::new();
+    let mut overtakes = 0;
+    let mut last_offset: BTreeMap<i32, i64> = BTreeMap::new();
+    for record in &outputs {
+        let json: serde_json::Value = serde_json::from_slice(record.value.as_deref().unwrap()).unwrap();
+        let headline = json["headlines"][0]["value"].as_str().unwrap();
+        let words: Vec<&str> = headline.split(' ').collect();
+        let (key, sequence): (usize, usize) = (words[1].parse().unwrap(), words[3].parse().unwrap());
+        if let Some(previous) = last_sequence.insert(key, sequence) {
+            assert!(sequence > previous, "key {key}: sequence {sequence} produced after {previous}");
+        }
+        let (partition, offset) = record.source_position();
+        if last_offset.get(&partition).is_some_and(|last| offset < *last) {
+            overtakes += 1;
+        }
+        last_offset.insert(partition, offset.max(last_offset.get(&partition).copied().unwrap_or(-1)));
+    }
+    assert_eq!(last_sequence.len(), keys);
+    assert!(overtakes > 0, "the stage never ran messages of one partition in parallel");
 }

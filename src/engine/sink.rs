@@ -137,9 +137,15 @@ impl DeliveryContext {
         }
         delivery.failures += 1;
         let backoff = retry_backoff(delivery.failures);
-        warn!(%error, topic = outgoing.topic, partition = delivery.ticket.partition,
-              offset = delivery.ticket.offset, failures = delivery.failures,
-              retry_in_ms = backoff.as_millis() as u64, "delivery failed; will produce again");
+        if delivery.failures == 1 {
+            warn!(%error, topic = outgoing.topic, partition = delivery.ticket.partition,
+                  offset = delivery.ticket.offset, retry_in_ms = backoff.as_millis() as u64,
+                  "delivery failed; will produce again until it succeeds");
+        } else {
+            debug!(%error, topic = outgoing.topic, partition = delivery.ticket.partition,
+                   offset = delivery.ticket.offset, failures = delivery.failures,
+                   "delivery failed again");
+        }
         let sender = self.retries.lock().unwrap_or_else(|p| p.into_inner());
         if sender
             .send((outgoing, delivery, Instant::now() + backoff))

@@ -75,18 +75,18 @@ impl SourceContext {
     fn revoke(&self, consumer: &BaseConsumer<Self>, partitions: &[i32]) {
         self.health.set_consumer_joined(false);
         self.metrics.rebalances.with_label_values(&["revoke"]).inc();
-        let still_in_flight = block_in_place(|| {
-            self.offsets
-                .wait_drained(Some(partitions), self.drain_timeout)
-        });
-        if still_in_flight > 0 {
-            warn!(
-                ?partitions,
-                still_in_flight,
-                "drain timed out; unacknowledged messages will be reprocessed by the next owner"
-            );
+        if consumer.assignment_lost() {
+            // The group already gave these partitions away (session timeout, fenced member):
+            // a commit would be refused and waiting would only delay rejoining. Fence at once.
+            warn!(?partitions, "partitions lost; in-flight work will be reprocessed by their next owner");
+        } else {
+            let still_in_flight =
+                block_in_place(|| self.offsets.wait_drained(Some(partitions), self.drain_timeout));
+            if still_in_flight > 0 {
+                warn!(?partitions, still_in_flight, "drain timed out; unacknowledged messages will be reprocessed by the next owner");
+            }
+            block_in_place(|| self.committer().commit(consumer, Some(partitions)));
         }
-        self.committer().commit(consumer, Some(partitions));
         let mut tracker = self.offsets.lock();
         for partition in partitions {
             tracker.revoke(*partition);

@@ -173,7 +173,7 @@ pub fn read_topic(bootstrap: &str, topic: &str, expected: usize, timeout: Durati
     }
     consumer.assign(&assignment).expect("assign");
     let deadline = Instant::now() + timeout;
-    let settle = Duration::from_millis(700);
+    let settle = Duration::from_millis(1500);
     let mut records = Vec::new();
     let mut last_arrival = Instant::now();
     while Instant::now() < deadline {
@@ -227,4 +227,31 @@ pub fn committed_offsets(bootstrap: &str, group: &str, topic: &str) -> BTreeMap<
             (element.partition(), offset)
         })
         .collect()
+}
+
+/// Produces inputs from a background thread in batches with a pause between them, so a test can
+/// act on the worker in the middle of a stream. `join` returns the end offset per partition.
+pub struct Feeder {
+    thread: std::thread::JoinHandle<BTreeMap<i32, i64>>,
+}
+
+impl Feeder {
+    pub fn start(bootstrap: &str, topic: &str, inputs: Vec<Input>, batch: usize, pause: Duration) -> Feeder {
+        let (bootstrap, topic) = (bootstrap.to_owned(), topic.to_owned());
+        let thread = std::thread::spawn(move || {
+            let producer = producer(&bootstrap);
+            for chunk in inputs.chunks(batch.max(1)) {
+                for input in chunk {
+                    send(&producer, &topic, input);
+                }
+                std::thread::sleep(pause);
+            }
+            flush_checked(&producer)
+        });
+        Feeder { thread }
+    }
+
+    pub fn join(self) -> BTreeMap<i32, i64> {
+        self.thread.join().expect("the feeder thread")
+    }
 }

@@ -6,6 +6,7 @@
 pub mod broker;
 pub mod kafka;
 pub mod proxy;
+pub mod scenario;
 pub mod stories;
 pub mod worker;
 

@@ -70,7 +70,7 @@ impl ConfigError {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct Config {
     pub kafka: KafkaConfig,
@@ -138,19 +138,6 @@ pub struct LogConfig {
     pub level: String,
     /// `json` for machines, `text` for people.
     pub format: String,
-}
-
-impl Default for Config {
-    fn default() -> Self {
-        Self {
-            kafka: KafkaConfig::default(),
-            topics: TopicsConfig::default(),
-            engine: EngineConfig::default(),
-            story: StoryConfig::default(),
-            metrics: MetricsConfig::default(),
-            log: LogConfig::default(),
-        }
-    }
 }
 
 impl Default for KafkaConfig {

@@ -7,7 +7,9 @@ use std::time::Duration;
 
 use support::broker::Broker;
 use support::kafka::{produce_all, read_topic, Input};
-use support::scenario::{all_positions, positions, spec, topics, topics_with, wait_committed_to_end, TOO_LARGE_LIMIT};
+use support::scenario::{
+    all_positions, positions, spec, topics, topics_with, wait_committed_to_end, TOO_LARGE_LIMIT,
+};
 use support::stories::{bad_inputs, json_story, text_story};
 use support::wait_for;
 
@@ -285,27 +287,55 @@ fn a_poison_message_neither_blocks_nor_is_skipped() {
             let value = if partition == 1 && index == poison_offset {
                 vec![b'x'; TOO_LARGE_LIMIT * 3]
             } else {
-                json_story(&format!("p{partition}-{index}"), &format!("Port story {partition}/{index}"), 1)
+                json_story(
+                    &format!("p{partition}-{index}"),
+                    &format!("Port story {partition}/{index}"),
+                    1,
+                )
             };
-            inputs.push(Input { value, partition: Some(partition), ..Input::default() });
+            inputs.push(Input {
+                value,
+                partition: Some(partition),
+                ..Input::default()
+            });
         }
     }
     let end = produce_all(&broker.bootstrap, &topics.input, &inputs);
     assert_eq!(end, BTreeMap::from([(0, 80), (1, 80), (2, 80)]));
 
-    let _worker = spec(&broker, &topics).set("WIRESTREAM_ENGINE_WORKERS", 4).spawn();
+    let _worker = spec(&broker, &topics)
+        .set("WIRESTREAM_ENGINE_WORKERS", 4)
+        .spawn();
     wait_committed_to_end(&broker, &topics, &end, Duration::from_secs(60));
 
-    let outputs = read_topic(&broker.bootstrap, &topics.output, 239, Duration::from_secs(30));
-    let dead = read_topic(&broker.bootstrap, &topics.dead_letter, 1, Duration::from_secs(30));
+    let outputs = read_topic(
+        &broker.bootstrap,
+        &topics.output,
+        239,
+        Duration::from_secs(30),
+    );
+    let dead = read_topic(
+        &broker.bootstrap,
+        &topics.dead_letter,
+        1,
+        Duration::from_secs(30),
+    );
     assert_eq!(dead.len(), 1);
     assert_eq!(dead[0].source_position(), (1, poison_offset as i64));
     assert_eq!(dead[0].header("wirestream.errors.class"), Some("too_large"));
-    assert_eq!(dead[0].value.as_ref().map(Vec::len), Some(TOO_LARGE_LIMIT * 3), "the poison is kept whole");
+    assert_eq!(
+        dead[0].value.as_ref().map(Vec::len),
+        Some(TOO_LARGE_LIMIT * 3),
+        "the poison is kept whole"
+    );
     assert_eq!(outputs.len(), 239);
     let mut expected = all_positions(&end);
     expected.remove(&(1, poison_offset as i64));
-    assert_eq!(positions(&outputs), expected, "every other message, before and after the poison, is output");
+    assert_eq!(
+        positions(&outputs),
+        expected,
+        "every other message, before and after the poison, is output"
+    );
 }
 
 /// Test 7: with many lanes processing one partition's messages at once, messages that share a
@@ -324,7 +354,11 @@ fn per_key_order_holds_while_the_stage_runs_in_parallel() {
             let filler = if (index * 7919) % 5 == 0 { 120 } else { 0 };
             Input {
                 key: Some(format!("key-{key}").into_bytes()),
-                value: json_story(&format!("{key}-{sequence}"), &format!("key {key} sequence {sequence}"), filler),
+                value: json_story(
+                    &format!("{key}-{sequence}"),
+                    &format!("key {key} sequence {sequence}"),
+                    filler,
+                ),
                 partition: Some(key as i32 % 2),
                 headers: Vec::new(),
             }
@@ -332,28 +366,49 @@ fn per_key_order_holds_while_the_stage_runs_in_parallel() {
         .collect();
     let end = produce_all(&broker.bootstrap, &topics.input, &inputs);
 
-    let _worker = spec(&broker, &topics).set("WIRESTREAM_ENGINE_WORKERS", 8).spawn();
+    let _worker = spec(&broker, &topics)
+        .set("WIRESTREAM_ENGINE_WORKERS", 8)
+        .spawn();
     wait_committed_to_end(&broker, &topics, &end, Duration::from_secs(90));
-    let outputs = read_topic(&broker.bootstrap, &topics.output, count, Duration::from_secs(30));
+    let outputs = read_topic(
+        &broker.bootstrap,
+        &topics.output,
+        count,
+        Duration::from_secs(30),
+    );
     assert_eq!(outputs.len(), count, "each input exactly once");
 
     let mut last_sequence: BTreeMap<usize, usize> = BTreeMap::new();
     let mut overtakes = 0;
     let mut last_offset: BTreeMap<i32, i64> = BTreeMap::new();
     for record in &outputs {
-        let json: serde_json::Value = serde_json::from_slice(record.value.as_deref().unwrap()).unwrap();
+        let json: serde_json::Value =
+            serde_json::from_slice(record.value.as_deref().unwrap()).unwrap();
         let headline = json["headlines"][0]["value"].as_str().unwrap();
         let words: Vec<&str> = headline.split(' ').collect();
-        let (key, sequence): (usize, usize) = (words[1].parse().unwrap(), words[3].parse().unwrap());
+        let (key, sequence): (usize, usize) =
+            (words[1].parse().unwrap(), words[3].parse().unwrap());
         if let Some(previous) = last_sequence.insert(key, sequence) {
-            assert!(sequence > previous, "key {key}: sequence {sequence} produced after {previous}");
+            assert!(
+                sequence > previous,
+                "key {key}: sequence {sequence} produced after {previous}"
+            );
         }
         let (partition, offset) = record.source_position();
-        if last_offset.get(&partition).is_some_and(|last| offset < *last) {
+        if last_offset
+            .get(&partition)
+            .is_some_and(|last| offset < *last)
+        {
             overtakes += 1;
         }
-        last_offset.insert(partition, offset.max(last_offset.get(&partition).copied().unwrap_or(-1)));
+        last_offset.insert(
+            partition,
+            offset.max(last_offset.get(&partition).copied().unwrap_or(-1)),
+        );
     }
     assert_eq!(last_sequence.len(), keys);
-    assert!(overtakes > 0, "the stage never ran messages of one partition in parallel");
+    assert!(
+        overtakes > 0,
+        "the stage never ran messages of one partition in parallel"
+    );
 }

@@ -9,7 +9,9 @@ use std::time::{Duration, Instant};
 use support::broker::Broker;
 use support::kafka::{committed_offsets, Feeder};
 use support::proxy::Proxy;
-use support::scenario::{assert_none_missing, positions, spec, stream_of_stories, topics, wait_committed_to_end};
+use support::scenario::{
+    assert_none_missing, positions, spec, stream_of_stories, topics, wait_committed_to_end,
+};
 use support::worker::Worker;
 use support::{free_port, wait_for};
 
@@ -25,7 +27,13 @@ fn wait_produced(worker: &Worker, at_least: f64, timeout: Duration) {
 fn kill_9_mid_stream_then_restart_loses_nothing() {
     let broker = Broker::start();
     let topics = topics(&broker, 4);
-    let feeder = Feeder::start(&broker.bootstrap, &topics.input, stream_of_stories(4000, 4), 200, Duration::from_millis(60));
+    let feeder = Feeder::start(
+        &broker.bootstrap,
+        &topics.input,
+        stream_of_stories(4000, 4),
+        200,
+        Duration::from_millis(60),
+    );
     let spec = spec(&broker, &topics);
     let mut worker = spec.spawn();
     wait_produced(&worker, 800.0, Duration::from_secs(60));
@@ -33,7 +41,10 @@ fn kill_9_mid_stream_then_restart_loses_nothing() {
     let end = feeder.join();
     assert_eq!(end.values().sum::<i64>(), 4000);
     let committed = committed_offsets(&broker.bootstrap, &topics.group, &topics.input);
-    assert!(committed.iter().any(|(p, c)| *c < end[p]), "the crash must come before the end: {committed:?}");
+    assert!(
+        committed.iter().any(|(p, c)| *c < end[p]),
+        "the crash must come before the end: {committed:?}"
+    );
 
     let _restarted = spec.spawn();
     wait_committed_to_end(&broker, &topics, &end, Duration::from_secs(90));
@@ -47,7 +58,13 @@ fn kill_9_mid_stream_then_restart_loses_nothing() {
 fn sigterm_under_load_exits_zero_and_nothing_acknowledged_is_redone() {
     let broker = Broker::start();
     let topics = topics(&broker, 3);
-    let feeder = Feeder::start(&broker.bootstrap, &topics.input, stream_of_stories(3000, 3), 150, Duration::from_millis(60));
+    let feeder = Feeder::start(
+        &broker.bootstrap,
+        &topics.input,
+        stream_of_stories(3000, 3),
+        150,
+        Duration::from_millis(60),
+    );
     // Small in-flight bounds leave a backlog at the signal, which must not be committed.
     let spec = spec(&broker, &topics)
         .set("WIRESTREAM_ENGINE_SHUTDOWN_TIMEOUT_MS", 10_000)
@@ -57,11 +74,22 @@ fn sigterm_under_load_exits_zero_and_nothing_acknowledged_is_redone() {
     wait_produced(&worker, 600.0, Duration::from_secs(60));
     worker.signal(15);
     let (status, took) = worker.wait_exit(Duration::from_secs(20));
-    assert_eq!(status.code(), Some(0), "exit code after SIGTERM; log:\n{}", worker.log());
-    assert!(took < Duration::from_secs(10), "stopped within the shutdown timeout: {took:?}");
+    assert_eq!(
+        status.code(),
+        Some(0),
+        "exit code after SIGTERM; log:\n{}",
+        worker.log()
+    );
+    assert!(
+        took < Duration::from_secs(10),
+        "stopped within the shutdown timeout: {took:?}"
+    );
     let committed_at_stop = committed_offsets(&broker.bootstrap, &topics.group, &topics.input);
     let end = feeder.join();
-    assert!(committed_at_stop.iter().any(|(p, c)| *c < end[p]), "the signal must come before the end");
+    assert!(
+        committed_at_stop.iter().any(|(p, c)| *c < end[p]),
+        "the signal must come before the end"
+    );
 
     let _restarted = spec.spawn();
     wait_committed_to_end(&broker, &topics, &end, Duration::from_secs(90));
@@ -70,8 +98,16 @@ fn sigterm_under_load_exits_zero_and_nothing_acknowledged_is_redone() {
     for record in &outputs {
         *seen.entry(record.source_position()).or_default() += 1;
     }
-    let redone: Vec<_> = seen.iter().filter(|(_, n)| **n > 1).map(|(p, _)| *p).collect();
-    assert!(redone.is_empty(), "reprocessed after a clean stop: {:?}", &redone[..redone.len().min(10)]);
+    let redone: Vec<_> = seen
+        .iter()
+        .filter(|(_, n)| **n > 1)
+        .map(|(p, _)| *p)
+        .collect();
+    assert!(
+        redone.is_empty(),
+        "reprocessed after a clean stop: {:?}",
+        &redone[..redone.len().min(10)]
+    );
     assert_eq!(outputs.len(), 3000);
 }
 
@@ -84,7 +120,13 @@ fn broker_outage_is_survived_without_loss() {
     let broker = Broker::start_advertising(broker_port, proxy_port);
     let proxy = Proxy::start(proxy_port, broker_port);
     let topics = topics(&broker, 3);
-    let feeder = Feeder::start(&broker.bootstrap, &topics.input, stream_of_stories(3000, 3), 150, Duration::from_millis(40));
+    let feeder = Feeder::start(
+        &broker.bootstrap,
+        &topics.input,
+        stream_of_stories(3000, 3),
+        150,
+        Duration::from_millis(40),
+    );
     let worker = spec(&broker, &topics).spawn();
     worker.wait_ready(Duration::from_secs(30));
     wait_produced(&worker, 300.0, Duration::from_secs(60));
@@ -92,9 +134,16 @@ fn broker_outage_is_survived_without_loss() {
 
     proxy.cut();
     let cut_at = Instant::now();
-    wait_for("/readyz to report the outage", Duration::from_secs(15), || (!worker.is_ready()).then_some(()));
+    wait_for(
+        "/readyz to report the outage",
+        Duration::from_secs(15),
+        || (!worker.is_ready()).then_some(()),
+    );
     let (_, readiness) = worker.get("/readyz").unwrap();
-    assert!(readiness.contains("\"connected\":false") || readiness.contains("_connected\":false"), "{readiness}");
+    assert!(
+        readiness.contains("\"connected\":false") || readiness.contains("_connected\":false"),
+        "{readiness}"
+    );
     std::thread::sleep(Duration::from_secs(8).saturating_sub(cut_at.elapsed()));
     proxy.restore();
 
@@ -116,12 +165,22 @@ fn broker_outage_is_survived_without_loss() {
 fn a_second_worker_joins_and_leaves_without_loss() {
     let broker = Broker::start();
     let topics = topics(&broker, 6);
-    let feeder = Feeder::start(&broker.bootstrap, &topics.input, stream_of_stories(6000, 6), 150, Duration::from_millis(60));
+    let feeder = Feeder::start(
+        &broker.bootstrap,
+        &topics.input,
+        stream_of_stories(6000, 6),
+        150,
+        Duration::from_millis(60),
+    );
     let spec = spec(&broker, &topics);
 
     let (stop_sampling, samples) = std::sync::mpsc::channel::<()>();
     let sampler = {
-        let (bootstrap, group, input) = (broker.bootstrap.clone(), topics.group.clone(), topics.input.clone());
+        let (bootstrap, group, input) = (
+            broker.bootstrap.clone(),
+            topics.group.clone(),
+            topics.input.clone(),
+        );
         std::thread::spawn(move || {
             let mut highest: BTreeMap<i32, i64> = BTreeMap::new();
             let mut regressions = Vec::new();
@@ -142,20 +201,35 @@ fn a_second_worker_joins_and_leaves_without_loss() {
     let first = spec.spawn();
     wait_produced(&first, 500.0, Duration::from_secs(60));
     let mut second = spec.spawn();
-    wait_for("the second worker to get partitions and work", Duration::from_secs(60), || {
-        (second.metric("wirestream_records_produced_total")? > 0.0).then_some(())
-    });
-    let first_revokes = first.metric("wirestream_rebalances_total{kind=\"revoke\"}").unwrap_or_default();
-    assert!(first_revokes >= 1.0, "the first worker gave up partitions when the second joined");
+    wait_for(
+        "the second worker to get partitions and work",
+        Duration::from_secs(60),
+        || (second.metric("wirestream_records_produced_total")? > 0.0).then_some(()),
+    );
+    let first_revokes = first
+        .metric("wirestream_rebalances_total{kind=\"revoke\"}")
+        .unwrap_or_default();
+    assert!(
+        first_revokes >= 1.0,
+        "the first worker gave up partitions when the second joined"
+    );
     std::thread::sleep(Duration::from_secs(2));
     second.signal(15);
     let (status, _) = second.wait_exit(Duration::from_secs(30));
-    assert_eq!(status.code(), Some(0), "the leaving worker stops cleanly; log:\n{}", second.log());
+    assert_eq!(
+        status.code(),
+        Some(0),
+        "the leaving worker stops cleanly; log:\n{}",
+        second.log()
+    );
 
     let end = feeder.join();
     wait_committed_to_end(&broker, &topics, &end, Duration::from_secs(120));
     stop_sampling.send(()).unwrap();
     let regressions = sampler.join().unwrap();
-    assert!(regressions.is_empty(), "committed offsets moved backwards (partition, from, to): {regressions:?}");
+    assert!(
+        regressions.is_empty(),
+        "committed offsets moved backwards (partition, from, to): {regressions:?}"
+    );
     assert_none_missing(&broker, &topics, &end);
 }

@@ -78,10 +78,15 @@ impl SourceContext {
         if consumer.assignment_lost() {
             // The group already gave these partitions away (session timeout, fenced member):
             // a commit would be refused and waiting would only delay rejoining. Fence at once.
-            warn!(?partitions, "partitions lost; in-flight work will be reprocessed by their next owner");
+            warn!(
+                ?partitions,
+                "partitions lost; in-flight work will be reprocessed by their next owner"
+            );
         } else {
-            let still_in_flight =
-                block_in_place(|| self.offsets.wait_drained(Some(partitions), self.drain_timeout));
+            let still_in_flight = block_in_place(|| {
+                self.offsets
+                    .wait_drained(Some(partitions), self.drain_timeout)
+            });
             if still_in_flight > 0 {
                 warn!(?partitions, still_in_flight, "drain timed out; unacknowledged messages will be reprocessed by the next owner");
             }
@@ -269,7 +274,7 @@ impl<'a> Intake<'a> {
         loop {
             tokio::select! {
                 biased;
-                _ = stop.wait_for(|stopped| *stopped) => break,
+                _ = async { stop.wait_for(|stopped| *stopped).await.map(|_| ()) } => break,
                 _ = async { running_commit.as_mut().expect("guarded").await }, if running_commit.is_some() => {
                     running_commit = None;
                 }

@@ -236,7 +236,13 @@ pub struct Feeder {
 }
 
 impl Feeder {
-    pub fn start(bootstrap: &str, topic: &str, inputs: Vec<Input>, batch: usize, pause: Duration) -> Feeder {
+    pub fn start(
+        bootstrap: &str,
+        topic: &str,
+        inputs: Vec<Input>,
+        batch: usize,
+        pause: Duration,
+    ) -> Feeder {
         let (bootstrap, topic) = (bootstrap.to_owned(), topic.to_owned());
         let thread = std::thread::spawn(move || {
             let producer = producer(&bootstrap);

@@ -84,16 +84,34 @@ pub fn positions(records: &[Record]) -> BTreeSet<(i32, i64)> {
     records.iter().map(Record::source_position).collect()
 }
 
-
 /// Reads the output and dead-letter topics and checks that every input offset in `end` appears
 /// in one of them at least once. Returns all records read (outputs first).
-pub fn assert_none_missing(broker: &Broker, topics: &Topics, end: &BTreeMap<i32, i64>) -> (Vec<Record>, Vec<Record>) {
+pub fn assert_none_missing(
+    broker: &Broker,
+    topics: &Topics,
+    end: &BTreeMap<i32, i64>,
+) -> (Vec<Record>, Vec<Record>) {
     let expected = end.values().sum::<i64>() as usize;
-    let outputs = super::kafka::read_topic(&broker.bootstrap, &topics.output, 0, Duration::from_secs(60));
-    let dead = super::kafka::read_topic(&broker.bootstrap, &topics.dead_letter, 0, Duration::from_secs(30));
+    let outputs = super::kafka::read_topic(
+        &broker.bootstrap,
+        &topics.output,
+        0,
+        Duration::from_secs(60),
+    );
+    let dead = super::kafka::read_topic(
+        &broker.bootstrap,
+        &topics.dead_letter,
+        0,
+        Duration::from_secs(30),
+    );
     let seen = &positions(&outputs) | &positions(&dead);
     let missing: Vec<_> = all_positions(end).difference(&seen).copied().collect();
-    assert!(missing.is_empty(), "{} of {expected} input offsets missing, first: {:?}", missing.len(), &missing[..missing.len().min(10)]);
+    assert!(
+        missing.is_empty(),
+        "{} of {expected} input offsets missing, first: {:?}",
+        missing.len(),
+        &missing[..missing.len().min(10)]
+    );
     (outputs, dead)
 }
 
@@ -101,7 +119,11 @@ pub fn assert_none_missing(broker: &Broker, topics: &Topics, end: &BTreeMap<i32,
 pub fn stream_of_stories(count: usize, partitions: i32) -> Vec<super::kafka::Input> {
     (0..count)
         .map(|index| super::kafka::Input {
-            value: super::stories::json_story(&format!("s-{index}"), &format!("Harbour update {index}"), index % 4),
+            value: super::stories::json_story(
+                &format!("s-{index}"),
+                &format!("Harbour update {index}"),
+                index % 4,
+            ),
             partition: Some(index as i32 % partitions),
             ..Default::default()
         })

@@ -1,1 +1,97 @@
-fn main() {}
+//! The story stage on its own: raw message bytes in, ninjs record out, per input shape.
+//!
+//! The `baseline/json_roundtrip` case parses and re-serializes the same JSON inputs with
+//! serde_json and nothing else: the stage's cost is read as a ratio against it.
+//! Set `WIRESTREAM_BENCH_CORPUS=DIR` to add every file of a corpus folder as one more case.
+
+use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
+use std::hint::black_box;
+use wirestream::story::{RawMessage, StageSettings, StoryStage};
+
+fn fetcher_json(paragraphs: usize) -> Vec<u8> {
+    let body: String = (0..paragraphs)
+        .map(|i| format!("<p>Paragraph {i}: officials said on Tuesday that the harbour would reopen after a week of repairs, and ferry operators reported steady traffic &amp; few delays.</p>"))
+        .collect();
+    serde_json::to_vec(&serde_json::json!({
+        "id": "bench-1", "source": "wire", "headline": "Harbour reopens after repairs &#8212; ferries resume",
+        "byline": "By ANA COSTA and JONAS WEBER Associated Press", "body_html": body,
+        "published": "2024-05-14T09:30:00Z",
+    }))
+    .expect("serializable")
+}
+
+fn plain_text(paragraphs: usize) -> Vec<u8> {
+    let mut text = String::from("Council approves budget after late-night session\n\nBy Jonas Weber\n\n");
+    for i in 0..paragraphs {
+        text.push_str(&format!("BERLIN (Wire) — Paragraph {i}: the city council approved the budget on Monday by 31 votes to 12, officials said.\n\n"));
+    }
+    text.into_bytes()
+}
+
+fn ninjs(paragraphs: usize) -> Vec<u8> {
+    let body: String = (0..paragraphs)
+        .map(|i| format!("<p>Paragraph {i}: the brigade will be fully operational by 2027, the ministry said.</p>"))
+        .collect();
+    serde_json::to_vec(&serde_json::json!({
+        "uri": "urn:newsml:example.com:20240515:doc-1", "type": "text",
+        "headlines": [{"role": "main", "value": "Germany stations brigade in Lithuania"}],
+        "bodies": [{"role": "main", "contenttype": "text/html", "value": body}],
+        "firstcreated": "2024-05-15T07:55:00Z", "versioncreated": "2024-05-15T10:12:00Z",
+    }))
+    .expect("serializable")
+}
+
+fn inputs() -> Vec<(String, Vec<u8>)> {
+    let mut cases = vec![
+        ("fetcher_json_12p".to_owned(), fetcher_json(12)),
+        ("plain_text_12p".to_owned(), plain_text(12)),
+        ("ninjs_12p".to_owned(), ninjs(12)),
+        ("rejected_invalid_utf8".to_owned(), b"Caf\xe9 \xff\xfe broken".to_vec()),
+    ];
+    if let Some(dir) = std::env::var_os("WIRESTREAM_BENCH_CORPUS") {
+        let mut files: Vec<_> = std::fs::read_dir(dir)
+            .into_iter()
+            .flatten()
+            .flatten()
+            .map(|entry| entry.path())
+            .filter(|path| !path.to_string_lossy().ends_with(".gold.json") && path.is_file())
+            .collect();
+        files.sort();
+        for path in files {
+            if let Ok(bytes) = std::fs::read(&path) {
+                let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+                cases.push((format!("corpus/{name}"), bytes));
+            }
+        }
+    }
+    cases
+}
+
+fn stage(c: &mut Criterion) {
+    let stage = StoryStage::new(StageSettings { max_message_bytes: 2_000_000 });
+    let mut group = c.benchmark_group("stage");
+    for (name, bytes) in inputs() {
+        group.throughput(Throughput::Elements(1));
+        group.bench_with_input(BenchmarkId::from_parameter(&name), &bytes, |b, bytes| {
+            b.iter(|| {
+                let message = RawMessage { value: black_box(bytes), content_type: None };
+                black_box(stage.process(&message).is_ok())
+            })
+        });
+    }
+    group.finish();
+
+    let mut baseline = c.benchmark_group("baseline");
+    let json = fetcher_json(12);
+    baseline.throughput(Throughput::Elements(1));
+    baseline.bench_function("json_roundtrip", |b| {
+        b.iter(|| {
+            let value: serde_json::Value = serde_json::from_slice(black_box(&json)).expect("valid json");
+            black_box(serde_json::to_vec(&value).expect("serializable"))
+        })
+    });
+    baseline.finish();
+}
+
+criterion_group!(benches, stage);
+criterion_main!(benches);

@@ -1,7 +1,7 @@
 //! Text clean-up shared by every format: HTML to paragraphs, entities, Unicode NFC, whitespace.
 
 use scraper::{ElementRef, Html, Node};
-use unicode_normalization::UnicodeNormalization;
+use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
 
 /// Characters that carry no text and are deleted outright: soft hyphen, zero-width space, word
 /// joiner and a byte-order mark left in the middle of a text.
@@ -12,9 +12,18 @@ fn is_invisible(c: char) -> bool {
 /// One clean line of text: NFC, invisible characters deleted, every run of whitespace (NBSP and
 /// narrow NBSP included) collapsed to one space, trimmed. Quotes, dashes and case are kept.
 pub fn clean_inline(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
+    // Nearly all text arrives composed already; the quick check spares the NFC pass then.
+    if is_nfc_quick(text.chars()) == IsNormalized::Yes {
+        collapse(text.chars())
+    } else {
+        collapse(text.nfc())
+    }
+}
+
+fn collapse(chars: impl Iterator<Item = char>) -> String {
+    let mut out = String::new();
     let mut pending_space = false;
-    for c in text.nfc().filter(|c| !is_invisible(*c)) {
+    for c in chars.filter(|c| !is_invisible(*c)) {
         if c.is_whitespace() {
             pending_space = !out.is_empty();
         } else {

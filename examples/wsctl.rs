@@ -43,7 +43,8 @@ enum Command {
         #[arg(long, default_value_t = 2000)]
         idle_ms: u64,
     },
-    /// Produces COUNT synthetic JSON stories of about SIZE bytes, stamped with the send time.
+    /// Produces COUNT synthetic JSON stories of about SIZE bytes, stamped with the send time,
+    /// as fast as possible or at RATE messages per second.
     Load {
         #[arg(long)]
         topic: String,
@@ -51,6 +52,8 @@ enum Command {
         count: usize,
         #[arg(long, default_value_t = 4096)]
         size: usize,
+        #[arg(long)]
+        rate: Option<u64>,
     },
     /// The baseline: copies COUNT records from one topic to another, unchanged, in a consumer
     /// group with commits after acknowledgement; prints throughput.
@@ -82,11 +85,18 @@ fn main() -> Result<()> {
             max,
             idle_ms,
         } => consume(&cli.brokers, &topic, max, idle_ms)?,
-        Command::Load { topic, count, size } => {
+        Command::Load { topic, count, size, rate } => {
             let producer = producer(&cli.brokers)?;
             let paragraph = "<p>Officials said the harbour reopened after a week of repairs, and ferry operators reported steady traffic.</p>";
             let body = paragraph.repeat(size / paragraph.len() + 1);
+            let started = Instant::now();
             for index in 0..count {
+                if let Some(rate) = rate {
+                    let due = started + Duration::from_micros(index as u64 * 1_000_000 / rate.max(1));
+                    if let Some(wait) = due.checked_duration_since(Instant::now()) {
+                        std::thread::sleep(wait);
+                    }
+                }
                 let story = serde_json::json!({
                     "id": format!("load-{index}"), "source": "bench",
                     "headline": format!("Harbour reopens after repairs, update {index}"),
@@ -180,6 +190,39 @@ fn consume(brokers: &str, topic: &str, max: Option<usize>, idle_ms: u64) -> Resu
     Ok(())
 }
 
+/// Records, for every acknowledged copy, the time from the input's timestamp to the ack: the
+/// same definition as the worker's `wirestream_end_to_end_latency_seconds`.
+#[derive(Default)]
+struct AckLatency {
+    millis: std::sync::Mutex<Vec<i64>>,
+}
+
+impl rdkafka::ClientContext for AckLatency {}
+
+impl rdkafka::producer::ProducerContext for AckLatency {
+    type DeliveryOpaque = Box<i64>;
+    fn delivery(&self, result: &rdkafka::producer::DeliveryResult<'_>, input_timestamp: Box<i64>) {
+        if result.is_ok() {
+            let now = std::time::SystemTime::now()
+                .duration_since(std::time::UNIX_EPOCH)
+                .map_or(0, |d| d.as_millis() as i64);
+            self.millis.lock().unwrap().push(now - *input_timestamp);
+        }
+    }
+}
+
+fn percentile(sorted: &[i64], fraction: f64) -> f64 {
+    if sorted.is_empty() {
+        return f64::NAN;
+    }
+    let index = ((sorted.len() as f64 - 1.0) * fraction).round() as usize;
+    sorted[index] as f64 / 1000.0
+}
+
+/// The copy waits for acknowledgements and commits after every this many messages: rarely
+/// enough not to stall the pipeline, so the baseline is as fast as a careful copy can be.
+const COMMIT_EVERY: usize = 5_000;
+
 fn copy(brokers: &str, from: &str, to: &str, count: usize) -> Result<()> {
     let consumer: BaseConsumer = ClientConfig::new()
         .set("bootstrap.servers", brokers)
@@ -190,46 +233,48 @@ fn copy(brokers: &str, from: &str, to: &str, count: usize) -> Result<()> {
         .set("max.poll.interval.ms", "6000")
         .create()?;
     consumer.subscribe(&[from])?;
-    let producer: ThreadedProducer<DefaultProducerContext> = ClientConfig::new()
+    let producer: ThreadedProducer<AckLatency> = ClientConfig::new()
         .set("bootstrap.servers", brokers)
         .set("linger.ms", "5")
         .set("enable.idempotence", "true")
         .set("acks", "all")
         .set("compression.type", "lz4")
         .set("message.max.bytes", "16777216")
-        .create()?;
+        .create_with_context(AckLatency::default())?;
     let mut copied = 0;
     let mut started = None;
     let deadline = Instant::now() + Duration::from_secs(600);
     while copied < count && Instant::now() < deadline {
-        let Some(message) = consumer.poll(Duration::from_millis(100)) else {
-            continue;
-        };
+        let Some(message) = consumer.poll(Duration::from_millis(100)) else { continue };
         let message = message?;
         started.get_or_insert_with(Instant::now);
-        let mut record = BaseRecord::<[u8], [u8]>::to(to);
+        let timestamp = Box::new(message.timestamp().to_millis().unwrap_or_default());
+        let mut record = BaseRecord::<[u8], [u8], Box<i64>>::with_opaque_to(to, timestamp);
         if let Some(payload) = message.payload() {
             record = record.payload(payload);
         }
         if let Some(key) = message.key() {
             record = record.key(key);
         }
-        while let Err((error, returned)) = producer.send(record) {
+        while let Err((_, returned)) = producer.send(record) {
             record = returned;
-            let _ = error;
             std::thread::sleep(Duration::from_millis(1));
         }
         copied += 1;
-        if copied % 500 == 0 || copied == count {
+        if copied % COMMIT_EVERY == 0 || copied == count {
             producer.flush(Duration::from_secs(60))?;
             consumer.commit_consumer_state(rdkafka::consumer::CommitMode::Async)?;
         }
     }
     let elapsed = started.map_or(Duration::ZERO, |s| s.elapsed());
+    let mut latencies = producer.context().millis.lock().unwrap().clone();
+    latencies.sort_unstable();
     println!(
         "{}",
         serde_json::json!({"copied": copied, "seconds": elapsed.as_secs_f64(),
-                           "msgs_per_s": copied as f64 / elapsed.as_secs_f64().max(1e-9)})
+                           "msgs_per_s": copied as f64 / elapsed.as_secs_f64().max(1e-9),
+                           "latency_p50_s": percentile(&latencies, 0.5),
+                           "latency_p99_s": percentile(&latencies, 0.99)})
     );
     Ok(())
 }

@@ -142,21 +142,19 @@ fn consume(brokers: &str, topic: &str, max: Option<usize>, idle_ms: u64) -> Resu
     let consumer: BaseConsumer = ClientConfig::new()
         .set("bootstrap.servers", brokers)
         .set("group.id", format!("wsctl-{}", std::process::id()))
-        .set("auto.offset.reset", "earliest")
         .set("enable.auto.commit", "false")
         .create()?;
-    consumer.subscribe(&[topic])?;
+    // Assigning every partition from the beginning reads at once, without a group join.
+    let metadata = consumer.fetch_metadata(Some(topic), Duration::from_secs(10))?;
+    let mut assignment = rdkafka::TopicPartitionList::new();
+    for partition in metadata.topics().iter().flat_map(|t| t.partitions()) {
+        assignment.add_partition_offset(topic, partition.id(), rdkafka::Offset::Beginning)?;
+    }
+    consumer.assign(&assignment)?;
     let mut seen = 0;
     let mut last = Instant::now();
-    while max.is_none_or(|max| seen < max)
-        && last.elapsed() < Duration::from_millis(idle_ms.max(8000))
-    {
-        let Some(message) = consumer.poll(Duration::from_millis(200)) else {
-            if seen > 0 && last.elapsed() > Duration::from_millis(idle_ms) {
-                break;
-            }
-            continue;
-        };
+    while max.is_none_or(|max| seen < max) && last.elapsed() < Duration::from_millis(idle_ms) {
+        let Some(message) = consumer.poll(Duration::from_millis(200)) else { continue };
         let message = message?;
         let headers: serde_json::Map<String, serde_json::Value> = message
             .headers()

@@ -21,7 +21,8 @@ fn fetcher_json(paragraphs: usize) -> Vec<u8> {
 }
 
 fn plain_text(paragraphs: usize) -> Vec<u8> {
-    let mut text = String::from("Council approves budget after late-night session\n\nBy Jonas Weber\n\n");
+    let mut text =
+        String::from("Council approves budget after late-night session\n\nBy Jonas Weber\n\n");
     for i in 0..paragraphs {
         text.push_str(&format!("BERLIN (Wire) — Paragraph {i}: the city council approved the budget on Monday by 31 votes to 12, officials said.\n\n"));
     }
@@ -46,7 +47,10 @@ fn inputs() -> Vec<(String, Vec<u8>)> {
         ("fetcher_json_12p".to_owned(), fetcher_json(12)),
         ("plain_text_12p".to_owned(), plain_text(12)),
         ("ninjs_12p".to_owned(), ninjs(12)),
-        ("rejected_invalid_utf8".to_owned(), b"Caf\xe9 \xff\xfe broken".to_vec()),
+        (
+            "rejected_invalid_utf8".to_owned(),
+            b"Caf\xe9 \xff\xfe broken".to_vec(),
+        ),
     ];
     if let Some(dir) = std::env::var_os("WIRESTREAM_BENCH_CORPUS") {
         let mut files: Vec<_> = std::fs::read_dir(dir)
@@ -59,7 +63,10 @@ fn inputs() -> Vec<(String, Vec<u8>)> {
         files.sort();
         for path in files {
             if let Ok(bytes) = std::fs::read(&path) {
-                let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+                let name = path
+                    .file_name()
+                    .map(|n| n.to_string_lossy().into_owned())
+                    .unwrap_or_default();
                 cases.push((format!("corpus/{name}"), bytes));
             }
         }
@@ -68,13 +75,18 @@ fn inputs() -> Vec<(String, Vec<u8>)> {
 }
 
 fn stage(c: &mut Criterion) {
-    let stage = StoryStage::new(StageSettings { max_message_bytes: 2_000_000 });
+    let stage = StoryStage::new(StageSettings {
+        max_message_bytes: 2_000_000,
+    });
     let mut group = c.benchmark_group("stage");
     for (name, bytes) in inputs() {
         group.throughput(Throughput::Elements(1));
         group.bench_with_input(BenchmarkId::from_parameter(&name), &bytes, |b, bytes| {
             b.iter(|| {
-                let message = RawMessage { value: black_box(bytes), content_type: None };
+                let message = RawMessage {
+                    value: black_box(bytes),
+                    content_type: None,
+                };
                 black_box(stage.process(&message).is_ok())
             })
         });
@@ -86,7 +98,8 @@ fn stage(c: &mut Criterion) {
     baseline.throughput(Throughput::Elements(1));
     baseline.bench_function("json_roundtrip", |b| {
         b.iter(|| {
-            let value: serde_json::Value = serde_json::from_slice(black_box(&json)).expect("valid json");
+            let value: serde_json::Value =
+                serde_json::from_slice(black_box(&json)).expect("valid json");
             black_box(serde_json::to_vec(&value).expect("serializable"))
         })
     });

@@ -85,14 +85,20 @@ fn main() -> Result<()> {
             max,
             idle_ms,
         } => consume(&cli.brokers, &topic, max, idle_ms)?,
-        Command::Load { topic, count, size, rate } => {
+        Command::Load {
+            topic,
+            count,
+            size,
+            rate,
+        } => {
             let producer = producer(&cli.brokers)?;
             let paragraph = "<p>Officials said the harbour reopened after a week of repairs, and ferry operators reported steady traffic.</p>";
             let body = paragraph.repeat(size / paragraph.len() + 1);
             let started = Instant::now();
             for index in 0..count {
                 if let Some(rate) = rate {
-                    let due = started + Duration::from_micros(index as u64 * 1_000_000 / rate.max(1));
+                    let due =
+                        started + Duration::from_micros(index as u64 * 1_000_000 / rate.max(1));
                     if let Some(wait) = due.checked_duration_since(Instant::now()) {
                         std::thread::sleep(wait);
                     }
@@ -154,7 +160,9 @@ fn consume(brokers: &str, topic: &str, max: Option<usize>, idle_ms: u64) -> Resu
     let mut seen = 0;
     let mut last = Instant::now();
     while max.is_none_or(|max| seen < max) && last.elapsed() < Duration::from_millis(idle_ms) {
-        let Some(message) = consumer.poll(Duration::from_millis(200)) else { continue };
+        let Some(message) = consumer.poll(Duration::from_millis(200)) else {
+            continue;
+        };
         let message = message?;
         let headers: serde_json::Map<String, serde_json::Value> = message
             .headers()
@@ -243,7 +251,9 @@ fn copy(brokers: &str, from: &str, to: &str, count: usize) -> Result<()> {
     let mut started = None;
     let deadline = Instant::now() + Duration::from_secs(600);
     while copied < count && Instant::now() < deadline {
-        let Some(message) = consumer.poll(Duration::from_millis(100)) else { continue };
+        let Some(message) = consumer.poll(Duration::from_millis(100)) else {
+            continue;
+        };
         let message = message?;
         started.get_or_insert_with(Instant::now);
         let timestamp = Box::new(message.timestamp().to_millis().unwrap_or_default());

@@ -21,25 +21,44 @@ fn wirestream(args: &[&str], env: &[(&str, &str)], stdin: &[u8]) -> Output {
 fn invalid_config_exits_2_naming_the_key_before_connecting() {
     let output = wirestream(
         &["run"],
-        &[("WIRESTREAM_ENGINE_MAX_IN_FLIGHT", "0"), ("WIRESTREAM_KAFKA_BROKERS", "nowhere.invalid:1")],
+        &[
+            ("WIRESTREAM_ENGINE_MAX_IN_FLIGHT", "0"),
+            ("WIRESTREAM_KAFKA_BROKERS", "nowhere.invalid:1"),
+        ],
         b"",
     );
     assert_eq!(output.status.code(), Some(2));
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert!(stderr.contains("engine.max_in_flight"), "{stderr}");
 
-    let output = wirestream(&["check-config"], &[("WIRESTREAM_TOPICS_OUTPUT", "has space")], b"");
+    let output = wirestream(
+        &["check-config"],
+        &[("WIRESTREAM_TOPICS_OUTPUT", "has space")],
+        b"",
+    );
     assert_eq!(output.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&output.stderr).contains("topics.output"));
 
-    let output = wirestream(&["check-config", "--config", "/nonexistent/wirestream.toml"], &[], b"");
+    let output = wirestream(
+        &["check-config", "--config", "/nonexistent/wirestream.toml"],
+        &[],
+        b"",
+    );
     assert_eq!(output.status.code(), Some(2));
 }
 
 #[test]
 fn check_config_prints_the_resolved_config() {
-    let output = wirestream(&["check-config"], &[("WIRESTREAM_TOPICS_INPUT", "wire.in")], b"");
-    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    let output = wirestream(
+        &["check-config"],
+        &[("WIRESTREAM_TOPICS_INPUT", "wire.in")],
+        b"",
+    );
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
     let resolved: toml::Table = String::from_utf8(output.stdout).unwrap().parse().unwrap();
     assert_eq!(resolved["topics"]["input"].as_str(), Some("wire.in"));
 }
@@ -51,8 +70,16 @@ fn process_prints_one_record_per_line_and_rejects_with_a_json_error() {
     std::fs::write(&text, "Bridge reopens\n\nBy Ana Costa\n\nPORTO (Wire) — The bridge reopened on Friday after repairs.\n").unwrap();
     let json = dir.path().join("story.json");
     std::fs::write(&json, r#"{"title":"Port strike ends","content":"Dockers returned to work on Monday.","author":"Jo Lee"}"#).unwrap();
-    let output = wirestream(&["process", text.to_str().unwrap(), json.to_str().unwrap()], &[], b"");
-    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    let output = wirestream(
+        &["process", text.to_str().unwrap(), json.to_str().unwrap()],
+        &[],
+        b"",
+    );
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
     let lines: Vec<serde_json::Value> = String::from_utf8(output.stdout)
         .unwrap()
         .lines()

@@ -14,7 +14,7 @@ pub mod source;
 pub mod stage;
 
 use std::sync::Arc;
-use std::time::{Duration, Instant};
+use std::time::Instant;
 
 use anyhow::{bail, Context};
 use rdkafka::consumer::{Consumer, StreamConsumer};
@@ -30,9 +30,6 @@ use offsets::SharedOffsets;
 use sink::{Sink, SinkTopics};
 use source::{Committer, Intake, IntakeLimits, SourceContext};
 use stage::ParallelStage;
-
-/// How often the producer-queue gauge is refreshed while running.
-const QUEUE_GAUGE_INTERVAL: Duration = Duration::from_millis(500);
 
 /// Runs the worker until `stop` turns true, then drains, commits and flushes within
 /// `engine.shutdown_timeout_ms`. Returns an error if that budget ran out with messages still
@@ -101,22 +98,10 @@ pub async fn run(
         &stage,
         limits,
     );
-    let queue_gauge = tokio::spawn({
-        let sink = sink.clone();
-        let metrics = metrics.clone();
-        async move {
-            let mut tick = tokio::time::interval(QUEUE_GAUGE_INTERVAL);
-            loop {
-                tick.tick().await;
-                metrics.producer_queue.set(i64::from(sink.queued()));
-            }
-        }
-    });
     intake.run(stop).await;
     drop(intake);
     let stopping_since = Instant::now();
     info!("stopping: intake closed, draining in-flight messages");
-    queue_gauge.abort();
 
     let budget = config.shutdown_timeout();
     let remaining = |since: Instant| budget.saturating_sub(since.elapsed());

@@ -321,11 +321,6 @@ impl Sink {
         }
     }
 
-    /// Messages queued in the producer and not yet acknowledged.
-    pub fn queued(&self) -> i32 {
-        self.producer.in_flight_count()
-    }
-
     /// Waits for every queued message to be acknowledged, up to `timeout`.
     pub fn flush(&self, timeout: Duration) -> Result<(), KafkaError> {
         self.producer.flush(timeout)

@@ -228,13 +228,11 @@ struct Waiting {
 /// The intake loop's state. Owned by one task; shares only the offset tracker and slot count.
 pub struct Intake<'a> {
     consumer: Arc<StreamConsumer<SourceContext>>,
+    /// The input topic, the offset tracker and the metrics, shared with commits.
     committer: Committer,
-    topic: String,
-    offsets: Arc<SharedOffsets>,
     in_flight: Arc<InFlight>,
     stage: &'a ParallelStage,
     limits: IntakeLimits,
-    metrics: Metrics,
     backlog: BTreeMap<i32, VecDeque<Waiting>>,
     /// Partitions this loop paused, with the generation they were paused under.
     paused: BTreeMap<i32, u64>,
@@ -250,9 +248,6 @@ impl<'a> Intake<'a> {
     ) -> Self {
         Self {
             consumer,
-            topic: committer.topic.clone(),
-            offsets: committer.offsets.clone(),
-            metrics: committer.metrics.clone(),
             committer,
             in_flight,
             stage,
@@ -301,7 +296,7 @@ impl<'a> Intake<'a> {
 
     fn admit(&mut self, message: OwnedMessage) {
         let partition = message.partition();
-        let Some(generation) = self.offsets.lock().generation(partition) else {
+        let Some(generation) = self.committer.offsets.lock().generation(partition) else {
             debug!(
                 partition,
                 offset = message.offset(),
@@ -309,7 +304,7 @@ impl<'a> Intake<'a> {
             );
             return;
         };
-        self.metrics.consumed.inc();
+        self.committer.metrics.consumed.inc();
         let waiting = Waiting {
             message,
             generation,
@@ -327,7 +322,8 @@ impl<'a> Intake<'a> {
 
     fn has_slot(&self, partition: i32) -> bool {
         self.in_flight.count() < self.limits.max_in_flight
-            && self.offsets.lock().in_flight(partition) < self.limits.max_in_flight_per_partition
+            && self.committer.offsets.lock().in_flight(partition)
+                < self.limits.max_in_flight_per_partition
     }
 
     /// Starts a message's offset and hands it to the stage, unless its partition changed hands
@@ -335,7 +331,7 @@ impl<'a> Intake<'a> {
     fn start(&mut self, waiting: Waiting) {
         let partition = waiting.message.partition();
         let ticket = {
-            let mut tracker = self.offsets.lock();
+            let mut tracker = self.committer.offsets.lock();
             if tracker.generation(partition) != Some(waiting.generation) {
                 return;
             }
@@ -353,7 +349,7 @@ impl<'a> Intake<'a> {
     fn dispatch_backlog(&mut self) {
         let partitions: Vec<i32> = self.backlog.keys().copied().collect();
         for partition in partitions {
-            let current = self.offsets.lock().generation(partition);
+            let current = self.committer.offsets.lock().generation(partition);
             while let Some(waiting) = self.next_ready(partition, current) {
                 self.start(waiting);
             }
@@ -382,7 +378,7 @@ impl<'a> Intake<'a> {
     /// Pauses partitions that have a backlog and resumes those whose backlog has cleared.
     fn apply_backpressure(&mut self) {
         let generations: BTreeMap<i32, u64> = {
-            let tracker = self.offsets.lock();
+            let tracker = self.committer.offsets.lock();
             self.backlog
                 .keys()
                 .chain(self.paused.keys())
@@ -417,12 +413,15 @@ impl<'a> Intake<'a> {
                 self.paused.insert(partition, generations[&partition]);
             }
         }
-        self.metrics.paused_partitions.set(self.paused.len() as i64);
+        self.committer
+            .metrics
+            .paused_partitions
+            .set(self.paused.len() as i64);
     }
 
     fn set_paused(&self, partition: i32, pause: bool) -> bool {
         let mut list = TopicPartitionList::new();
-        list.add_partition(&self.topic, partition);
+        list.add_partition(&self.committer.topic, partition);
         let result = if pause {
             self.consumer.pause(&list)
         } else {

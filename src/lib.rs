@@ -2,9 +2,11 @@
 //!
 //! The crate is laid out like the data flow. [`engine`] moves messages: the Kafka source, the
 //! parallel stage, the sink, offset tracking and shutdown. [`story`] knows news: formats in,
-//! normalization, the record out. [`telemetry`] watches both, and [`config`] sets them up.
+//! normalization, the record out. [`telemetry`] watches both, [`config`] sets them up, and [`score`] measures
+//! the story stage against gold answers.
 
 pub mod config;
 pub mod engine;
+pub mod score;
 pub mod story;
 pub mod telemetry;

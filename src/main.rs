@@ -47,6 +47,15 @@ enum Command {
         /// Raw message files; stdin when none.
         files: Vec<PathBuf>,
     },
+    /// Score the story stage against a corpus folder: every raw file with a `.gold.json` beside
+    /// it; prints precision/recall/F1 per field (`--json`: the JSON summary only).
+    Score {
+        #[arg(long, env = CONFIG_PATH_ENV)]
+        config: Option<PathBuf>,
+        #[arg(long)]
+        json: bool,
+        dir: PathBuf,
+    },
     /// Validate the configuration and print it as resolved (file + environment).
     CheckConfig {
         #[arg(long, env = CONFIG_PATH_ENV)]
@@ -63,6 +72,10 @@ fn main() -> ExitCode {
         },
         Command::Process { config, files } => match load_config(config.as_deref()) {
             Ok(config) => process_files(&config, &files),
+            Err(code) => code,
+        },
+        Command::Score { config, json, dir } => match load_config(config.as_deref()) {
+            Ok(config) => score_corpus(&config, &dir, json),
             Err(code) => code,
         },
         Command::CheckConfig { config } => match load_config(config.as_deref()) {
@@ -187,5 +200,25 @@ fn process_files(config: &Config, files: &[PathBuf]) -> ExitCode {
         ExitCode::SUCCESS
     } else {
         ExitCode::from(EXIT_REJECTED)
+    }
+}
+
+fn score_corpus(config: &Config, dir: &Path, json: bool) -> ExitCode {
+    let stage = StoryStage::new(config.stage_settings());
+    match wirestream::score::score_folder(&stage, dir) {
+        Ok(report) => {
+            let summary = wirestream::score::summary(&report);
+            if json {
+                println!("{summary}");
+            } else {
+                print!("{}", wirestream::score::render_table(&report));
+                println!("\n{summary}");
+            }
+            ExitCode::SUCCESS
+        }
+        Err(error) => {
+            eprintln!("wirestream score: {error}");
+            ExitCode::FAILURE
+        }
     }
 }

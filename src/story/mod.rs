@@ -5,6 +5,7 @@
 //! (detect and parse into a neutral [`model::Story`], cleaned by `normalize`, times by `dates`)
 //! → `ninjs` (language and the record out).
 
+mod bylines;
 mod dates;
 mod decode;
 mod formats;

@@ -13,6 +13,16 @@ pub enum SourceFormat {
     Ninjs,
 }
 
+impl SourceFormat {
+    /// The format's name in records and scores.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            SourceFormat::PlainText => "text",
+            SourceFormat::Json | SourceFormat::Ninjs => "json",
+        }
+    }
+}
+
 /// One parsed, normalized story.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Story {
@@ -30,6 +40,32 @@ pub struct Story {
     pub paragraphs: Vec<String>,
     /// The canonical web address of the story, when the message gives one.
     pub url: Option<String>,
+    /// The people credited as writers, in byline order ("By X and Y" → X, Y).
+    pub authors: Vec<String>,
+    /// Where the story was filed from, as printed in the dateline.
+    pub dateline: Option<Dateline>,
+    /// Photos and graphics that came with the story.
+    pub images: Vec<Image>,
+}
+
+/// A dateline place: the city part as printed, and its country when known.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Dateline {
+    pub place: String,
+    /// ISO 3166-1 alpha-2.
+    pub country_code: Option<String>,
+}
+
+/// A picture that accompanies the story.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Image {
+    pub caption: Option<String>,
+    /// The photographer.
+    pub credit: Option<String>,
+    /// The agency or outlet that holds the picture's rights.
+    pub agency: Option<String>,
+    /// Where the picture file is, when given.
+    pub href: Option<String>,
 }
 
 impl Story {
@@ -44,6 +80,9 @@ impl Story {
             updated: None,
             paragraphs: Vec::new(),
             url: None,
+            authors: Vec::new(),
+            dateline: None,
+            images: Vec::new(),
         }
     }
 

@@ -7,7 +7,7 @@ use serde::Serialize;
 use sha2::{Digest, Sha256};
 
 use super::language::detect_language;
-use super::model::Story;
+use super::model::{Image, Story};
 use super::normalize::word_count;
 
 /// Where the ninjs 2.2 schema lives, written into every record's `standard.schema`.
@@ -29,9 +29,64 @@ struct Ninjs<'a> {
     headlines: Vec<Headline<'a>>,
     #[serde(skip_serializing_if = "Option::is_none")]
     by: Option<&'a str>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    people: Vec<Entity<'a>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    located: Option<&'a str>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    places: Vec<Entity<'a>>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    infosources: Vec<InfoSource<'a>>,
     bodies: Vec<Body>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
+    associations: Vec<Picture<'a>>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
     altids: Vec<AltId<'a>>,
+}
+
+/// A person or place with its relation to the story (`author`, `dateline`).
+#[derive(Serialize)]
+struct Entity<'a> {
+    name: &'a str,
+    rel: &'static str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    uri: Option<String>,
+}
+
+#[derive(Serialize)]
+struct InfoSource<'a> {
+    name: &'a str,
+    role: &'static str,
+}
+
+/// An image as a ninjs association: caption as a description, photographer in `by`, agency as
+/// the copyright holder.
+#[derive(Serialize)]
+struct Picture<'a> {
+    name: String,
+    uri: String,
+    #[serde(rename = "type")]
+    item_type: &'static str,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    descriptions: Vec<Description<'a>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    by: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    copyrightholder: Option<&'a str>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    renditions: Vec<Rendition<'a>>,
+}
+
+#[derive(Serialize)]
+struct Description<'a> {
+    role: &'static str,
+    value: &'a str,
+}
+
+#[derive(Serialize)]
+struct Rendition<'a> {
+    name: &'static str,
+    href: &'a str,
 }
 
 #[derive(Serialize)]
@@ -108,6 +163,42 @@ pub fn render(story: &Story) -> Result<StoryRecord, serde_json::Error> {
             .into_iter()
             .collect(),
         by: story.byline.as_deref(),
+        people: story
+            .authors
+            .iter()
+            .map(|name| Entity {
+                name,
+                rel: "author",
+                uri: None,
+            })
+            .collect(),
+        located: story.dateline.as_ref().map(|d| d.place.as_str()),
+        places: story
+            .dateline
+            .iter()
+            .map(|dateline| Entity {
+                name: &dateline.place,
+                rel: "dateline",
+                uri: dateline
+                    .country_code
+                    .as_ref()
+                    .map(|code| format!("iso3166-1a2:{code}")),
+            })
+            .collect(),
+        infosources: story
+            .source
+            .iter()
+            .map(|name| InfoSource {
+                name,
+                role: "source",
+            })
+            .collect(),
+        associations: story
+            .images
+            .iter()
+            .enumerate()
+            .map(|(index, image)| picture(&uri, index, image))
+            .collect(),
         bodies: vec![Body {
             role: "main",
             contenttype: "text/plain",
@@ -121,6 +212,34 @@ pub fn render(story: &Story) -> Result<StoryRecord, serde_json::Error> {
         uri,
         json: serde_json::to_vec(&document)?,
     })
+}
+
+fn picture<'a>(story_uri: &str, index: usize, image: &'a Image) -> Picture<'a> {
+    Picture {
+        name: format!("picture{}", index + 1),
+        uri: format!("{story_uri}#picture{}", index + 1),
+        item_type: "picture",
+        descriptions: image
+            .caption
+            .as_deref()
+            .map(|value| Description {
+                role: "caption",
+                value,
+            })
+            .into_iter()
+            .collect(),
+        by: image.credit.as_deref(),
+        copyrightholder: image.agency.as_deref(),
+        renditions: image
+            .href
+            .as_deref()
+            .map(|href| Rendition {
+                name: "original",
+                href,
+            })
+            .into_iter()
+            .collect(),
+    }
 }
 
 /// The story's stable identifier.

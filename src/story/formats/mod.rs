@@ -6,6 +6,7 @@
 mod json;
 mod text;
 
+use super::bylines::author_names;
 use super::model::Story;
 use super::rejection::{PipelineStep, Rejection, RejectionClass};
 
@@ -36,7 +37,7 @@ fn detect(text: &str, content_type: Option<&str>) -> Detected {
 
 /// Parses decoded text into a story, choosing the parser by header or content.
 pub fn parse(text: &str, content_type: Option<&str>) -> Result<Story, Rejection> {
-    let story = match detect(text, content_type) {
+    let mut story = match detect(text, content_type) {
         Detected::Json => json::parse(text)?,
         Detected::PlainText => text::parse(text),
         Detected::Markup => {
@@ -53,6 +54,11 @@ pub fn parse(text: &str, content_type: Option<&str>) -> Result<Story, Rejection>
             PipelineStep::Parse,
             "no body text found",
         ));
+    }
+    if story.authors.is_empty() {
+        if let Some(byline) = &story.byline {
+            story.authors = author_names(byline);
+        }
     }
     Ok(story)
 }

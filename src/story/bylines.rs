@@ -104,7 +104,7 @@ fn title_case_if_capitals(name: &str) -> String {
         } else {
             out.extend(c.to_lowercase());
         }
-        start_of_word = !c.is_alphabetic() && c != '\'';
+        start_of_word = !c.is_alphabetic();
     }
     out
 }

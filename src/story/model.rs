@@ -11,6 +11,11 @@ pub enum SourceFormat {
     PlainText,
     Json,
     Ninjs,
+    Nitf,
+    NewsMl,
+    Rss,
+    Atom,
+    Html,
 }
 
 impl SourceFormat {
@@ -19,6 +24,11 @@ impl SourceFormat {
         match self {
             SourceFormat::PlainText => "text",
             SourceFormat::Json | SourceFormat::Ninjs => "json",
+            SourceFormat::Nitf => "nitf",
+            SourceFormat::NewsMl => "newsml",
+            SourceFormat::Rss => "rss",
+            SourceFormat::Atom => "atom",
+            SourceFormat::Html => "html",
         }
     }
 }

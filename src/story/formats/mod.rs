@@ -3,8 +3,14 @@
 //! A Kafka `content-type` header, when present, decides; otherwise the first non-blank character
 //! does. Each format lives in its own file and returns the neutral [`Story`].
 
+mod dateline;
+mod feed;
+mod html;
 mod json;
+mod newsml;
+mod nitf;
 mod text;
+mod xml;
 
 use super::bylines::author_names;
 use super::model::Story;
@@ -40,14 +46,18 @@ pub fn parse(text: &str, content_type: Option<&str>) -> Result<Story, Rejection>
     let mut story = match detect(text, content_type) {
         Detected::Json => json::parse(text)?,
         Detected::PlainText => text::parse(text),
-        Detected::Markup => {
-            return Err(Rejection::new(
-                RejectionClass::UnsupportedFormat,
-                PipelineStep::Parse,
-                "markup input (XML or HTML) is not read by this version of the stage",
-            ))
-        }
+        Detected::Markup => read_markup(text)?,
     };
+    if let Some(first) = story.paragraphs.first() {
+        if let Some(parsed) = dateline::parse_dateline(first) {
+            if story.dateline.is_none() {
+                story.dateline = Some(parsed.dateline);
+            }
+            if story.source.is_none() {
+                story.source = parsed.agency;
+            }
+        }
+    }
     if story.paragraphs.is_empty() {
         return Err(Rejection::new(
             RejectionClass::NotAStory,
@@ -61,6 +71,35 @@ pub fn parse(text: &str, content_type: Option<&str>) -> Result<Story, Rejection>
         }
     }
     Ok(story)
+}
+
+/// HTML pages go to the HTML reader (they are rarely well-formed XML); XML documents are parsed
+/// and routed by their root element.
+fn read_markup(text: &str) -> Result<Story, Rejection> {
+    let start = text.trim_start();
+    let head = start
+        .get(..start.len().min(512))
+        .unwrap_or(start)
+        .to_ascii_lowercase();
+    if head.starts_with("<!doctype html")
+        || head.starts_with("<html")
+        || (head.contains("<html") && !head.starts_with("<?xml"))
+    {
+        return Ok(html::read(text));
+    }
+    let root = xml::parse(text)?;
+    match root.name.as_str() {
+        "nitf" => Ok(nitf::read(&root)),
+        "newsItem" | "newsMessage" => Ok(newsml::read(&root)),
+        "item" | "rss" => Ok(feed::read_rss(&root)),
+        "entry" | "feed" => Ok(feed::read_atom(&root)),
+        "html" => Ok(html::read(text)),
+        other => Err(Rejection::new(
+            RejectionClass::UnsupportedFormat,
+            PipelineStep::Parse,
+            format!("XML document <{other}> is not a news format the stage reads"),
+        )),
+    }
 }
 
 #[cfg(test)]

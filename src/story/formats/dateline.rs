@@ -1,0 +1,109 @@
+//! Datelines at the start of a story's first paragraph: `WASHINGTON (AP) —`,
+//! `NEW DELHI, May 29 (Reuters) -`, `Berlin (dpa) -`, `HAVANA, Cuba —`, `TOKYO —`.
+
+use crate::story::model::Dateline;
+
+/// A dateline is short; a dash further in belongs to the sentence.
+const MAX_PREFIX_CHARS: usize = 80;
+const DASHES: &[&str] = &[" — ", " – ", " - ", " -- "];
+
+/// What a dateline states: the place as printed and the agency tag, when present.
+#[derive(Debug, PartialEq, Eq)]
+pub struct ParsedDateline {
+    pub dateline: Dateline,
+    pub agency: Option<String>,
+}
+
+pub fn parse_dateline(first_paragraph: &str) -> Option<ParsedDateline> {
+    let (prefix, _) = DASHES
+        .iter()
+        .filter_map(|dash| {
+            first_paragraph
+                .find(dash)
+                .map(|at| (&first_paragraph[..at], at))
+        })
+        .min_by_key(|(_, at)| *at)?;
+    if prefix.chars().count() > MAX_PREFIX_CHARS || prefix.split_whitespace().count() > 10 {
+        return None;
+    }
+    let agency = prefix
+        .rfind('(')
+        .and_then(|open| prefix[open + 1..].split(')').next())
+        .map(str::trim)
+        .filter(|tag| !tag.is_empty() && tag.split_whitespace().count() <= 3)
+        .map(str::to_owned);
+    let end = prefix.find([',', '(']).unwrap_or(prefix.len());
+    let mut place = prefix[..end].trim();
+    // `MOSCOW. March 14 (Interfax)`: a period closes the place, unless it is an abbreviation.
+    if let Some(dot) = place.find(". ") {
+        place = &place[..dot];
+    }
+    let place = place.trim_end_matches('.').trim();
+    let looks_like_place = place.chars().next().is_some_and(char::is_uppercase)
+        && place.split_whitespace().count() <= 4
+        && place
+            .chars()
+            .all(|c| c.is_alphabetic() || matches!(c, ' ' | '-' | '\'' | '.'));
+    looks_like_place.then(|| ParsedDateline {
+        dateline: Dateline {
+            place: place.to_owned(),
+            country_code: None,
+        },
+        agency,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn place_and_agency(text: &str) -> Option<(String, Option<String>)> {
+        parse_dateline(text).map(|p| (p.dateline.place, p.agency))
+    }
+
+    #[test]
+    fn wire_datelines() {
+        let cases = [
+            (
+                "WASHINGTON (AP) — A Senate committee voted",
+                "WASHINGTON",
+                Some("AP"),
+            ),
+            (
+                "NEW DELHI, May 29 (Reuters) - India's peak power",
+                "NEW DELHI",
+                Some("Reuters"),
+            ),
+            (
+                "Berlin (dpa) - Passagiere an mehreren",
+                "Berlin",
+                Some("dpa"),
+            ),
+            ("HAVANA, Cuba — Cuba's president", "HAVANA", None),
+            ("TOKYO — Supermarkets across Japan", "TOKYO", None),
+            (
+                "MOSCOW. March 14 (Interfax) - Russia",
+                "MOSCOW",
+                Some("Interfax"),
+            ),
+            (
+                "Paris, 23 fév 2024 (AFP) - Des centaines",
+                "Paris",
+                Some("AFP"),
+            ),
+        ];
+        for (text, place, agency) in cases {
+            assert_eq!(
+                place_and_agency(text),
+                Some((place.to_owned(), agency.map(str::to_owned))),
+                "{text}"
+            );
+        }
+    }
+
+    #[test]
+    fn sentences_with_dashes_are_not_datelines() {
+        assert_eq!(place_and_agency("The council, which met for six hours on Monday evening and again on Tuesday morning — voted"), None);
+        assert_eq!(place_and_agency("no dash here"), None);
+    }
+}

@@ -1,0 +1,270 @@
+//! HTML article pages: metadata by the JSON-LD → OpenGraph → `<meta>` → page cascade, and the
+//! main text without navigation, footers, share widgets, ads or related-story lists.
+
+use scraper::{ElementRef, Html, Selector};
+use serde_json::Value;
+
+use super::feed::split_credit;
+use crate::story::dates::parse_timestamp;
+use crate::story::model::{Image, SourceFormat, Story};
+use crate::story::normalize::clean_inline;
+
+/// Class or id fragments that mark page furniture, not story text.
+const BOILERPLATE_MARKERS: &[&str] = &[
+    "nav",
+    "menu",
+    "footer",
+    "header",
+    "share",
+    "social",
+    "related",
+    "newsletter",
+    "signup",
+    "subscribe",
+    "cookie",
+    "consent",
+    "advert",
+    "ad-",
+    "-ad",
+    "promo",
+    "most-read",
+    "comment",
+    "kicker",
+    "byline",
+    "meta",
+    "credit",
+    "caption",
+    "breadcrumb",
+    "tags",
+    "ticker",
+    "teaser",
+    "read-more",
+    "recommend",
+];
+/// Elements whose content is never story text.
+const SKIPPED: &[&str] = &[
+    "script", "style", "noscript", "nav", "header", "footer", "aside", "figure", "form", "button",
+    "iframe", "svg", "template", "time",
+];
+
+fn selector(css: &str) -> Selector {
+    Selector::parse(css).expect("a valid built-in selector")
+}
+
+pub fn read(text: &str) -> Story {
+    let page = Html::parse_document(text);
+    let mut story = Story::new(SourceFormat::Html);
+    let linked_data = json_ld_article(&page);
+    let meta = |key: &str| -> Option<String> {
+        let css = format!(r#"meta[property="{key}"], meta[name="{key}"]"#);
+        page.select(&selector(&css))
+            .find_map(|m| m.value().attr("content"))
+            .map(clean_inline)
+            .filter(|v| !v.is_empty())
+    };
+    let article = page
+        .select(&selector("article"))
+        .next()
+        .or_else(|| page.select(&selector("main")).next())
+        .unwrap_or_else(|| page.root_element());
+
+    // The headline as published: the visible <h1>, then the metadata cascade.
+    story.headline = article
+        .select(&selector("h1"))
+        .next()
+        .map(|h| clean_inline(&h.text().collect::<String>()))
+        .filter(|h| !h.is_empty())
+        .or_else(|| {
+            linked_data
+                .as_ref()
+                .and_then(|d| d["headline"].as_str())
+                .map(clean_inline)
+        })
+        .or_else(|| meta("og:title"))
+        .or_else(|| {
+            page.select(&selector("title"))
+                .next()
+                .map(|t| clean_inline(&t.text().collect::<String>()))
+        });
+
+    story.authors = linked_data
+        .as_ref()
+        .map(|d| json_ld_names(&d["author"]))
+        .unwrap_or_default();
+    if story.authors.is_empty() {
+        story.authors = article
+            .select(&selector(
+                r#"[rel="author"], .author-name, [itemprop="author"]"#,
+            ))
+            .map(|a| clean_inline(&a.text().collect::<String>()))
+            .filter(|a| !a.is_empty())
+            .collect();
+    }
+    story.byline = article
+        .select(&selector(".byline"))
+        .next()
+        .map(|b| clean_inline(&b.text().collect::<String>()))
+        .filter(|b| !b.is_empty())
+        .or_else(|| meta("author"));
+    if story.byline.is_none() && !story.authors.is_empty() {
+        story.byline = Some(story.authors.join(", "));
+    }
+
+    let time = |field: &str, meta_key: &str| {
+        linked_data
+            .as_ref()
+            .and_then(|d| d[field].as_str())
+            .and_then(parse_timestamp)
+            .or_else(|| meta(meta_key).and_then(|m| parse_timestamp(&m)))
+    };
+    story.first_published = time("datePublished", "article:published_time").or_else(|| {
+        article
+            .select(&selector("time[datetime]"))
+            .find_map(|t| t.value().attr("datetime").and_then(parse_timestamp))
+    });
+    story.updated =
+        time("dateModified", "article:modified_time").filter(|u| Some(*u) != story.first_published);
+    story.url = meta("og:url").or_else(|| {
+        page.select(&selector(r#"link[rel="canonical"]"#))
+            .find_map(|l| l.value().attr("href").map(str::to_owned))
+    });
+    story.source = linked_data
+        .as_ref()
+        .and_then(|d| d["publisher"]["name"].as_str())
+        .map(clean_inline)
+        .or_else(|| meta("og:site_name"));
+
+    story.images = article
+        .select(&selector("figure"))
+        .map(figure_image)
+        .filter(|i| i.caption.is_some())
+        .collect();
+    let mut paragraphs = Vec::new();
+    collect_paragraphs(article, &mut paragraphs);
+    story.paragraphs = paragraphs;
+    story
+}
+
+fn json_ld_article(page: &Html) -> Option<Value> {
+    page.select(&selector(r#"script[type="application/ld+json"]"#))
+        .filter_map(|script| serde_json::from_str::<Value>(&script.text().collect::<String>()).ok())
+        .flat_map(|value| match value {
+            Value::Array(items) => items,
+            Value::Object(ref object) if object.contains_key("@graph") => {
+                object["@graph"].as_array().cloned().unwrap_or_default()
+            }
+            other => vec![other],
+        })
+        .find(|item| {
+            item["@type"]
+                .as_str()
+                .is_some_and(|t| t.ends_with("Article") || t == "Report")
+        })
+}
+
+fn json_ld_names(value: &Value) -> Vec<String> {
+    match value {
+        Value::String(name) => vec![clean_inline(name)],
+        Value::Object(object) => object
+            .get("name")
+            .and_then(Value::as_str)
+            .map(clean_inline)
+            .into_iter()
+            .collect(),
+        Value::Array(items) => items.iter().flat_map(json_ld_names).collect(),
+        _ => Vec::new(),
+    }
+}
+
+/// A figure's caption and credit: a `.credit` element, or a trailing `(AP Photo/Name)`.
+fn figure_image(figure: ElementRef<'_>) -> Image {
+    let credit_element = figure
+        .select(&selector(
+            ".credit, .photo-credit, [itemprop=\"copyrightHolder\"]",
+        ))
+        .next();
+    let credit_text = credit_element.map(|c| clean_inline(&c.text().collect::<String>()));
+    let mut caption = figure
+        .select(&selector("figcaption"))
+        .next()
+        .map(|c| clean_inline(&c.text().collect::<String>()))
+        .unwrap_or_default();
+    if let Some(credit) = &credit_text {
+        caption = caption.replace(credit.as_str(), "").trim().to_owned();
+    }
+    let mut credit = credit_text.map(|c| {
+        c.trim_start_matches("Photo:")
+            .trim_start_matches("Foto:")
+            .trim()
+            .to_owned()
+    });
+    if credit.is_none() {
+        if let Some(open) = caption.rfind('(') {
+            let inner = caption[open + 1..].trim_end_matches(')').to_owned();
+            if inner.contains("Photo") {
+                credit = Some(
+                    inner
+                        .replace("AP Photo/", "")
+                        .replace("Photo/", "")
+                        .trim()
+                        .to_owned(),
+                );
+                caption = caption[..open].trim().to_owned();
+            }
+        }
+    }
+    let (credit, agency) = split_credit(credit);
+    let href = figure
+        .select(&selector("img"))
+        .find_map(|img| img.value().attr("src").map(str::to_owned));
+    Image {
+        caption: Some(caption).filter(|c| !c.is_empty()),
+        credit,
+        agency,
+        href,
+    }
+}
+
+fn is_boilerplate(element: ElementRef<'_>) -> bool {
+    let value = element.value();
+    if SKIPPED.contains(&value.name()) {
+        return true;
+    }
+    let marks = format!(
+        "{} {}",
+        value.attr("class").unwrap_or(""),
+        value.attr("id").unwrap_or("")
+    )
+    .to_ascii_lowercase();
+    !marks.trim().is_empty()
+        && BOILERPLATE_MARKERS
+            .iter()
+            .any(|marker| marks.split_whitespace().any(|word| word.contains(marker)))
+}
+
+/// Paragraph-level text (`p`, `h2`–`h4`, `li`, `blockquote`) outside page furniture.
+fn collect_paragraphs(element: ElementRef<'_>, out: &mut Vec<String>) {
+    for child in element.children().filter_map(ElementRef::wrap) {
+        if is_boilerplate(child) || child.value().name() == "h1" {
+            continue;
+        }
+        if matches!(
+            child.value().name(),
+            "p" | "blockquote" | "li" | "h2" | "h3" | "h4"
+        ) {
+            let text = clean_inline(&child.text().collect::<String>());
+            if !text.is_empty() && !is_ad_label(&text) {
+                out.push(text);
+            }
+        } else {
+            collect_paragraphs(child, out);
+        }
+    }
+}
+
+fn is_ad_label(text: &str) -> bool {
+    matches!(
+        text.to_ascii_lowercase().as_str(),
+        "advertisement" | "ad" | "sponsored" | "anzeige" | "publicidad"
+    )
+}

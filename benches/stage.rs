@@ -6,7 +6,7 @@
 
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
 use std::hint::black_box;
-use wirestream::story::{RawMessage, StageSettings, StoryStage};
+use wirestream::story::{RawMessage, StoryStage};
 
 fn fetcher_json(paragraphs: usize) -> Vec<u8> {
     let body: String = (0..paragraphs)
@@ -75,9 +75,7 @@ fn inputs() -> Vec<(String, Vec<u8>)> {
 }
 
 fn stage(c: &mut Criterion) {
-    let stage = StoryStage::new(StageSettings {
-        max_message_bytes: 2_000_000,
-    });
+    let stage = StoryStage::new(wirestream::config::Config::default().stage_settings());
     let mut group = c.benchmark_group("stage");
     for (name, bytes) in inputs() {
         group.throughput(Throughput::Elements(1));

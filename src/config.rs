@@ -123,7 +123,23 @@ pub struct EngineConfig {
 #[serde(default, deny_unknown_fields)]
 pub struct StoryConfig {
     pub max_message_bytes: usize,
+    /// Home time zone (IANA name) per source, for printed times without a zone.
+    pub source_timezones: BTreeMap<String, String>,
 }
+
+/// Home zones of common agencies and outlets; `story.source_timezones` adds to and overrides them.
+const DEFAULT_SOURCE_TIMEZONES: &[(&str, &str)] = &[
+    ("AP", "America/New_York"),
+    ("Miami Herald", "America/New_York"),
+    ("el Nuevo Herald", "America/New_York"),
+    ("Reuters", "Europe/London"),
+    ("AFP", "Europe/Paris"),
+    ("dpa", "Europe/Berlin"),
+    ("Lusa", "Europe/Lisbon"),
+    ("EFE", "Europe/Madrid"),
+    ("AAP", "Australia/Sydney"),
+    ("Interfax", "Europe/Moscow"),
+];
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
@@ -179,6 +195,7 @@ impl Default for StoryConfig {
     fn default() -> Self {
         Self {
             max_message_bytes: 2_000_000,
+            source_timezones: BTreeMap::new(),
         }
     }
 }
@@ -242,8 +259,20 @@ impl Config {
     }
 
     pub fn stage_settings(&self) -> StageSettings {
+        let configured = self
+            .story
+            .source_timezones
+            .iter()
+            .map(|(k, v)| (k.as_str(), v.as_str()));
+        let source_timezones = DEFAULT_SOURCE_TIMEZONES
+            .iter()
+            .copied()
+            .chain(configured)
+            .filter_map(|(source, zone)| Some((source.to_lowercase(), zone.parse().ok()?)))
+            .collect();
         StageSettings {
             max_message_bytes: self.story.max_message_bytes,
+            source_timezones,
         }
     }
 

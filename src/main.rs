@@ -208,12 +208,13 @@ fn score_corpus(config: &Config, dir: &Path, json: bool) -> ExitCode {
     match wirestream::score::score_folder(&stage, dir) {
         Ok(report) => {
             let summary = wirestream::score::summary(&report);
-            if json {
-                println!("{summary}");
+            let text = if json {
+                format!("{summary}\n")
             } else {
-                print!("{}", wirestream::score::render_table(&report));
-                println!("\n{summary}");
-            }
+                format!("{}\n{summary}\n", wirestream::score::render_table(&report))
+            };
+            // A closed pipe (`| head`) is the reader's choice, not an error worth a panic.
+            let _ = std::io::stdout().lock().write_all(text.as_bytes());
             ExitCode::SUCCESS
         }
         Err(error) => {

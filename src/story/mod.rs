@@ -14,6 +14,7 @@ pub mod model;
 mod ninjs;
 mod normalize;
 mod rejection;
+mod stamps;
 
 pub use ninjs::{StoryRecord, NINJS_SCHEMA_URI};
 pub use rejection::{PipelineStep, Rejection, RejectionClass};
@@ -27,10 +28,18 @@ pub struct RawMessage<'a> {
 }
 
 /// The story stage's settings.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct StageSettings {
     /// Inputs larger than this many bytes are rejected as `too_large` before parsing.
     pub max_message_bytes: usize,
+    /// Home time zone per source (lower-cased name), for printed times without a zone.
+    pub source_timezones: std::collections::BTreeMap<String, chrono_tz::Tz>,
+}
+
+impl StageSettings {
+    pub fn home_zone(&self, source: &str) -> Option<chrono_tz::Tz> {
+        self.source_timezones.get(&source.to_lowercase()).copied()
+    }
 }
 
 /// Turns raw messages into story records. Cheap to share between threads: it holds only settings.
@@ -47,7 +56,7 @@ impl StoryStage {
     /// Raw message in, record or typed rejection out. Never panics on any input.
     pub fn process(&self, message: &RawMessage<'_>) -> Result<StoryRecord, Rejection> {
         let text = decode::decode_text(message.value, self.settings.max_message_bytes)?;
-        let story = formats::parse(text, message.content_type)?;
+        let story = formats::parse(text, message.content_type, &self.settings)?;
         ninjs::render(&story).map_err(|error| {
             Rejection::new(
                 RejectionClass::Malformed,
@@ -66,6 +75,7 @@ mod tests {
     fn stage() -> StoryStage {
         StoryStage::new(StageSettings {
             max_message_bytes: 4096,
+            ..StageSettings::default()
         })
     }
 

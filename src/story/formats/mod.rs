@@ -15,6 +15,8 @@ mod xml;
 use super::bylines::author_names;
 use super::model::Story;
 use super::rejection::{PipelineStep, Rejection, RejectionClass};
+use super::stamps::StampKind;
+use super::StageSettings;
 
 /// What the bytes (or the header) say the message is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -42,11 +44,18 @@ fn detect(text: &str, content_type: Option<&str>) -> Detected {
 }
 
 /// Parses decoded text into a story, choosing the parser by header or content.
-pub fn parse(text: &str, content_type: Option<&str>) -> Result<Story, Rejection> {
-    let mut story = match detect(text, content_type) {
-        Detected::Json => json::parse(text)?,
-        Detected::PlainText => text::parse(text),
-        Detected::Markup => read_markup(text)?,
+pub fn parse(
+    text: &str,
+    content_type: Option<&str>,
+    settings: &StageSettings,
+) -> Result<Story, Rejection> {
+    let (mut story, stamps) = match detect(text, content_type) {
+        Detected::Json => (json::parse(text)?, Vec::new()),
+        Detected::PlainText => {
+            let parsed = text::parse(text);
+            (parsed.story, parsed.stamps)
+        }
+        Detected::Markup => (read_markup(text)?, Vec::new()),
     };
     if let Some(first) = story.paragraphs.first() {
         if let Some(parsed) = dateline::parse_dateline(first) {
@@ -57,6 +66,19 @@ pub fn parse(text: &str, content_type: Option<&str>) -> Result<Story, Rejection>
                 story.source = parsed.agency;
             }
         }
+    }
+    // Printed stamps without a zone are read in the source's home zone, once the source is known.
+    let home_zone = story
+        .source
+        .as_deref()
+        .and_then(|source| settings.home_zone(source));
+    if story.first_published.is_none() {
+        story.first_published =
+            text::first_stamp(&stamps, StampKind::Published).and_then(|s| s.resolve(home_zone));
+    }
+    if story.updated.is_none() {
+        story.updated =
+            text::first_stamp(&stamps, StampKind::Updated).and_then(|s| s.resolve(home_zone));
     }
     if story.paragraphs.is_empty() {
         return Err(Rejection::new(
@@ -69,6 +91,9 @@ pub fn parse(text: &str, content_type: Option<&str>) -> Result<Story, Rejection>
         if let Some(byline) = &story.byline {
             story.authors = author_names(byline);
         }
+    }
+    if story.byline.is_none() && !story.authors.is_empty() {
+        story.byline = Some(story.authors.join(", "));
     }
     Ok(story)
 }

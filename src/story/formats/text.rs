@@ -1,43 +1,288 @@
-//! Plain text as scrapers and wire printers deliver it: a headline line, maybe a byline, then
-//! paragraphs separated by blank lines.
+//! Plain text as scrapers and wire printers deliver it: header lines (wire slug, priority word,
+//! headline, photo caption and credits, byline, agency line, timestamp, editors' note), body
+//! paragraphs, and end matter (publication stamps, profile-photo alt text, author bio, reporting
+//! credits, copyright and end markers). Header and end matter become fields, not body text.
 
-use crate::story::model::{SourceFormat, Story};
-use crate::story::normalize::{clean_inline, text_paragraphs, word_count};
+use crate::story::model::{Image, SourceFormat, Story};
+use crate::story::normalize::{clean_inline, word_count};
+use crate::story::stamps::{parse_stamp_line, Stamp, StampKind};
 
-/// A first paragraph longer than this is story text, not a headline.
-const MAX_HEADLINE_WORDS: usize = 40;
-/// Bylines sit near the top; a "By ..." paragraph further down is body text.
-const BYLINE_SEARCH_DEPTH: usize = 6;
-/// A byline is a short line; anything longer starting with "By" is a sentence.
-const MAX_BYLINE_WORDS: usize = 16;
+/// A header line longer than this is story text: the body has begun.
+const MAX_HEADER_WORDS: usize = 40;
+/// The first paragraph with at least this many words is body text.
+const BODY_MIN_WORDS: usize = 20;
+const PRIORITY_WORDS: &[&str] = &["URGENT", "BULLETIN", "FLASH", "ALERT", "ADVISORY"];
+const BYLINE_LEADS: &[&str] = &["By ", "BY ", "Von ", "Por ", "Par "];
+const PROFILE_PHOTO: &[&str] = &["Profile photo of ", "Foto de perfil de "];
+/// Agency lines under a byline or photo credit, with the short name the record uses.
+const AGENCY_LINES: &[(&str, &str)] = &[
+    ("the associated press", "AP"),
+    ("associated press", "AP"),
+    ("ap", "AP"),
+    ("australian associated press", "AAP"),
+    ("aap", "AAP"),
+    ("reuters", "Reuters"),
+    ("agence france-presse", "AFP"),
+    ("afp", "AFP"),
+    ("dpa", "dpa"),
+    ("lusa", "Lusa"),
+    ("efe", "EFE"),
+    ("interfax", "Interfax"),
+];
 
-/// Reads a plain-text story. Never fails: whether anything usable was found is decided by the
-/// caller from the body it gets back.
-pub fn parse(text: &str) -> Story {
-    let mut story = Story::new(SourceFormat::PlainText);
-    let mut paragraphs = text_paragraphs(text);
-    if paragraphs.len() > 1 && word_count(&paragraphs[0]) <= MAX_HEADLINE_WORDS {
-        story.headline = Some(paragraphs.remove(0));
-    }
-    let search_depth = paragraphs.len().min(BYLINE_SEARCH_DEPTH);
-    if let Some(position) = paragraphs[..search_depth]
-        .iter()
-        .position(|paragraph| byline_statement(paragraph).is_some())
-    {
-        let paragraph = paragraphs.remove(position);
-        story.byline = byline_statement(&paragraph);
-    }
-    story.paragraphs = paragraphs;
-    story
+/// Everything the text reader found; stamps are resolved by the caller, which knows zones.
+pub struct TextStory {
+    pub story: Story,
+    pub stamps: Vec<Stamp>,
 }
 
-/// The names part of a "By ..." line, or `None` when the paragraph is not a byline.
-fn byline_statement(paragraph: &str) -> Option<String> {
-    let rest = paragraph
-        .strip_prefix("By ")
-        .or_else(|| paragraph.strip_prefix("BY "))?;
-    let words = word_count(rest);
-    (words > 0 && words <= MAX_BYLINE_WORDS).then(|| clean_inline(rest))
+pub fn parse(text: &str) -> TextStory {
+    let mut story = Story::new(SourceFormat::PlainText);
+    let mut stamps = Vec::new();
+    let text = text.replace("\r\n", "\n").replace('\r', "\n");
+    let blocks: Vec<Vec<String>> = text
+        .split("\n\n")
+        .map(|block| {
+            block
+                .lines()
+                .map(clean_inline)
+                .filter(|l| !l.is_empty())
+                .collect::<Vec<_>>()
+        })
+        .filter(|lines| !lines.is_empty())
+        .collect();
+    let body_start = body_start(&blocks);
+    let header: Vec<String> = blocks[..body_start].iter().flatten().cloned().collect();
+    let mut body: Vec<String> = blocks[body_start..]
+        .iter()
+        .map(|lines| lines.join(" "))
+        .collect();
+
+    read_header(&header, &mut story, &mut stamps);
+    read_end_matter(&mut body, &mut story, &mut stamps);
+    body.retain(|paragraph| !is_inline_boilerplate(paragraph));
+    story.paragraphs = body;
+    TextStory { story, stamps }
+}
+
+/// Where the body begins: the first long paragraph that is not a photo caption (a caption is
+/// followed by a short credit line) and not a stamp. With no header at all, the first block.
+fn body_start(blocks: &[Vec<String>]) -> usize {
+    let is_short_credit = |lines: &Vec<String>| {
+        lines.len() == 1 && word_count(&lines[0]) <= 5 && !lines[0].ends_with('.')
+    };
+    for (index, lines) in blocks.iter().enumerate().skip(1) {
+        let words = word_count(&lines.join(" "));
+        let long = (lines.len() == 1 && words >= BODY_MIN_WORDS) || words > MAX_HEADER_WORDS * 2;
+        let caption = blocks.get(index + 1).is_some_and(is_short_credit) && index <= 3;
+        if long && !caption && parse_stamp_line(&lines[0]).is_none() {
+            return index;
+        }
+    }
+    blocks.len().min(1)
+}
+
+fn agency_short_name(line: &str) -> Option<&'static str> {
+    let lower = line.trim().to_lowercase();
+    AGENCY_LINES
+        .iter()
+        .find(|(name, _)| *name == lower)
+        .map(|(_, short)| *short)
+}
+
+fn is_slug(line: &str) -> bool {
+    let first = line.split_whitespace().next().unwrap_or("");
+    first.contains("--") || first.starts_with("BC-")
+}
+
+fn read_header(lines: &[String], story: &mut Story, stamps: &mut Vec<Stamp>) {
+    let mut index = 0;
+    let mut after_byline = false;
+    let mut pending_caption: Option<String> = None;
+    let mut credit_lines: Vec<String> = Vec::new();
+    while index < lines.len() {
+        let line = &lines[index];
+        index += 1;
+        if is_slug(line)
+            || PRIORITY_WORDS.contains(&line.as_str())
+            || line.starts_with("Eds:")
+            || line.starts_with("Editor's note")
+        {
+            continue;
+        }
+        if let Some(stamp) = parse_stamp_line(line) {
+            stamps.push(stamp);
+            continue;
+        }
+        if let Some(lead) = BYLINE_LEADS.iter().find(|lead| line.starts_with(**lead)) {
+            if word_count(line) <= 16 {
+                story.byline = Some(line[lead.len()..].trim().to_owned());
+                after_byline = true;
+                if story.source.is_none() {
+                    story.source = line
+                        .rsplit([',', ' '])
+                        .next()
+                        .and_then(agency_short_name)
+                        .or_else(|| trailing_agency(line))
+                        .map(str::to_owned);
+                }
+                continue;
+            }
+        }
+        if after_byline {
+            if let Some(agency) = agency_short_name(line) {
+                story.source.get_or_insert_with(|| agency.to_owned());
+                continue;
+            }
+        }
+        if story.headline.is_none() {
+            story.headline = Some(line.clone());
+            continue;
+        }
+        // The sample layout: a caption sentence, then the photographer and the agency lines.
+        if pending_caption.is_none() && credit_lines.is_empty() && word_count(line) >= 5 {
+            pending_caption = Some(line.clone());
+            continue;
+        }
+        if pending_caption.is_some() && word_count(line) <= 5 && !line.ends_with('.') {
+            credit_lines.push(line.clone());
+            continue;
+        }
+    }
+    if let Some(caption) = pending_caption {
+        let mut credits = credit_lines.into_iter();
+        story.images.push(Image {
+            caption: Some(caption),
+            credit: credits.next(),
+            agency: credits.next(),
+            href: None,
+        });
+    }
+}
+
+fn trailing_agency(byline: &str) -> Option<&'static str> {
+    let lower = byline.to_lowercase();
+    AGENCY_LINES
+        .iter()
+        .filter(|(name, _)| name.len() > 3)
+        .find(|(name, _)| lower.ends_with(name))
+        .map(|(_, short)| *short)
+}
+
+/// Strips end matter from the bottom of the body, turning what carries metadata into fields.
+fn read_end_matter(body: &mut Vec<String>, story: &mut Story, stamps: &mut Vec<Stamp>) {
+    while let Some(last) = body.last() {
+        let lower = last.to_lowercase();
+        if let Some(stamp) = parse_stamp_line(last) {
+            stamps.push(stamp);
+        } else if let Some(name) = PROFILE_PHOTO.iter().find_map(|p| last.strip_prefix(p)) {
+            story.authors.push(name.trim().to_owned());
+        } else if is_bio(last, &story.authors, body) {
+            if let Some(outlet) = outlet_in_bio(last) {
+                story.source.get_or_insert(outlet);
+            }
+        } else if (lower.starts_with("(reporting by")
+            || lower.starts_with("(writing by")
+            || lower.starts_with("(additional reporting"))
+            || lower.starts_with("(copyright")
+            || last.starts_with('©')
+            || lower.ends_with("/fim")
+            || is_editor_initials(last)
+            || lower.contains("contributed to this report")
+        {
+            if lower.starts_with("(copyright") {
+                if let Some(agency) = trailing_agency(
+                    lower
+                        .trim_end_matches(|c: char| !c.is_alphabetic())
+                        .trim_end_matches("all rights reserved")
+                        .trim_end_matches(|c: char| !c.is_alphabetic()),
+                ) {
+                    story.source.get_or_insert_with(|| agency.to_owned());
+                }
+            }
+            if lower.starts_with('©') || last.starts_with('©') {
+                if let Some(agency) = last
+                    .split([' ', '-', ','])
+                    .map(|w| w.trim_start_matches('©'))
+                    .find_map(agency_short_name)
+                {
+                    story.source.get_or_insert_with(|| agency.to_owned());
+                }
+            }
+            if lower.ends_with("/fim") {
+                if let Some(agency) = last.split('/').next().and_then(agency_short_name) {
+                    story.source.get_or_insert_with(|| agency.to_owned());
+                }
+            }
+        } else {
+            break;
+        }
+        body.pop();
+    }
+    story.authors.reverse();
+}
+
+/// "JLR // SF": editors' initials on a wire story's last line.
+fn is_editor_initials(line: &str) -> bool {
+    line.contains("//")
+        && line
+            .split_whitespace()
+            .all(|w| w == "//" || w.chars().all(|c| c.is_ascii_uppercase()))
+}
+
+/// The author bio under a profile photo: it names the author just read.
+fn is_bio(line: &str, authors: &[String], body: &[String]) -> bool {
+    let previous_is_profile = body.len() >= 2
+        && PROFILE_PHOTO
+            .iter()
+            .any(|p| body[body.len() - 2].starts_with(p));
+    previous_is_profile
+        && body[body.len() - 2]
+            .split_once(" de ")
+            .or_else(|| body[body.len() - 2].split_once(" of "))
+            .is_some_and(|(_, name)| line.starts_with(name.trim()))
+        || authors.iter().any(|a| line.starts_with(a.as_str()))
+}
+
+/// "… covers Cuba for the Miami Herald." / "… es periodista de el Nuevo Herald y cubre …".
+fn outlet_in_bio(line: &str) -> Option<String> {
+    for marker in [" for the ", " for ", " de el ", " de la ", " del "] {
+        if let Some((_, rest)) = line.split_once(marker) {
+            let outlet: Vec<&str> = rest
+                .split_whitespace()
+                .take_while(|w| w.chars().next().is_some_and(char::is_uppercase))
+                .collect();
+            if !outlet.is_empty() {
+                let prefix = match marker {
+                    " for the " => "",
+                    " de el " => "el ",
+                    _ => "",
+                };
+                return Some(format!(
+                    "{prefix}{}",
+                    outlet.join(" ").trim_end_matches(['.', ','])
+                ));
+            }
+        }
+    }
+    None
+}
+
+/// Ad labels and teasers scrapers leave inside the body.
+fn is_inline_boilerplate(paragraph: &str) -> bool {
+    let lower = paragraph.to_lowercase();
+    matches!(
+        lower.as_str(),
+        "advertisement" | "publicidad" | "anzeige" | "publicité"
+    ) || lower.starts_with("read more:")
+        || lower.starts_with("related:")
+        || lower.starts_with("lire aussi")
+        || lower.starts_with("leia também")
+        || lower.starts_with("have a news tip?")
+}
+
+pub fn first_stamp(stamps: &[Stamp], kind: StampKind) -> Option<&Stamp> {
+    stamps.iter().find(|s| s.kind == kind)
 }
 
 #[cfg(test)]
@@ -45,35 +290,35 @@ mod tests {
     use super::*;
 
     #[test]
-    fn headline_byline_and_paragraphs() {
-        let story = parse(
-            "Storm closes schools\n\nBy JANE DOE and JOHN ROE\nAssociated Press\n\n\
-             DENVER (AP) — Schools closed.\n\nMore snow is due.\n",
+    fn wire_header_lines_become_fields() {
+        let parsed = parse(
+            "BC-US--Storm,0412\nURGENT\nSTORM CLOSES SCHOOLS\nEds: UPDATES with figures.\nBy JANE DOE\nAssociated Press\nTransmitted 02/22/2024 18:40 CST\n\n\
+             DENVER (AP) — Schools closed across the region on Thursday as the storm dropped more snow than forecast, officials said.\n\n\
+             (Copyright 2024 The Associated Press. All rights reserved.)\n",
         );
-        assert_eq!(story.headline.as_deref(), Some("Storm closes schools"));
-        assert_eq!(
-            story.byline.as_deref(),
-            Some("JANE DOE and JOHN ROE Associated Press")
-        );
-        assert_eq!(
-            story.paragraphs,
-            vec!["DENVER (AP) — Schools closed.", "More snow is due."]
-        );
-    }
-
-    #[test]
-    fn a_long_first_paragraph_is_body_not_headline() {
-        let long = "word ".repeat(60);
-        let story = parse(&format!("{long}\n\nSecond."));
-        assert_eq!(story.headline, None);
-        assert_eq!(story.paragraphs.len(), 2);
-    }
-
-    #[test]
-    fn a_sentence_starting_with_by_is_not_a_byline() {
-        let sentence = format!("By {} the river had risen.", "far ".repeat(20));
-        let story = parse(&format!("Flood\n\n{sentence}"));
-        assert_eq!(story.byline, None);
+        let story = parsed.story;
+        assert_eq!(story.headline.as_deref(), Some("STORM CLOSES SCHOOLS"));
+        assert_eq!(story.byline.as_deref(), Some("JANE DOE"));
+        assert_eq!(story.source.as_deref(), Some("AP"));
+        assert_eq!(parsed.stamps.len(), 1);
         assert_eq!(story.paragraphs.len(), 1);
+        assert!(story.paragraphs[0].starts_with("DENVER (AP)"));
+    }
+
+    #[test]
+    fn sample_layout_caption_credits_and_end_matter() {
+        let parsed = parse(
+            "Bridge reopens after repairs\n\nCommuters cross the rebuilt bridge on Monday morning, the first day it carried traffic since the spring.\n\nAna Costa\n\nHarbour Post\n\n\
+             The bridge reopened on Monday after eight months of repairs that cost the city far more than planned, officials said.\n\n\
+             This story was originally published March 4, 2024 9:00 AM.\n\nProfile photo of Rui Matos\n\nRui Matos covers transport for the Harbour Post.\n",
+        );
+        let story = parsed.story;
+        assert_eq!(story.images.len(), 1);
+        assert_eq!(story.images[0].credit.as_deref(), Some("Ana Costa"));
+        assert_eq!(story.images[0].agency.as_deref(), Some("Harbour Post"));
+        assert_eq!(story.authors, vec!["Rui Matos"]);
+        assert_eq!(story.source.as_deref(), Some("Harbour Post"));
+        assert_eq!(story.paragraphs.len(), 1);
+        assert_eq!(parsed.stamps.len(), 1);
     }
 }

@@ -11,6 +11,7 @@ mod decode;
 mod formats;
 mod language;
 pub mod model;
+mod mojibake;
 mod ninjs;
 mod normalize;
 mod rejection;
@@ -56,7 +57,8 @@ impl StoryStage {
     /// Raw message in, record or typed rejection out. Never panics on any input.
     pub fn process(&self, message: &RawMessage<'_>) -> Result<StoryRecord, Rejection> {
         let text = decode::decode_text(message.value, self.settings.max_message_bytes)?;
-        let story = formats::parse(text, message.content_type, &self.settings)?;
+        let text = mojibake::repair(text);
+        let story = formats::parse(&text, message.content_type, &self.settings)?;
         ninjs::render(&story).map_err(|error| {
             Rejection::new(
                 RejectionClass::Malformed,

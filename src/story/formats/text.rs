@@ -79,7 +79,20 @@ fn body_start(blocks: &[Vec<String>]) -> usize {
             return index;
         }
     }
-    blocks.len().min(1)
+    // Short stories: the body begins after the header lines that can be recognised.
+    let is_header_line = |line: &String| {
+        BYLINE_LEADS.iter().any(|lead| line.starts_with(lead))
+            || parse_stamp_line(line).is_some()
+            || agency_short_name(line).is_some()
+            || is_slug(line)
+            || PRIORITY_WORDS.contains(&line.as_str())
+    };
+    blocks
+        .iter()
+        .enumerate()
+        .skip(1)
+        .find(|(_, lines)| !lines.iter().all(is_header_line))
+        .map_or(blocks.len().min(1), |(index, _)| index)
 }
 
 fn agency_short_name(line: &str) -> Option<&'static str> {
@@ -232,16 +245,15 @@ fn is_editor_initials(line: &str) -> bool {
 
 /// The author bio under a profile photo: it names the author just read.
 fn is_bio(line: &str, authors: &[String], body: &[String]) -> bool {
-    let previous_is_profile = body.len() >= 2
+    let profiled = body.len() >= 2
         && PROFILE_PHOTO
             .iter()
-            .any(|p| body[body.len() - 2].starts_with(p));
-    previous_is_profile
-        && body[body.len() - 2]
-            .split_once(" de ")
-            .or_else(|| body[body.len() - 2].split_once(" of "))
-            .is_some_and(|(_, name)| line.starts_with(name.trim()))
-        || authors.iter().any(|a| line.starts_with(a.as_str()))
+            .find_map(|prefix| body[body.len() - 2].strip_prefix(prefix))
+            .is_some_and(|name| line.starts_with(name.trim()));
+    profiled
+        || authors
+            .iter()
+            .any(|author| line.starts_with(author.as_str()))
 }
 
 /// "… covers Cuba for the Miami Herald." / "… es periodista de el Nuevo Herald y cubre …".
@@ -320,5 +332,17 @@ mod tests {
         assert_eq!(story.source.as_deref(), Some("Harbour Post"));
         assert_eq!(story.paragraphs.len(), 1);
         assert_eq!(parsed.stamps.len(), 1);
+    }
+
+    #[test]
+    fn spanish_end_matter() {
+        let parsed = parse(
+            "Suben los precios del café\n\nLos precios del café subieron un 12 % en enero, según datos oficiales publicados el martes por el ministerio de economía.\n\n\
+             Este artículo fue publicado originalmente el 8 de febrero de 2024, 4:15 p.m.\n\nFoto de perfil de Ana Ruiz\n\nAna Ruiz es periodista de el Nuevo Herald y cubre economía.\n",
+        );
+        assert_eq!(parsed.story.authors, vec!["Ana Ruiz"]);
+        assert_eq!(parsed.story.source.as_deref(), Some("el Nuevo Herald"));
+        assert_eq!(parsed.stamps.len(), 1);
+        assert_eq!(parsed.story.paragraphs.len(), 1);
     }
 }

@@ -7,10 +7,10 @@ use std::collections::BTreeMap;
 use std::time::{Duration, Instant};
 
 use support::broker::Broker;
-use support::kafka::{committed_offsets, Feeder};
+use support::kafka::committed_offsets;
 use support::proxy::Proxy;
 use support::scenario::{
-    assert_none_missing, positions, spec, stream_of_stories, topics, wait_committed_to_end,
+    assert_none_missing, feed_stories, positions, spec, topics, wait_committed_to_end,
 };
 use support::worker::Worker;
 use support::{free_port, wait_for};
@@ -27,13 +27,7 @@ fn wait_produced(worker: &Worker, at_least: f64, timeout: Duration) {
 fn kill_9_mid_stream_then_restart_loses_nothing() {
     let broker = Broker::start();
     let topics = topics(&broker, 4);
-    let feeder = Feeder::start(
-        &broker.bootstrap,
-        &topics.input,
-        stream_of_stories(4000, 4),
-        200,
-        Duration::from_millis(60),
-    );
+    let feeder = feed_stories(&broker, &topics, 4000, 200, 60);
     let spec = spec(&broker, &topics);
     let mut worker = spec.spawn();
     wait_produced(&worker, 800.0, Duration::from_secs(60));
@@ -58,13 +52,7 @@ fn kill_9_mid_stream_then_restart_loses_nothing() {
 fn sigterm_under_load_exits_zero_and_nothing_acknowledged_is_redone() {
     let broker = Broker::start();
     let topics = topics(&broker, 3);
-    let feeder = Feeder::start(
-        &broker.bootstrap,
-        &topics.input,
-        stream_of_stories(3000, 3),
-        150,
-        Duration::from_millis(60),
-    );
+    let feeder = feed_stories(&broker, &topics, 3000, 150, 60);
     // Small in-flight bounds leave a backlog at the signal, which must not be committed.
     let spec = spec(&broker, &topics)
         .set("WIRESTREAM_ENGINE_SHUTDOWN_TIMEOUT_MS", 10_000)
@@ -120,13 +108,7 @@ fn broker_outage_is_survived_without_loss() {
     let broker = Broker::start_advertising(broker_port, proxy_port);
     let proxy = Proxy::start(proxy_port, broker_port);
     let topics = topics(&broker, 3);
-    let feeder = Feeder::start(
-        &broker.bootstrap,
-        &topics.input,
-        stream_of_stories(3000, 3),
-        150,
-        Duration::from_millis(40),
-    );
+    let feeder = feed_stories(&broker, &topics, 3000, 150, 40);
     let worker = spec(&broker, &topics).spawn();
     worker.wait_ready(Duration::from_secs(30));
     wait_produced(&worker, 300.0, Duration::from_secs(60));
@@ -165,13 +147,7 @@ fn broker_outage_is_survived_without_loss() {
 fn a_second_worker_joins_and_leaves_without_loss() {
     let broker = Broker::start();
     let topics = topics(&broker, 6);
-    let feeder = Feeder::start(
-        &broker.bootstrap,
-        &topics.input,
-        stream_of_stories(6000, 6),
-        150,
-        Duration::from_millis(60),
-    );
+    let feeder = feed_stories(&broker, &topics, 6000, 150, 60);
     let spec = spec(&broker, &topics);
 
     let (stop_sampling, samples) = std::sync::mpsc::channel::<()>();

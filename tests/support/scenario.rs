@@ -13,6 +13,7 @@ pub const TOO_LARGE_LIMIT: usize = 64 * 1024;
 
 pub struct Topics {
     pub input: String,
+    pub partitions: i32,
     pub output: String,
     pub dead_letter: String,
     pub group: String,
@@ -25,6 +26,7 @@ pub fn topics(broker: &Broker, partitions: i32) -> Topics {
 pub fn topics_with(broker: &Broker, partitions: i32, output_partitions: i32) -> Topics {
     let topics = Topics {
         input: unique("raw"),
+        partitions,
         output: unique("ninjs"),
         dead_letter: unique("dlq"),
         group: unique("group"),
@@ -128,4 +130,22 @@ pub fn stream_of_stories(count: usize, partitions: i32) -> Vec<super::kafka::Inp
             ..Default::default()
         })
         .collect()
+}
+
+/// Feeds `count` stories over all input partitions from a background thread, `batch` at a time
+/// with `pause_ms` between batches, so a test can act mid-stream.
+pub fn feed_stories(
+    broker: &Broker,
+    topics: &Topics,
+    count: usize,
+    batch: usize,
+    pause_ms: u64,
+) -> super::kafka::Feeder {
+    super::kafka::Feeder::start(
+        &broker.bootstrap,
+        &topics.input,
+        stream_of_stories(count, topics.partitions),
+        batch,
+        Duration::from_millis(pause_ms),
+    )
 }

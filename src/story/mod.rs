@@ -9,6 +9,7 @@ mod bylines;
 mod dates;
 mod decode;
 mod formats;
+pub mod gazetteer;
 mod language;
 pub mod model;
 mod mojibake;

@@ -69,7 +69,7 @@ pub fn html_inline(text: &str) -> String {
 /// Elements whose content is never story text.
 const SKIPPED_ELEMENTS: &[&str] = &[
     "script", "style", "noscript", "template", "iframe", "svg", "nav", "aside", "figure", "form",
-    "button",
+    "button", "media",
 ];
 
 /// Elements that end a paragraph.

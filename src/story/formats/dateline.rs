@@ -12,6 +12,8 @@ const DASHES: &[&str] = &[" — ", " – ", " - ", " -- "];
 pub struct ParsedDateline {
     pub dateline: Dateline,
     pub agency: Option<String>,
+    /// What follows the place after a comma, when it is not a date: a state, district or country.
+    pub region: Option<String>,
 }
 
 pub fn parse_dateline(first_paragraph: &str) -> Option<ParsedDateline> {
@@ -44,12 +46,19 @@ pub fn parse_dateline(first_paragraph: &str) -> Option<ParsedDateline> {
         && place
             .chars()
             .all(|c| c.is_alphabetic() || matches!(c, ' ' | '-' | '\'' | '.'));
+    let region = prefix[end..]
+        .strip_prefix(',')
+        .and_then(|rest| rest.split([',', '(']).next())
+        .map(str::trim)
+        .filter(|r| !r.is_empty() && !r.chars().any(|c| c.is_ascii_digit()))
+        .map(str::to_owned);
     looks_like_place.then(|| ParsedDateline {
         dateline: Dateline {
             place: place.to_owned(),
             country_code: None,
         },
         agency,
+        region,
     })
 }
 

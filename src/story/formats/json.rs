@@ -6,7 +6,7 @@
 use serde_json::{Map, Value};
 
 use crate::story::dates::{from_epoch, parse_timestamp};
-use crate::story::model::{SourceFormat, Story};
+use crate::story::model::{Image, SourceFormat, Story};
 use crate::story::normalize::{html_inline, html_paragraphs, looks_like_html, text_paragraphs};
 use crate::story::rejection::{PipelineStep, Rejection, RejectionClass};
 
@@ -84,6 +84,10 @@ fn read_flat(fields: &Map<String, Value>) -> Story {
 fn read_ninjs(fields: &Map<String, Value>) -> Story {
     let mut story = read_flat(fields);
     story.format = SourceFormat::Ninjs;
+    story.images = ninjs_pictures(fields);
+    if let Some(holder) = fields.get("copyrightholder").and_then(Value::as_str) {
+        story.source.get_or_insert_with(|| html_inline(holder));
+    }
     if let Some(headline) = role_value(fields.get("headlines"), "main") {
         story.headline = Some(html_inline(headline));
     }
@@ -106,6 +110,42 @@ fn read_ninjs(fields: &Map<String, Value>) -> Story {
         }
     }
     story
+}
+
+/// ninjs `associations` of type picture: caption, photographer, copyright holder, rendition.
+fn ninjs_pictures(fields: &Map<String, Value>) -> Vec<Image> {
+    let Some(Value::Array(associations)) = fields.get("associations") else {
+        return Vec::new();
+    };
+    associations
+        .iter()
+        .filter(|a| a.get("type").and_then(Value::as_str) == Some("picture"))
+        .map(|a| {
+            let caption = a
+                .get("descriptions")
+                .and_then(Value::as_array)
+                .and_then(|d| {
+                    d.iter()
+                        .find(|d| d.get("role").and_then(Value::as_str) == Some("caption"))
+                        .or_else(|| d.first())
+                })
+                .and_then(|d| d.get("value")?.as_str())
+                .map(html_inline);
+            Image {
+                caption,
+                credit: a.get("by").and_then(Value::as_str).map(html_inline),
+                agency: a
+                    .get("copyrightholder")
+                    .and_then(Value::as_str)
+                    .map(html_inline),
+                href: a
+                    .get("renditions")
+                    .and_then(Value::as_array)
+                    .and_then(|r| r.first()?.get("href")?.as_str())
+                    .map(str::to_owned),
+            }
+        })
+        .collect()
 }
 
 /// The `value` of the entry with the given role in a ninjs array, else of its first entry.

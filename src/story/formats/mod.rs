@@ -13,7 +13,8 @@ mod text;
 mod xml;
 
 use super::bylines::author_names;
-use super::model::Story;
+use super::gazetteer::gazetteer;
+use super::model::{SourceFormat, Story};
 use super::rejection::{PipelineStep, Rejection, RejectionClass};
 use super::stamps::StampKind;
 use super::StageSettings;
@@ -57,15 +58,33 @@ pub fn parse(
         }
         Detected::Markup => (read_markup(text)?, Vec::new()),
     };
-    if let Some(first) = story.paragraphs.first() {
-        if let Some(parsed) = dateline::parse_dateline(first) {
-            if story.dateline.is_none() {
-                story.dateline = Some(parsed.dateline);
-            }
-            if story.source.is_none() {
-                story.source = parsed.agency;
-            }
+    story
+        .paragraphs
+        .retain(|paragraph| !text::is_inline_boilerplate(paragraph));
+    while story
+        .paragraphs
+        .last()
+        .is_some_and(|last| text::is_end_matter(last))
+    {
+        story.paragraphs.pop();
+    }
+    let printed = story
+        .paragraphs
+        .first()
+        .and_then(|first| dateline::parse_dateline(first));
+    if let Some(parsed) = &printed {
+        if story.dateline.is_none() {
+            story.dateline = Some(parsed.dateline.clone());
         }
+        // A wire story republished on a web page keeps the agency of its dateline as source.
+        let republished = story.format == SourceFormat::Html && parsed.agency.is_some();
+        if story.source.is_none() || republished {
+            story.source = parsed.agency.clone().or(story.source.take());
+        }
+    }
+    if let Some(dateline) = story.dateline.as_mut().filter(|d| d.country_code.is_none()) {
+        let region = printed.as_ref().and_then(|p| p.region.as_deref());
+        dateline.country_code = gazetteer().dateline_country(&dateline.place, region);
     }
     // Printed stamps without a zone are read in the source's home zone, once the source is known.
     let home_zone = story

@@ -1,8 +1,10 @@
 //! NITF 3.x: `hedline/hl1`, `byline`, `dateline`, `docdata` ids and dates, `body.content`,
 //! `media` with captions and credits; `body.end` taglines are end matter, not story text.
 
+use super::feed::split_credit;
 use super::xml::Element;
 use crate::story::dates::parse_timestamp;
+use crate::story::gazetteer::gazetteer;
 use crate::story::model::{Dateline, Image, SourceFormat, Story};
 use crate::story::normalize::{clean_inline, html_paragraphs};
 
@@ -36,12 +38,18 @@ pub fn read(root: &Element) -> Story {
         .and_then(|d| d.attribute("norm"))
         .and_then(parse_nitf_date)
         .filter(|updated| Some(*updated) != story.first_published);
-    if let Some(city) = root.find("dateline").and_then(|d| d.find("city")) {
-        let place = clean_inline(&city.text());
+    if let Some(location) = root.find("dateline") {
+        let place = location
+            .find("city")
+            .map(|c| clean_inline(&c.text()))
+            .unwrap_or_default();
+        let country = location.find("country").map(|c| clean_inline(&c.text()));
         if !place.is_empty() {
+            let country_code =
+                country.and_then(|c| gazetteer().country_code(&c).map(str::to_owned));
             story.dateline = Some(Dateline {
                 place,
-                country_code: None,
+                country_code,
             });
         }
     }
@@ -56,20 +64,22 @@ pub fn read(root: &Element) -> Story {
             m.attribute("media-type")
                 .is_none_or(|t| t == "image" || t == "photo")
         })
-        .map(|m| Image {
-            caption: m
-                .find("media-caption")
-                .map(|c| clean_inline(&c.text()))
-                .filter(|c| !c.is_empty()),
-            credit: m
-                .find("media-producer")
-                .map(|c| clean_inline(&c.text()))
-                .filter(|c| !c.is_empty()),
-            agency: None,
-            href: m
-                .find("media-reference")
-                .and_then(|r| r.attribute("source"))
-                .map(str::to_owned),
+        .map(|m| {
+            let text_of = |name: &str| {
+                m.find(name)
+                    .map(|e| clean_inline(&e.text()))
+                    .filter(|t| !t.is_empty())
+            };
+            let (credit, agency) = split_credit(text_of("media-producer"));
+            Image {
+                caption: text_of("media-caption"),
+                credit,
+                agency,
+                href: m
+                    .find("media-reference")
+                    .and_then(|r| r.attribute("source"))
+                    .map(str::to_owned),
+            }
         })
         .collect();
     story

@@ -235,6 +235,22 @@ fn read_end_matter(body: &mut Vec<String>, story: &mut Story, stamps: &mut Vec<S
     story.authors.reverse();
 }
 
+/// Closing lines that are not story text: reporting and editing credits, copyright lines, wire
+/// footers and end markers, contributor taglines.
+pub fn is_end_matter(paragraph: &str) -> bool {
+    let lower = paragraph.to_lowercase();
+    lower.starts_with("(reporting by")
+        || lower.starts_with("(writing by")
+        || lower.starts_with("(additional reporting")
+        || lower.starts_with("(editing by")
+        || lower.starts_with("(copyright")
+        || lower.starts_with("copyright ")
+        || paragraph.starts_with('©')
+        || lower.ends_with("/fim")
+        || is_editor_initials(paragraph)
+        || lower.ends_with("contributed to this report.")
+}
+
 /// "JLR // SF": editors' initials on a wire story's last line.
 fn is_editor_initials(line: &str) -> bool {
     line.contains("//")
@@ -281,7 +297,7 @@ fn outlet_in_bio(line: &str) -> Option<String> {
 }
 
 /// Ad labels and teasers scrapers leave inside the body.
-fn is_inline_boilerplate(paragraph: &str) -> bool {
+pub fn is_inline_boilerplate(paragraph: &str) -> bool {
     let lower = paragraph.to_lowercase();
     matches!(
         lower.as_str(),

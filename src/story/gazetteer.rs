@@ -1,0 +1,237 @@
+//! Places by name: countries, US states and every city of 5,000+ people (GeoNames, CC BY 4.0;
+//! see `data/gazetteer/PROVENANCE.md`). Embedded in the binary, parsed once on first use and
+//! shared by all stage lanes.
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+use unicode_normalization::UnicodeNormalization;
+
+const CITIES: &str = include_str!("../../data/gazetteer/cities.tsv");
+const COUNTRIES: &str = include_str!("../../data/gazetteer/countries.tsv");
+const US_STATES: &str = include_str!("../../data/gazetteer/us_state_abbreviations.tsv");
+
+/// Names newsrooms use for countries besides GeoNames' own.
+const COUNTRY_ALIASES: &[(&str, &str)] = &[
+    ("u.s.", "US"),
+    ("us", "US"),
+    ("usa", "US"),
+    ("united states of america", "US"),
+    ("uk", "GB"),
+    ("u.k.", "GB"),
+    ("britain", "GB"),
+    ("great britain", "GB"),
+    ("england", "GB"),
+    ("scotland", "GB"),
+    ("wales", "GB"),
+    ("czech republic", "CZ"),
+    ("ivory coast", "CI"),
+    ("the netherlands", "NL"),
+    ("holland", "NL"),
+    ("burma", "MM"),
+    ("macedonia", "MK"),
+    ("swaziland", "SZ"),
+    ("east timor", "TL"),
+    ("the gambia", "GM"),
+    ("vatican", "VA"),
+    ("south korea", "KR"),
+    ("north korea", "KP"),
+    ("russia", "RU"),
+    ("syria", "SY"),
+    ("iran", "IR"),
+    ("laos", "LA"),
+    ("vietnam", "VN"),
+    ("taiwan", "TW"),
+    ("bolivia", "BO"),
+    ("venezuela", "VE"),
+    ("tanzania", "TZ"),
+    ("moldova", "MD"),
+    ("palestinian territories", "PS"),
+];
+
+#[derive(Debug, Clone)]
+pub struct City {
+    pub geonameid: u64,
+    pub name: String,
+    pub country: String,
+    pub admin1: String,
+    pub population: u64,
+    pub latitude: f64,
+    pub longitude: f64,
+}
+
+pub struct Gazetteer {
+    cities: Vec<City>,
+    /// Folded name or alternate name → indexes into `cities`, most populous first.
+    city_names: HashMap<String, Vec<usize>>,
+    countries: HashMap<String, String>,
+    /// Folded state name, postal code or newsroom abbreviation → postal code.
+    us_states: HashMap<String, String>,
+}
+
+/// Case, accents and punctuation folded away: `MÜNCHEN` → `munchen`, `Ore.` → `ore`.
+pub fn fold(name: &str) -> String {
+    let mut out = String::with_capacity(name.len());
+    let mut space = false;
+    for c in name
+        .nfd()
+        .filter(|c| !unicode_normalization::char::is_combining_mark(*c))
+    {
+        if c.is_alphanumeric() {
+            if space && !out.is_empty() {
+                out.push(' ');
+            }
+            space = false;
+            out.extend(c.to_lowercase());
+        } else if c != '.' && c != '\'' && c != '’' {
+            space = true;
+        }
+    }
+    out
+}
+
+/// The shared gazetteer, built on first use.
+pub fn gazetteer() -> &'static Gazetteer {
+    static GAZETTEER: OnceLock<Gazetteer> = OnceLock::new();
+    GAZETTEER.get_or_init(Gazetteer::load)
+}
+
+impl Gazetteer {
+    fn load() -> Gazetteer {
+        let mut cities = Vec::new();
+        let mut city_names: HashMap<String, Vec<usize>> = HashMap::new();
+        for line in CITIES.lines() {
+            let fields: Vec<&str> = line.split('\t').collect();
+            let [id, name, country, admin1, population, latitude, longitude, alternates] =
+                fields[..]
+            else {
+                continue;
+            };
+            let index = cities.len();
+            cities.push(City {
+                geonameid: id.parse().unwrap_or_default(),
+                name: name.to_owned(),
+                country: country.to_owned(),
+                admin1: admin1.to_owned(),
+                population: population.parse().unwrap_or_default(),
+                latitude: latitude.parse().unwrap_or_default(),
+                longitude: longitude.parse().unwrap_or_default(),
+            });
+            for alias in
+                std::iter::once(name).chain(alternates.split('|').filter(|a| !a.is_empty()))
+            {
+                let entry = city_names.entry(fold(alias)).or_default();
+                if !entry.contains(&index) {
+                    entry.push(index);
+                }
+            }
+        }
+        let mut countries: HashMap<String, String> = COUNTRIES
+            .lines()
+            .filter_map(|line| {
+                let mut fields = line.split('\t');
+                let code = fields.next()?;
+                let name = fields.next()?;
+                Some((fold(name), code.to_owned()))
+            })
+            .collect();
+        for (alias, code) in COUNTRY_ALIASES {
+            countries.insert(fold(alias), (*code).to_owned());
+        }
+        let mut us_states = HashMap::new();
+        for line in US_STATES.lines() {
+            let fields: Vec<&str> = line.split('\t').collect();
+            if let [name, postal, abbreviation] = fields[..] {
+                for key in [name, postal, abbreviation] {
+                    us_states.insert(fold(key), postal.to_owned());
+                }
+            }
+        }
+        Gazetteer {
+            cities,
+            city_names,
+            countries,
+            us_states,
+        }
+    }
+
+    /// The ISO 3166-1 alpha-2 code of a country name (`Cuba`, `U.S.`, `Allemagne` not included).
+    pub fn country_code(&self, name: &str) -> Option<&str> {
+        self.countries.get(&fold(name)).map(String::as_str)
+    }
+
+    /// The postal code of a US state by name, postal code or newsroom abbreviation.
+    pub fn us_state(&self, name: &str) -> Option<&str> {
+        self.us_states.get(&fold(name)).map(String::as_str)
+    }
+
+    /// The most populous city of that name, narrowed by a region printed beside it (a country
+    /// or a US state) when there is one.
+    pub fn city(&self, name: &str, region: Option<&str>) -> Option<&City> {
+        let candidates = self.city_names.get(&fold(name))?;
+        let country = region.and_then(|r| self.country_code(r));
+        let state = region.and_then(|r| self.us_state(r));
+        candidates
+            .iter()
+            .map(|index| &self.cities[*index])
+            .find(|city| match (country, state) {
+                (Some(country), _) => city.country == country,
+                (None, Some(state)) => city.country == "US" && city.admin1 == state,
+                (None, None) => true,
+            })
+    }
+
+    /// The country of a dateline place: from the region printed beside it (a country, or a US
+    /// state → US), else from the most populous city of that name.
+    pub fn dateline_country(&self, place: &str, region: Option<&str>) -> Option<String> {
+        if let Some(region) = region {
+            if let Some(code) = self.country_code(region) {
+                return Some(code.to_owned());
+            }
+            if self.us_state(region).is_some() {
+                return Some("US".to_owned());
+            }
+        }
+        self.city(place, region)
+            .or_else(|| self.city(place, None))
+            .map(|city| city.country.clone())
+            .or_else(|| self.country_code(place).map(str::to_owned))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dateline_countries() {
+        let g = gazetteer();
+        assert_eq!(
+            g.dateline_country("WASHINGTON", None).as_deref(),
+            Some("US")
+        );
+        assert_eq!(g.dateline_country("PARIS", None).as_deref(), Some("FR"));
+        assert_eq!(
+            g.dateline_country("PARIS", Some("Texas")).as_deref(),
+            Some("US")
+        );
+        assert_eq!(
+            g.dateline_country("PRINEVILLE", Some("Ore.")).as_deref(),
+            Some("US")
+        );
+        assert_eq!(
+            g.dateline_country("HAVANA", Some("Cuba")).as_deref(),
+            Some("CU")
+        );
+        assert_eq!(g.dateline_country("MUNICH", None).as_deref(), Some("DE"));
+        assert_eq!(g.dateline_country("Nowhere-on-Sea", None), None);
+    }
+
+    #[test]
+    fn country_names_and_aliases() {
+        let g = gazetteer();
+        assert_eq!(g.country_code("Zambia"), Some("ZM"));
+        assert_eq!(g.country_code("U.S."), Some("US"));
+        assert_eq!(g.us_state("Calif."), Some("CA"));
+    }
+}

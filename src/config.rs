@@ -123,6 +123,8 @@ pub struct EngineConfig {
 #[serde(default, deny_unknown_fields)]
 pub struct StoryConfig {
     pub max_message_bytes: usize,
+    /// Plain ninjs 2.2 records, without the `wirestream` extension object.
+    pub strict: bool,
     /// Home time zone (IANA name) per source, for printed times without a zone.
     pub source_timezones: BTreeMap<String, String>,
 }
@@ -195,6 +197,7 @@ impl Default for StoryConfig {
     fn default() -> Self {
         Self {
             max_message_bytes: 2_000_000,
+            strict: false,
             source_timezones: BTreeMap::new(),
         }
     }
@@ -273,6 +276,7 @@ impl Config {
         StageSettings {
             max_message_bytes: self.story.max_message_bytes,
             source_timezones,
+            strict: self.story.strict,
         }
     }
 

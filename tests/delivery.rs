@@ -11,24 +11,7 @@ use support::scenario::{
     all_positions, positions, spec, topics, topics_with, wait_committed_to_end, TOO_LARGE_LIMIT,
 };
 use support::stories::{bad_inputs, json_story, text_story};
-use support::wait_for;
-
-fn ninjs_validator() -> jsonschema::Validator {
-    let path = concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/specs/ninjs/ninjs-schema_2.2.json"
-    );
-    let schema: serde_json::Value =
-        serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
-    jsonschema::options()
-        .should_validate_formats(true)
-        .with_resource(
-            "https://geojson.org/schema/GeoJSON.json",
-            jsonschema::Resource::from_contents(serde_json::json!({})),
-        )
-        .build(&schema)
-        .expect("the ninjs schema compiles")
-}
+use support::{schemas, wait_for};
 
 /// Test 1: good and bad inputs mixed → exactly the good ones as schema-valid ninjs, exactly the
 /// bad ones as unchanged dead letters with their class, commits at the end.
@@ -109,15 +92,12 @@ fn good_and_bad_inputs_reach_exactly_their_topics() {
         "every input offset is accounted for"
     );
 
-    let validator = ninjs_validator();
+    let (ninjs, extension) = (schemas::ninjs(), schemas::extension());
     for record in &outputs {
         let json: serde_json::Value =
             serde_json::from_slice(record.value.as_deref().unwrap()).unwrap();
-        let errors: Vec<String> = validator
-            .iter_errors(&json)
-            .map(|e| e.to_string())
-            .collect();
-        assert!(errors.is_empty(), "invalid ninjs {json}: {errors:?}");
+        let errors = schemas::errors(&json, &ninjs, &extension);
+        assert!(errors.is_empty(), "invalid record {json}: {errors:?}");
         assert_eq!(
             record.key.as_deref(),
             json["uri"].as_str().map(str::as_bytes),

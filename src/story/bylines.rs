@@ -31,6 +31,15 @@ const ROLES: &[&str] = &[
     "special to",
 ];
 
+/// A byline as a statement without its lead word: "By Ana Costa" → "Ana Costa".
+pub fn without_lead(byline: &str) -> &str {
+    let lower = byline.to_lowercase();
+    match LEADS.iter().find(|lead| lower.starts_with(**lead)) {
+        Some(lead) if byline.is_char_boundary(lead.len()) => byline[lead.len()..].trim(),
+        _ => byline.trim(),
+    }
+}
+
 /// The author names a byline statement credits, in order, capitals title-cased.
 pub fn author_names(byline: &str) -> Vec<String> {
     let mut text = byline.trim();
@@ -92,7 +101,7 @@ fn is_name(part: &str) -> bool {
 }
 
 /// `RAMÓN ECHEVERRÍA` → `Ramón Echeverría`; names already in mixed case are kept.
-fn title_case_if_capitals(name: &str) -> String {
+pub fn title_case_if_capitals(name: &str) -> String {
     if name.chars().any(char::is_lowercase) {
         return name.to_owned();
     }

@@ -18,7 +18,7 @@ mod normalize;
 mod rejection;
 mod stamps;
 
-pub use ninjs::{StoryRecord, NINJS_SCHEMA_URI};
+pub use ninjs::{StoryRecord, EXTENSION_SCHEMA_URI, NINJS_SCHEMA_URI};
 pub use rejection::{PipelineStep, Rejection, RejectionClass};
 
 /// A raw message as the stage sees it: the value bytes and the hints Kafka headers give.
@@ -36,6 +36,8 @@ pub struct StageSettings {
     pub max_message_bytes: usize,
     /// Home time zone per source (lower-cased name), for printed times without a zone.
     pub source_timezones: std::collections::BTreeMap<String, chrono_tz::Tz>,
+    /// Plain ninjs 2.2 without the `wirestream` extension object.
+    pub strict: bool,
 }
 
 impl StageSettings {
@@ -60,7 +62,7 @@ impl StoryStage {
         let text = decode::decode_text(message.value, self.settings.max_message_bytes)?;
         let text = mojibake::repair(text);
         let story = formats::parse(&text, message.content_type, &self.settings)?;
-        ninjs::render(&story).map_err(|error| {
+        ninjs::render(&story, self.settings.strict).map_err(|error| {
             Rejection::new(
                 RejectionClass::Malformed,
                 PipelineStep::Render,

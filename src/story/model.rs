@@ -56,6 +56,8 @@ pub struct Story {
     pub dateline: Option<Dateline>,
     /// Photos and graphics that came with the story.
     pub images: Vec<Image>,
+    /// The IANA zone a printed local time was read in, when the message gave none.
+    pub assumed_timezone: Option<String>,
 }
 
 /// A dateline place: the city part as printed, and its country when known.
@@ -64,6 +66,8 @@ pub struct Dateline {
     pub place: String,
     /// ISO 3166-1 alpha-2.
     pub country_code: Option<String>,
+    /// What is printed beside the place: a state, district or country (`Ore.`, `Cuba`).
+    pub region: Option<String>,
 }
 
 /// A picture that accompanies the story.
@@ -93,6 +97,7 @@ impl Story {
             authors: Vec::new(),
             dateline: None,
             images: Vec::new(),
+            assumed_timezone: None,
         }
     }
 

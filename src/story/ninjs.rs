@@ -10,8 +10,11 @@ use super::language::detect_language;
 use super::model::{Image, Story};
 use super::normalize::word_count;
 
-/// Where the ninjs 2.2 schema lives, written into every record's `standard.schema`.
+/// Where the ninjs 2.2 schema lives: `standard.schema` of strict records.
 pub const NINJS_SCHEMA_URI: &str = "http://www.iptc.org/std/ninjs/ninjs-schema_2.2.json";
+/// The extension schema (`specs/wirestream-ninjs-extension.json`): ninjs 2.2 plus the one
+/// namespaced `wirestream` object; `standard.schema` of full records.
+pub const EXTENSION_SCHEMA_URI: &str = "urn:wirestream:schema:ninjs-2.2-extension:1";
 
 #[derive(Serialize)]
 struct Ninjs<'a> {
@@ -42,6 +45,22 @@ struct Ninjs<'a> {
     associations: Vec<Picture<'a>>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     altids: Vec<AltId<'a>>,
+    /// What has no ninjs slot; absent in strict mode.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    wirestream: Option<Extension<'a>>,
+}
+
+/// The namespaced extension object, described by the extension schema.
+#[derive(Serialize)]
+struct Extension<'a> {
+    /// The input format the stage detected.
+    format: &'static str,
+    /// The home zone a printed local time was read in, when the message gave no zone.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    assumed_timezone: Option<&'a str>,
+    /// The region printed beside the dateline place (a state, district or country).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    dateline_region: Option<&'a str>,
 }
 
 /// A person or place with its relation to the story (`author`, `dateline`).
@@ -125,7 +144,8 @@ pub struct StoryRecord {
 }
 
 /// Renders a story as compact ninjs 2.2 JSON.
-pub fn render(story: &Story) -> Result<StoryRecord, serde_json::Error> {
+/// Renders a story; `strict` leaves out the extension object and names the official schema.
+pub fn render(story: &Story, strict: bool) -> Result<StoryRecord, serde_json::Error> {
     let body = story.body_text();
     let uri = story_uri(story);
     let versioncreated = story.updated.or(story.first_published);
@@ -147,7 +167,11 @@ pub fn render(story: &Story) -> Result<StoryRecord, serde_json::Error> {
         standard: Standard {
             name: "ninjs",
             version: "2.2",
-            schema: NINJS_SCHEMA_URI,
+            schema: if strict {
+                NINJS_SCHEMA_URI
+            } else {
+                EXTENSION_SCHEMA_URI
+            },
         },
         item_type: "text",
         firstcreated: story.first_published.map(|t| t.to_rfc3339()),
@@ -207,6 +231,11 @@ pub fn render(story: &Story) -> Result<StoryRecord, serde_json::Error> {
             value: body,
         }],
         altids,
+        wirestream: (!strict).then(|| Extension {
+            format: story.format.as_str(),
+            assumed_timezone: story.assumed_timezone.as_deref(),
+            dateline_region: story.dateline.as_ref().and_then(|d| d.region.as_deref()),
+        }),
     };
     Ok(StoryRecord {
         uri,
@@ -233,6 +262,7 @@ fn picture<'a>(story_uri: &str, index: usize, image: &'a Image) -> Picture<'a> {
         renditions: image
             .href
             .as_deref()
+            .filter(|href| is_absolute_uri(href))
             .map(|href| Rendition {
                 name: "original",
                 href,
@@ -240,6 +270,21 @@ fn picture<'a>(story_uri: &str, index: usize, image: &'a Image) -> Picture<'a> {
             .into_iter()
             .collect(),
     }
+}
+
+/// `scheme:rest`, the scheme a letter then letters, digits, `+`, `-` or `.` (RFC 3986).
+fn is_absolute_uri(text: &str) -> bool {
+    text.split_once(':').is_some_and(|(scheme, rest)| {
+        !rest.is_empty()
+            && !text.contains(char::is_whitespace)
+            && scheme
+                .chars()
+                .next()
+                .is_some_and(|c| c.is_ascii_alphabetic())
+            && scheme
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'))
+    })
 }
 
 /// The story's stable identifier.
@@ -327,8 +372,8 @@ mod tests {
 
     #[test]
     fn rendering_is_deterministic_and_counts_the_body() {
-        let record = render(&story("Headline")).unwrap();
-        assert_eq!(record.json, render(&story("Headline")).unwrap().json);
+        let record = render(&story("Headline"), false).unwrap();
+        assert_eq!(record.json, render(&story("Headline"), false).unwrap().json);
         let json: serde_json::Value = serde_json::from_slice(&record.json).unwrap();
         assert_eq!(json["bodies"][0]["wordcount"], 3);
         assert_eq!(json["headlines"][0]["value"], "Headline");

@@ -7,6 +7,7 @@ pub mod broker;
 pub mod kafka;
 pub mod proxy;
 pub mod scenario;
+pub mod schemas;
 pub mod stories;
 pub mod worker;
 

@@ -12,8 +12,6 @@ const DASHES: &[&str] = &[" — ", " – ", " - ", " -- "];
 pub struct ParsedDateline {
     pub dateline: Dateline,
     pub agency: Option<String>,
-    /// What follows the place after a comma, when it is not a date: a state, district or country.
-    pub region: Option<String>,
 }
 
 pub fn parse_dateline(first_paragraph: &str) -> Option<ParsedDateline> {
@@ -46,6 +44,7 @@ pub fn parse_dateline(first_paragraph: &str) -> Option<ParsedDateline> {
         && place
             .chars()
             .all(|c| c.is_alphabetic() || matches!(c, ' ' | '-' | '\'' | '.'));
+    // What follows the place after a comma, unless it is a date: a state, district or country.
     let region = prefix[end..]
         .strip_prefix(',')
         .and_then(|rest| rest.split([',', '(']).next())
@@ -56,9 +55,9 @@ pub fn parse_dateline(first_paragraph: &str) -> Option<ParsedDateline> {
         dateline: Dateline {
             place: place.to_owned(),
             country_code: None,
+            region,
         },
         agency,
-        region,
     })
 }
 

@@ -138,11 +138,36 @@ pub fn read(text: &str) -> Story {
         .select(&selector("figure"))
         .map(figure_image)
         .filter(|i| i.caption.is_some())
+        .map(|mut image| {
+            image.href = image
+                .href
+                .and_then(|href| absolute_href(&href, story.url.as_deref()));
+            image
+        })
         .collect();
     let mut paragraphs = Vec::new();
     collect_paragraphs(article, &mut paragraphs);
     story.paragraphs = paragraphs;
     story
+}
+
+/// A link made absolute against the page's own address: `/a.jpg` on `https://x.example/n/1`
+/// → `https://x.example/a.jpg`. Relative links on a page without a known address are dropped.
+fn absolute_href(href: &str, page_url: Option<&str>) -> Option<String> {
+    if href.contains("://") {
+        return Some(href.to_owned());
+    }
+    let page_url = page_url?;
+    let (scheme, rest) = page_url.split_once("://")?;
+    let host = rest.split('/').next()?;
+    match href.strip_prefix("//") {
+        Some(network_path) => Some(format!("{scheme}://{network_path}")),
+        None if href.starts_with('/') => Some(format!("{scheme}://{host}{href}")),
+        None => {
+            let base = page_url.rsplit_once('/').map_or(page_url, |(base, _)| base);
+            Some(format!("{base}/{href}"))
+        }
+    }
 }
 
 fn json_ld_article(page: &Html) -> Option<Value> {
@@ -267,4 +292,31 @@ fn is_ad_label(text: &str) -> bool {
         text.to_ascii_lowercase().as_str(),
         "advertisement" | "ad" | "sponsored" | "anzeige" | "publicidad"
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::absolute_href;
+
+    #[test]
+    fn links_are_made_absolute_against_the_page() {
+        let page = Some("https://news.example/world/2024/story.html");
+        assert_eq!(
+            absolute_href("/img/a.jpg", page).as_deref(),
+            Some("https://news.example/img/a.jpg")
+        );
+        assert_eq!(
+            absolute_href("b.jpg", page).as_deref(),
+            Some("https://news.example/world/2024/b.jpg")
+        );
+        assert_eq!(
+            absolute_href("//cdn.example/c.jpg", page).as_deref(),
+            Some("https://cdn.example/c.jpg")
+        );
+        assert_eq!(
+            absolute_href("https://x.example/d.jpg", None).as_deref(),
+            Some("https://x.example/d.jpg")
+        );
+        assert_eq!(absolute_href("/e.jpg", None), None);
+    }
 }

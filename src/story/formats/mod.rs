@@ -12,7 +12,7 @@ mod nitf;
 mod text;
 mod xml;
 
-use super::bylines::author_names;
+use super::bylines::{author_names, title_case_if_capitals, without_lead};
 use super::gazetteer::gazetteer;
 use super::model::{SourceFormat, Story};
 use super::rejection::{PipelineStep, Rejection, RejectionClass};
@@ -83,21 +83,27 @@ pub fn parse(
         }
     }
     if let Some(dateline) = story.dateline.as_mut().filter(|d| d.country_code.is_none()) {
-        let region = printed.as_ref().and_then(|p| p.region.as_deref());
-        dateline.country_code = gazetteer().dateline_country(&dateline.place, region);
+        dateline.country_code =
+            gazetteer().dateline_country(&dateline.place, dateline.region.as_deref());
     }
     // Printed stamps without a zone are read in the source's home zone, once the source is known.
     let home_zone = story
         .source
         .as_deref()
         .and_then(|source| settings.home_zone(source));
-    if story.first_published.is_none() {
-        story.first_published =
-            text::first_stamp(&stamps, StampKind::Published).and_then(|s| s.resolve(home_zone));
-    }
-    if story.updated.is_none() {
-        story.updated =
-            text::first_stamp(&stamps, StampKind::Updated).and_then(|s| s.resolve(home_zone));
+    for (kind, slot) in [
+        (StampKind::Published, &mut story.first_published),
+        (StampKind::Updated, &mut story.updated),
+    ] {
+        if slot.is_some() {
+            continue;
+        }
+        if let Some(stamp) = text::first_stamp(&stamps, kind) {
+            *slot = stamp.resolve(home_zone);
+            if slot.is_some() && stamp.offset.is_none() {
+                story.assumed_timezone = home_zone.map(|zone| zone.name().to_owned());
+            }
+        }
     }
     if story.paragraphs.is_empty() {
         return Err(Rejection::new(
@@ -110,6 +116,14 @@ pub fn parse(
         if let Some(byline) = &story.byline {
             story.authors = author_names(byline);
         }
+    }
+    story.byline = story
+        .byline
+        .as_deref()
+        .map(|b| without_lead(b).to_owned())
+        .filter(|b| !b.is_empty());
+    for author in &mut story.authors {
+        *author = title_case_if_capitals(author);
     }
     if story.byline.is_none() && !story.authors.is_empty() {
         story.byline = Some(story.authors.join(", "));

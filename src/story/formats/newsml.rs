@@ -58,6 +58,7 @@ pub fn read(root: &Element) -> Story {
                 story.dateline = Some(Dateline {
                     place,
                     country_code: country,
+                    region: None,
                 });
             }
         }

@@ -45,11 +45,13 @@ pub fn read(root: &Element) -> Story {
             .unwrap_or_default();
         let country = location.find("country").map(|c| clean_inline(&c.text()));
         if !place.is_empty() {
-            let country_code =
-                country.and_then(|c| gazetteer().country_code(&c).map(str::to_owned));
+            let country_code = country
+                .as_deref()
+                .and_then(|c| gazetteer().country_code(c).map(str::to_owned));
             story.dateline = Some(Dateline {
                 place,
                 country_code,
+                region: country,
             });
         }
     }

@@ -1,16 +1,28 @@
-//! Raw bytes to text: the size limit, emptiness and strict UTF-8.
+//! Raw bytes to text: the size limit, emptiness, and the charset — strict UTF-8 unless the
+//! message declares another (a `charset` on the `content-type` header, an XML declaration, an
+//! HTML `<meta charset>`), in which case that charset is decoded, just as strictly.
 //!
 //! This is the first gate of the story pipeline, so it is also where hostile input is cheapest to
-//! refuse: the size check runs before a single byte is inspected, and nothing here allocates.
+//! refuse: the size check runs before a single byte is inspected, and valid UTF-8 is borrowed,
+//! not copied.
+
+use std::borrow::Cow;
 
 use super::rejection::{PipelineStep, Rejection, RejectionClass};
+
+/// Declarations are looked for in this many leading bytes.
+const DECLARATION_WINDOW: usize = 1024;
 
 const UTF8_BOM: &[u8] = b"\xEF\xBB\xBF";
 
 /// Turns a message value into text, or says precisely why it cannot be text.
 ///
 /// `max_bytes` is the configured story size limit; larger inputs are refused without being read.
-pub fn decode_text(bytes: &[u8], max_bytes: usize) -> Result<&str, Rejection> {
+pub fn decode_text<'a>(
+    bytes: &'a [u8],
+    max_bytes: usize,
+    content_type: Option<&str>,
+) -> Result<Cow<'a, str>, Rejection> {
     let reject = |class, message: String| Rejection::new(class, PipelineStep::Decode, message);
     if bytes.len() > max_bytes {
         return Err(reject(
@@ -28,15 +40,30 @@ pub fn decode_text(bytes: &[u8], max_bytes: usize) -> Result<&str, Rejection> {
         ));
     }
     let bytes = bytes.strip_prefix(UTF8_BOM).unwrap_or(bytes);
-    let text = std::str::from_utf8(bytes).map_err(|error| {
-        reject(
-            RejectionClass::Encoding,
-            format!(
-                "not valid UTF-8: invalid byte sequence at offset {}",
-                error.valid_up_to()
-            ),
-        )
-    })?;
+    let text: Cow<'a, str> = match std::str::from_utf8(bytes) {
+        Ok(text) => Cow::Borrowed(text),
+        Err(error) => match declared_charset(bytes, content_type) {
+            Some(encoding) if encoding != encoding_rs::UTF_8 => {
+                let (decoded, had_errors) = encoding.decode_without_bom_handling(bytes);
+                if had_errors {
+                    return Err(reject(
+                        RejectionClass::Encoding,
+                        format!("bytes that are not valid {}", encoding.name()),
+                    ));
+                }
+                decoded
+            }
+            _ => {
+                return Err(reject(
+                    RejectionClass::Encoding,
+                    format!(
+                        "not valid UTF-8 (and no other charset declared): invalid byte sequence at offset {}",
+                        error.valid_up_to()
+                    ),
+                ))
+            }
+        },
+    };
     if let Some(position) = text.find(is_binary_control) {
         return Err(reject(
             RejectionClass::Encoding,
@@ -52,6 +79,34 @@ pub fn decode_text(bytes: &[u8], max_bytes: usize) -> Result<&str, Rejection> {
     Ok(text)
 }
 
+/// The charset the message declares: the header's `charset=`, else an XML `encoding=` or an
+/// HTML `charset=` near the start.
+fn declared_charset(
+    bytes: &[u8],
+    content_type: Option<&str>,
+) -> Option<&'static encoding_rs::Encoding> {
+    let from_header = content_type.and_then(|value| charset_after(value, "charset="));
+    let head =
+        String::from_utf8_lossy(&bytes[..bytes.len().min(DECLARATION_WINDOW)]).to_ascii_lowercase();
+    let from_document = if head.trim_start().starts_with("<?xml") {
+        charset_after(&head, "encoding=")
+    } else {
+        charset_after(&head, "charset=")
+    };
+    from_header
+        .or(from_document)
+        .and_then(|label| encoding_rs::Encoding::for_label(label.as_bytes()))
+}
+
+fn charset_after<'t>(text: &'t str, key: &str) -> Option<&'t str> {
+    let start = text.to_ascii_lowercase().find(key)? + key.len();
+    let value = text[start..].trim_start_matches(['"', '\'', ' ']);
+    let end = value
+        .find(|c: char| !(c.is_ascii_alphanumeric() || c == '-' || c == '_'))
+        .unwrap_or(value.len());
+    Some(&value[..end]).filter(|v| !v.is_empty())
+}
+
 /// Control characters that never occur in text a newsroom sends: NUL and the C0 controls other
 /// than tab, line feed, form feed and carriage return (and the wire-service SOH/STX/ETX/EOT
 /// framing bytes, which ANPA-1312 and IPTC 7901 feeds legitimately carry).
@@ -64,13 +119,13 @@ mod tests {
     use super::*;
 
     fn class_of(bytes: &[u8], limit: usize) -> RejectionClass {
-        decode_text(bytes, limit).unwrap_err().class
+        decode_text(bytes, limit, None).unwrap_err().class
     }
 
     #[test]
     fn size_limit_is_checked_before_content() {
         assert_eq!(class_of(&[0xff; 11], 10), RejectionClass::TooLarge);
-        assert!(decode_text(b"0123456789", 10).is_ok());
+        assert!(decode_text(b"0123456789", 10, None).is_ok());
     }
 
     #[test]
@@ -84,7 +139,7 @@ mod tests {
 
     #[test]
     fn invalid_utf8_is_an_encoding_error_not_replaced() {
-        let rejection = decode_text(b"Caf\xe9 au lait", 100).unwrap_err();
+        let rejection = decode_text(b"Caf\xe9 au lait", 100, None).unwrap_err();
         assert_eq!(rejection.class, RejectionClass::Encoding);
         assert!(rejection.message.contains("offset 3"), "{rejection}");
     }
@@ -95,7 +150,24 @@ mod tests {
     }
 
     #[test]
+    fn declared_legacy_charsets_are_decoded() {
+        let xml = b"<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?><p>Caf\xe9</p>";
+        assert!(decode_text(xml, 1000, None).unwrap().contains("Café"));
+        let html =
+            b"<html><head><meta charset=\"windows-1252\"></head><body>\x93Hi\x94</body></html>";
+        assert!(decode_text(html, 1000, None).unwrap().contains("“Hi”"));
+        let text = b"Caf\xe9";
+        assert_eq!(
+            decode_text(text, 100, Some("text/plain; charset=latin1")).unwrap(),
+            "Café"
+        );
+    }
+
+    #[test]
     fn bom_is_skipped_and_text_kept() {
-        assert_eq!(decode_text(b"\xEF\xBB\xBFHello", 100).unwrap(), "Hello");
+        assert_eq!(
+            decode_text(b"\xEF\xBB\xBFHello", 100, None).unwrap(),
+            "Hello"
+        );
     }
 }

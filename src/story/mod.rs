@@ -59,8 +59,12 @@ impl StoryStage {
 
     /// Raw message in, record or typed rejection out. Never panics on any input.
     pub fn process(&self, message: &RawMessage<'_>) -> Result<StoryRecord, Rejection> {
-        let text = decode::decode_text(message.value, self.settings.max_message_bytes)?;
-        let text = mojibake::repair(text);
+        let text = decode::decode_text(
+            message.value,
+            self.settings.max_message_bytes,
+            message.content_type,
+        )?;
+        let text = mojibake::repair(&text);
         let story = formats::parse(&text, message.content_type, &self.settings)?;
         ninjs::render(&story, self.settings.strict).map_err(|error| {
             Rejection::new(

@@ -103,6 +103,12 @@ fn format_fields_reach_their_ninjs_slots() {
     assert_eq!(newsml["firstcreated"], "2024-05-29T06:18:00+00:00");
     assert_eq!(newsml["versioncreated"], "2024-05-29T08:00:00+00:00");
     assert_eq!(newsml["infosources"][0]["name"], "Wire");
+    assert_eq!(newsml["version"], "2");
+    assert_eq!(newsml["urgency"], 3);
+    assert_eq!(newsml["pubstatus"], "usable");
+    assert_eq!(newsml["slugline"], "PORTUGAL-PORTS/STRIKE");
+    assert_eq!(newsml["copyrightholder"], "Wire Agency");
+    assert_eq!(newsml["bodies"][1]["contenttype"], "text/html");
     assert!(!newsml["bodies"][0]["value"]
         .as_str()
         .unwrap()

@@ -58,6 +58,21 @@ pub struct Story {
     pub images: Vec<Image>,
     /// The IANA zone a printed local time was read in, when the message gave none.
     pub assumed_timezone: Option<String>,
+    /// Wire urgency, 1 (most urgent) to 9.
+    pub urgency: Option<u8>,
+    /// `usable`, `withheld` or `canceled`.
+    pub pubstatus: Option<String>,
+    /// Not to be published before this instant.
+    pub embargoed: Option<DateTime<FixedOffset>>,
+    /// The provider's version number of this story.
+    pub version: Option<String>,
+    pub slugline: Option<String>,
+    /// A summary or abstract that is not part of the body.
+    pub summary: Option<String>,
+    pub copyright_holder: Option<String>,
+    pub copyright_notice: Option<String>,
+    /// Whether the body came as HTML (the record then also carries a sanitized HTML body).
+    pub html_body: bool,
 }
 
 /// A dateline place: the city part as printed, and its country when known.
@@ -98,6 +113,15 @@ impl Story {
             dateline: None,
             images: Vec::new(),
             assumed_timezone: None,
+            urgency: None,
+            pubstatus: None,
+            embargoed: None,
+            version: None,
+            slugline: None,
+            summary: None,
+            copyright_holder: None,
+            copyright_notice: None,
+            html_body: false,
         }
     }
 

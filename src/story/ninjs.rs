@@ -23,15 +23,31 @@ struct Ninjs<'a> {
     #[serde(rename = "type")]
     item_type: &'static str,
     #[serde(skip_serializing_if = "Option::is_none")]
+    version: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     firstcreated: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     versioncreated: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
+    embargoed: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pubstatus: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    urgency: Option<u8>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    copyrightholder: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    copyrightnotice: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     language: Option<&'static str>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    descriptions: Vec<Description<'a>>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     headlines: Vec<Headline<'a>>,
     #[serde(skip_serializing_if = "Option::is_none")]
     by: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    slugline: Option<&'a str>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     people: Vec<Entity<'a>>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -174,9 +190,24 @@ pub fn render(story: &Story, strict: bool) -> Result<StoryRecord, serde_json::Er
             },
         },
         item_type: "text",
+        version: story.version.as_deref(),
         firstcreated: story.first_published.map(|t| t.to_rfc3339()),
         versioncreated: versioncreated.map(|t| t.to_rfc3339()),
+        embargoed: story.embargoed.map(|t| t.to_rfc3339()),
+        pubstatus: story.pubstatus.as_deref(),
+        urgency: story.urgency,
+        copyrightholder: story.copyright_holder.as_deref(),
+        copyrightnotice: story.copyright_notice.as_deref(),
         language: detect_language(&body),
+        descriptions: story
+            .summary
+            .as_deref()
+            .map(|value| Description {
+                role: "summary",
+                value,
+            })
+            .into_iter()
+            .collect(),
         headlines: story
             .headline
             .as_deref()
@@ -187,6 +218,7 @@ pub fn render(story: &Story, strict: bool) -> Result<StoryRecord, serde_json::Er
             .into_iter()
             .collect(),
         by: story.byline.as_deref(),
+        slugline: story.slugline.as_deref(),
         people: story
             .authors
             .iter()
@@ -223,13 +255,7 @@ pub fn render(story: &Story, strict: bool) -> Result<StoryRecord, serde_json::Er
             .enumerate()
             .map(|(index, image)| picture(&uri, index, image))
             .collect(),
-        bodies: vec![Body {
-            role: "main",
-            contenttype: "text/plain",
-            charcount: body.chars().count(),
-            wordcount: word_count(&body),
-            value: body,
-        }],
+        bodies: bodies(story, body),
         altids,
         wirestream: (!strict).then(|| Extension {
             format: story.format.as_str(),
@@ -270,6 +296,50 @@ fn picture<'a>(story_uri: &str, index: usize, image: &'a Image) -> Picture<'a> {
             .into_iter()
             .collect(),
     }
+}
+
+/// The clean text body, and for HTML sources a sanitized HTML rendition of the same paragraphs
+/// (only `<p>` elements, text escaped: no markup, scripts or attributes from the source survive).
+fn bodies(story: &Story, text: String) -> Vec<Body> {
+    let charcount = text.chars().count();
+    let wordcount = word_count(&text);
+    let html = story.html_body.then(|| {
+        story
+            .paragraphs
+            .iter()
+            .map(|p| format!("<p>{}</p>", escape_html(p)))
+            .collect::<String>()
+    });
+    let mut bodies = vec![Body {
+        role: "main",
+        contenttype: "text/plain",
+        charcount,
+        wordcount,
+        value: text,
+    }];
+    if let Some(value) = html {
+        bodies.push(Body {
+            role: "main",
+            contenttype: "text/html",
+            charcount,
+            wordcount,
+            value,
+        });
+    }
+    bodies
+}
+
+fn escape_html(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '&' => out.push_str("&amp;"),
+            _ => out.push(c),
+        }
+    }
+    out
 }
 
 /// `scheme:rest`, the scheme a letter then letters, digits, `+`, `-` or `.` (RFC 3986).

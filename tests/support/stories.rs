@@ -90,8 +90,11 @@ pub fn nitf_story(id: &str, headline: &str) -> Vec<u8> {
 pub fn newsml_story(guid: &str, headline: &str) -> Vec<u8> {
     format!(r#"<?xml version="1.0" encoding="UTF-8"?>
 <newsItem xmlns="http://iptc.org/std/nar/2006-10-01/" guid="{guid}" version="2" standard="NewsML-G2" standardversion="2.29">
-  <itemMeta><itemClass qcode="ninat:text"/><versionCreated>2024-05-29T08:00:00Z</versionCreated><firstCreated>2024-05-29T06:18:00Z</firstCreated></itemMeta>
+  <rightsInfo><copyrightHolder literal="Wire Agency"/><copyrightNotice>(c) Wire Agency 2024</copyrightNotice></rightsInfo>
+  <itemMeta><itemClass qcode="ninat:text"/><versionCreated>2024-05-29T08:00:00Z</versionCreated><firstCreated>2024-05-29T06:18:00Z</firstCreated><pubStatus qcode="stat:usable"/></itemMeta>
   <contentMeta>
+    <urgency>3</urgency>
+    <slugline>PORTUGAL-PORTS/STRIKE</slugline>
     <located literal="Porto"><name>Porto</name><broader qcode="iso3166-1a2:PT"><name>Portugal</name></broader></located>
     <creator><name>Ines Sousa</name></creator>
     <infoSource literal="Wire"/>

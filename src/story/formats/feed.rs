@@ -38,6 +38,7 @@ pub fn read_rss(root: &Element) -> Story {
         .find(|e| e.qualified == "content:encoded")
         .or_else(|| item.child("description"));
     story.paragraphs = body.map(|b| html_paragraphs(&b.text())).unwrap_or_default();
+    story.html_body = true;
     let mut media = Vec::new();
     item.find_all("content", &mut media);
     story.images = media
@@ -90,10 +91,17 @@ pub fn read_atom(root: &Element) -> Story {
     story.source = entry
         .child("source")
         .and_then(|s| text_of(s.child("title")));
-    story.paragraphs = entry
-        .child("content")
-        .map(|c| html_paragraphs(&c.text()))
-        .unwrap_or_default();
+    if let Some(content) = entry.child("content") {
+        story.html_body = content
+            .attribute("type")
+            .is_some_and(|t| t.contains("html"));
+        story.paragraphs = if story.html_body {
+            html_paragraphs(&content.text())
+        } else {
+            crate::story::normalize::text_paragraphs(&content.text())
+        };
+    }
+    story.summary = text_of(entry.child("summary"));
     story
 }
 

@@ -148,6 +148,8 @@ pub fn read(text: &str) -> Story {
     let mut paragraphs = Vec::new();
     collect_paragraphs(article, &mut paragraphs);
     story.paragraphs = paragraphs;
+    story.html_body = true;
+    story.summary = meta("description").or_else(|| meta("og:description"));
     story
 }
 

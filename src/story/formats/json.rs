@@ -25,6 +25,9 @@ const UPDATED_FIELDS: &[&str] = &["updated", "modified", "updated_at", "versionc
 const ID_FIELDS: &[&str] = &["id", "guid", "uri"];
 const SOURCE_FIELDS: &[&str] = &["source", "provider"];
 const URL_FIELDS: &[&str] = &["url", "link"];
+const SUMMARY_FIELDS: &[&str] = &["summary", "abstract", "description", "teaser", "standfirst"];
+const SLUG_FIELDS: &[&str] = &["slugline", "slug"];
+const COPYRIGHT_FIELDS: &[&str] = &["copyrightholder", "copyright"];
 
 pub fn parse(text: &str) -> Result<Story, Rejection> {
     let document: Value = serde_json::from_str(text).map_err(|error| {
@@ -66,11 +69,32 @@ fn read_flat(fields: &Map<String, Value>) -> Story {
     let mut story = Story::new(SourceFormat::Json);
     story.headline = first_string(fields, HEADLINE_FIELDS).map(html_inline);
     story.paragraphs = match first_string(fields, HTML_BODY_FIELDS) {
-        Some(html) => html_paragraphs(html),
-        None => first_string(fields, BODY_FIELDS)
-            .map(body_paragraphs)
-            .unwrap_or_default(),
+        Some(html) => {
+            story.html_body = true;
+            html_paragraphs(html)
+        }
+        None => match first_string(fields, BODY_FIELDS) {
+            Some(body) => {
+                story.html_body = looks_like_html(body);
+                body_paragraphs(body)
+            }
+            None => Vec::new(),
+        },
     };
+    story.summary = first_string(fields, SUMMARY_FIELDS).map(html_inline);
+    story.slugline = first_string(fields, SLUG_FIELDS).map(html_inline);
+    story.copyright_holder = first_string(fields, COPYRIGHT_FIELDS).map(html_inline);
+    story.version = fields.get("version").and_then(scalar_string);
+    story.urgency = fields
+        .get("urgency")
+        .and_then(|u| u.as_u64().or_else(|| u.as_str()?.trim().parse().ok()))
+        .and_then(|u| u8::try_from(u).ok())
+        .filter(|u| (1..=9).contains(u));
+    story.pubstatus = fields
+        .get("pubstatus")
+        .and_then(Value::as_str)
+        .map(str::to_owned);
+    story.embargoed = fields.get("embargoed").and_then(timestamp);
     story.byline = first_present(fields, BYLINE_FIELDS).and_then(byline_statement);
     story.first_published = first_present(fields, PUBLISHED_FIELDS).and_then(timestamp);
     story.updated = first_present(fields, UPDATED_FIELDS).and_then(timestamp);
@@ -85,6 +109,9 @@ fn read_ninjs(fields: &Map<String, Value>) -> Story {
     let mut story = read_flat(fields);
     story.format = SourceFormat::Ninjs;
     story.images = ninjs_pictures(fields);
+    if let Some(summary) = role_value(fields.get("descriptions"), "summary") {
+        story.summary = Some(html_inline(summary));
+    }
     if let Some(holder) = fields.get("copyrightholder").and_then(Value::as_str) {
         story.source.get_or_insert_with(|| html_inline(holder));
     }
@@ -102,6 +129,7 @@ fn read_ninjs(fields: &Map<String, Value>) -> Story {
                 .get("contenttype")
                 .and_then(Value::as_str)
                 .is_some_and(|t| t.contains("html"));
+            story.html_body = is_html;
             story.paragraphs = if is_html {
                 html_paragraphs(value)
             } else {

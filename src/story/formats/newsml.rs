@@ -15,6 +15,7 @@ pub fn read(root: &Element) -> Story {
     };
     let mut story = Story::new(SourceFormat::NewsMl);
     story.provider_id = item.attribute("guid").map(str::to_owned);
+    story.version = item.attribute("version").map(str::to_owned);
     let content_meta = item.find("contentMeta");
     let meta_text = |name: &str| {
         content_meta
@@ -23,6 +24,25 @@ pub fn read(root: &Element) -> Story {
             .filter(|t| !t.is_empty())
     };
     story.headline = meta_text("headline");
+    story.slugline = meta_text("slugline");
+    story.urgency = meta_text("urgency")
+        .and_then(|u| u.parse().ok())
+        .filter(|u| (1..=9).contains(u));
+    story.summary = content_meta
+        .and_then(|m| m.elements().find(|e| e.name == "description"))
+        .map(|d| clean_inline(&d.text()))
+        .filter(|d| !d.is_empty());
+    if let Some(rights) = item.find("rightsInfo") {
+        story.copyright_holder = rights.child("copyrightHolder").and_then(|h| {
+            h.attribute("literal")
+                .map(str::to_owned)
+                .or_else(|| h.child("name").map(|n| clean_inline(&n.text())))
+        });
+        story.copyright_notice = rights
+            .child("copyrightNotice")
+            .map(|n| clean_inline(&n.text()))
+            .filter(|n| !n.is_empty());
+    }
     story.byline = meta_text("by");
     if let Some(meta) = content_meta {
         story.authors = meta
@@ -71,7 +91,13 @@ pub fn read(root: &Element) -> Story {
     };
     story.first_published = meta_time("firstCreated");
     story.updated = meta_time("versionCreated").filter(|v| Some(*v) > story.first_published);
+    story.embargoed = meta_time("embargoed");
+    story.pubstatus = item_meta
+        .and_then(|m| m.child("pubStatus"))
+        .and_then(|p| p.attribute("qcode"))
+        .map(|q| q.rsplit(':').next().unwrap_or(q).to_owned());
     if let Some(inline) = item.find("inlineXML") {
+        story.html_body = true;
         if let Some(nitf_root) = inline.find("nitf") {
             let body = nitf::read(nitf_root);
             story.paragraphs = body.paragraphs;

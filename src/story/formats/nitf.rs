@@ -57,6 +57,23 @@ pub fn read(root: &Element) -> Story {
     }
     if let Some(content) = root.find("body.content") {
         story.paragraphs = html_paragraphs(&content.markup());
+        story.html_body = true;
+    }
+    story.urgency = root
+        .find("urgency")
+        .and_then(|u| u.attribute("ed-urg"))
+        .and_then(|u| u.parse().ok())
+        .filter(|u| (1..=9).contains(u));
+    story.copyright_holder = root
+        .find("doc.copyright")
+        .and_then(|c| c.attribute("holder"))
+        .map(str::to_owned);
+    story.slugline = root
+        .find("du-key")
+        .and_then(|k| k.attribute("key"))
+        .map(str::to_owned);
+    if let Some(summary) = root.find("abstract") {
+        story.summary = Some(clean_inline(&summary.text())).filter(|s| !s.is_empty());
     }
     let mut media = Vec::new();
     root.find_all("media", &mut media);

@@ -127,6 +127,9 @@ pub struct StoryConfig {
     pub strict: bool,
     /// Home time zone (IANA name) per source, for printed times without a zone.
     pub source_timezones: BTreeMap<String, String>,
+    /// Where to find the canonical fields in other JSON shapes: field → comma-separated
+    /// dotted paths, tried before the default names.
+    pub json_fields: BTreeMap<String, String>,
 }
 
 /// Home zones of common agencies and outlets; `story.source_timezones` adds to and overrides them.
@@ -199,6 +202,7 @@ impl Default for StoryConfig {
             max_message_bytes: 2_000_000,
             strict: false,
             source_timezones: BTreeMap::new(),
+            json_fields: BTreeMap::new(),
         }
     }
 }
@@ -277,6 +281,7 @@ impl Config {
             max_message_bytes: self.story.max_message_bytes,
             source_timezones,
             strict: self.story.strict,
+            json_fields: self.story.json_fields.clone(),
         }
     }
 
@@ -395,6 +400,7 @@ impl Config {
             "story.max_message_bytes",
             self.story.max_message_bytes as u64,
         )?;
+        self.validate_story_tables()?;
         self.metrics.listen.parse::<SocketAddr>().map_err(|error| {
             ConfigError::invalid("metrics.listen", format!("not host:port ({error})"))
         })?;
@@ -422,6 +428,33 @@ impl Config {
         self.producer_properties()
             .create_native_config()
             .map_err(|error| ConfigError::invalid("kafka.producer", error.to_string()))?;
+        Ok(())
+    }
+
+    fn validate_story_tables(&self) -> Result<(), ConfigError> {
+        for (source, zone) in &self.story.source_timezones {
+            zone.parse::<chrono_tz::Tz>().map_err(|_| {
+                ConfigError::invalid(
+                    &format!("story.source_timezones.{source}"),
+                    format!("`{zone}` is not an IANA time zone"),
+                )
+            })?;
+        }
+        for (field, paths) in &self.story.json_fields {
+            let key = format!("story.json_fields.{field}");
+            if !crate::story::JSON_MAPPABLE_FIELDS.contains(&field.as_str()) {
+                return Err(ConfigError::invalid(
+                    &key,
+                    format!(
+                        "not a mappable field (one of {})",
+                        crate::story::JSON_MAPPABLE_FIELDS.join(", ")
+                    ),
+                ));
+            }
+            if paths.split(',').any(|path| path.trim().is_empty()) {
+                return Err(ConfigError::invalid(&key, "contains an empty path"));
+            }
+        }
         Ok(())
     }
 
@@ -711,6 +744,23 @@ mod tests {
             )),
             "kafka.producer"
         );
+    }
+
+    #[test]
+    fn story_tables_are_checked() {
+        let zone = "[story.source_timezones]\n\"Harbour Post\" = \"Mars/Olympus\"\n";
+        assert_eq!(
+            invalid_key(load_text(zone, &[])),
+            "story.source_timezones.Harbour Post"
+        );
+        let field = "[story.json_fields]\nkicker = \"data.kicker\"\n";
+        assert_eq!(
+            invalid_key(load_text(field, &[])),
+            "story.json_fields.kicker"
+        );
+        let good = "[story.json_fields]\nheadline = \"data.title\"\n[story.source_timezones]\n\"Harbour Post\" = \"Europe/Lisbon\"\n";
+        let config = load_text(good, &[]).unwrap();
+        assert!(config.stage_settings().home_zone("harbour post").is_some());
     }
 
     #[test]

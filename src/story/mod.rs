@@ -18,6 +18,7 @@ mod normalize;
 mod rejection;
 mod stamps;
 
+pub use formats::JSON_MAPPABLE_FIELDS;
 pub use ninjs::{StoryRecord, EXTENSION_SCHEMA_URI, NINJS_SCHEMA_URI};
 pub use rejection::{PipelineStep, Rejection, RejectionClass};
 
@@ -38,6 +39,8 @@ pub struct StageSettings {
     pub source_timezones: std::collections::BTreeMap<String, chrono_tz::Tz>,
     /// Plain ninjs 2.2 without the `wirestream` extension object.
     pub strict: bool,
+    /// Canonical JSON field → comma-separated dotted paths to read it from first.
+    pub json_fields: std::collections::BTreeMap<String, String>,
 }
 
 impl StageSettings {

@@ -3,6 +3,8 @@
 //! Field names are tried in a documented order (README, "Formats in"): the first one present with
 //! a usable value wins. A document with neither a headline nor a body is not a story.
 
+use std::collections::BTreeMap;
+
 use serde_json::{Map, Value};
 
 use crate::story::dates::{from_epoch, parse_timestamp};
@@ -29,7 +31,49 @@ const SUMMARY_FIELDS: &[&str] = &["summary", "abstract", "description", "teaser"
 const SLUG_FIELDS: &[&str] = &["slugline", "slug"];
 const COPYRIGHT_FIELDS: &[&str] = &["copyrightholder", "copyright"];
 
-pub fn parse(text: &str) -> Result<Story, Rejection> {
+/// The canonical fields a configured mapping may fill (`story.json_fields`).
+pub const MAPPABLE_FIELDS: &[&str] = &[
+    "headline",
+    "body",
+    "body_html",
+    "byline",
+    "published",
+    "updated",
+    "id",
+    "source",
+    "url",
+    "summary",
+];
+
+/// Copies the values at configured dotted paths (`data.title`, `authors.0.name`) to the
+/// canonical top-level names, so that other shapes read like the default ones. A path that is
+/// absent from a document changes nothing.
+fn apply_mapping(fields: &mut Map<String, Value>, mapping: &BTreeMap<String, String>) {
+    for (field, paths) in mapping {
+        let found = paths
+            .split(',')
+            .map(str::trim)
+            .find_map(|path| lookup(fields, path).filter(|v| !v.is_null()).cloned());
+        if let Some(value) = found {
+            fields.insert(field.clone(), value);
+        }
+    }
+}
+
+fn lookup<'a>(fields: &'a Map<String, Value>, path: &str) -> Option<&'a Value> {
+    let mut segments = path.split('.');
+    let mut value = fields.get(segments.next()?)?;
+    for segment in segments {
+        value = match value {
+            Value::Object(map) => map.get(segment)?,
+            Value::Array(items) => items.get(segment.parse::<usize>().ok()?)?,
+            _ => return None,
+        };
+    }
+    Some(value)
+}
+
+pub fn parse(text: &str, mapping: &BTreeMap<String, String>) -> Result<Story, Rejection> {
     let document: Value = serde_json::from_str(text).map_err(|error| {
         let class = if error.is_eof() || error.is_syntax() {
             RejectionClass::Malformed
@@ -38,13 +82,14 @@ pub fn parse(text: &str) -> Result<Story, Rejection> {
         };
         Rejection::new(class, PipelineStep::Parse, format!("invalid JSON: {error}"))
     })?;
-    let Value::Object(fields) = document else {
+    let Value::Object(mut fields) = document else {
         return Err(Rejection::new(
             RejectionClass::NotAStory,
             PipelineStep::Parse,
             "JSON value is not an object",
         ));
     };
+    apply_mapping(&mut fields, mapping);
     let story = if is_ninjs(&fields) {
         read_ninjs(&fields)
     } else {
@@ -259,13 +304,35 @@ fn author_name(value: &Value) -> Option<String> {
 mod tests {
     use super::*;
 
+    fn parse_default(text: &str) -> Result<Story, Rejection> {
+        parse(text, &BTreeMap::new())
+    }
+
+    #[test]
+    fn configured_paths_map_other_shapes() {
+        let mapping = BTreeMap::from([
+            ("headline".to_owned(), "data.title.main".to_owned()),
+            ("body".to_owned(), "data.text, data.fulltext".to_owned()),
+            ("byline".to_owned(), "meta.authors.0.display".to_owned()),
+        ]);
+        let story = parse(
+            r#"{"data":{"title":{"main":"Port strike ends"},"fulltext":"Dockers went back to work."},
+                "meta":{"authors":[{"display":"Jo Lee"}]}}"#,
+            &mapping,
+        )
+        .unwrap();
+        assert_eq!(story.headline.as_deref(), Some("Port strike ends"));
+        assert_eq!(story.paragraphs, vec!["Dockers went back to work."]);
+        assert_eq!(story.byline.as_deref(), Some("Jo Lee"));
+    }
+
     fn class_of(text: &str) -> RejectionClass {
-        parse(text).unwrap_err().class
+        parse_default(text).unwrap_err().class
     }
 
     #[test]
     fn fetcher_shape_with_html_body() {
-        let story = parse(
+        let story = parse_default(
             r#"{"source":"ap","id":"abc","headline":"Fire &amp; wind","byline":"By A. Writer",
                 "body_html":"<p>One.</p><p>Two &#8212; three.</p>","published":"2024-07-19T21:14:37Z"}"#,
         )
@@ -283,7 +350,7 @@ mod tests {
 
     #[test]
     fn flat_scraper_shape_with_text_body_and_author_list() {
-        let story = parse(
+        let story = parse_default(
             r#"{"title":"Jobs cut","content":"First.\n\nSecond.","authors":[{"name":"Ana"},"Bo"]}"#,
         )
         .unwrap();
@@ -294,7 +361,7 @@ mod tests {
 
     #[test]
     fn ninjs_input_reads_main_headline_and_body() {
-        let story = parse(
+        let story = parse_default(
             r#"{"uri":"urn:x:1","headlines":[{"role":"sub","value":"S"},{"role":"main","value":"M"}],
                 "bodies":[{"role":"main","contenttype":"text/html","value":"<p>B</p>"}]}"#,
         )

@@ -7,6 +7,8 @@ mod dateline;
 mod feed;
 mod html;
 mod json;
+
+pub use json::MAPPABLE_FIELDS as JSON_MAPPABLE_FIELDS;
 mod newsml;
 mod nitf;
 mod text;
@@ -51,7 +53,7 @@ pub fn parse(
     settings: &StageSettings,
 ) -> Result<Story, Rejection> {
     let (mut story, stamps) = match detect(text, content_type) {
-        Detected::Json => (json::parse(text)?, Vec::new()),
+        Detected::Json => (json::parse(text, &settings.json_fields)?, Vec::new()),
         Detected::PlainText => {
             let parsed = text::parse(text);
             (parsed.story, parsed.stamps)

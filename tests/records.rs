@@ -6,7 +6,7 @@ mod support;
 use serde_json::Value;
 use support::schemas;
 use support::stories::{
-    atom_entry, html_page, json_story, newsml_story, nitf_story, rss_item, text_story,
+    anpa_story, atom_entry, html_page, json_story, newsml_story, nitf_story, rss_item, text_story,
 };
 use wirestream::config::Config;
 use wirestream::story::{RawMessage, StoryStage};
@@ -32,6 +32,7 @@ fn inputs() -> Vec<(&'static str, Vec<u8>)> {
             atom_entry("tag:atom,2024:1", "Rice shortage empties shelves"),
         ),
         ("html", html_page("Chile’s lithium pact faces pushback")),
+        ("anpa", anpa_story("Ice storm closes schools")),
     ]
 }
 
@@ -128,6 +129,12 @@ fn format_fields_reach_their_ninjs_slots() {
     let rss = record(&stage, &rss_item("rss-1", "Ferry repairs drag on"));
     assert_eq!(rss["firstcreated"], "2024-04-16T07:45:12+01:00");
     assert_eq!(rss["associations"][0]["copyrightholder"], "PA Media");
+
+    let anpa = record(&stage, &anpa_story("Ice storm closes schools"));
+    assert_eq!(anpa["headlines"][0]["value"], "Ice storm closes schools");
+    assert_eq!(anpa["urgency"], 3);
+    assert_eq!(anpa["located"], "DULUTH");
+    assert_eq!(anpa["places"][0]["uri"], "iso3166-1a2:US");
 
     let atom = record(
         &stage,

@@ -108,10 +108,10 @@ fn charset_after<'t>(text: &'t str, key: &str) -> Option<&'t str> {
 }
 
 /// Control characters that never occur in text a newsroom sends: NUL and the C0 controls other
-/// than tab, line feed, form feed and carriage return (and the wire-service SOH/STX/ETX/EOT
+/// than tab, line feed, form feed and carriage return (and the wire-service SYN/SOH/STX/ETX/EOT
 /// framing bytes, which ANPA-1312 and IPTC 7901 feeds legitimately carry).
 fn is_binary_control(c: char) -> bool {
-    matches!(c, '\0' | '\u{5}'..='\u{8}' | '\u{e}'..='\u{1a}' | '\u{1c}'..='\u{1f}' | '\u{7f}')
+    matches!(c, '\0' | '\u{5}'..='\u{8}' | '\u{e}'..='\u{15}' | '\u{17}'..='\u{1a}' | '\u{1c}'..='\u{1f}' | '\u{7f}')
 }
 
 #[cfg(test)]

@@ -16,6 +16,8 @@ pub enum SourceFormat {
     Rss,
     Atom,
     Html,
+    /// ANPA-1312 / IPTC 7901 wire transmissions.
+    Wire,
 }
 
 impl SourceFormat {
@@ -29,6 +31,7 @@ impl SourceFormat {
             SourceFormat::Rss => "rss",
             SourceFormat::Atom => "atom",
             SourceFormat::Html => "html",
+            SourceFormat::Wire => "anpa",
         }
     }
 }

@@ -61,6 +61,11 @@ pub fn input(value: Vec<u8>) -> Input {
     }
 }
 
+/// An ANPA-1312 transmission: SYN/SOH framing, header, STX, coded lines, ETX.
+pub fn anpa_story(headline: &str) -> Vec<u8> {
+    format!("\u{16}\u{16}\u{1}a0412 u i BC-Storm 02-22 0412\r\n\u{2}^BC-US--Storm,0412<\r\n^URGENT<\r\n^{headline}<\r\n\r\n\tDULUTH, Minn. (AP) _ Freezing rain coated roads across northern Minnesota on Thursday, closing schools and snapping power lines, officials said.<\r\n\u{3}\u{4}").into_bytes()
+}
+
 /// A NITF 3.x document with a picture and end matter.
 pub fn nitf_story(id: &str, headline: &str) -> Vec<u8> {
     format!(r#"<?xml version="1.0" encoding="UTF-8"?>

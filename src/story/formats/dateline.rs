@@ -5,7 +5,8 @@ use crate::story::model::Dateline;
 
 /// A dateline is short; a dash further in belongs to the sentence.
 const MAX_PREFIX_CHARS: usize = 80;
-const DASHES: &[&str] = &[" — ", " – ", " - ", " -- "];
+/// ANPA wire text writes the dash as ` _ `.
+const DASHES: &[&str] = &[" — ", " – ", " - ", " -- ", " _ "];
 
 /// What a dateline states: the place as printed and the agency tag, when present.
 #[derive(Debug, PartialEq, Eq)]

@@ -12,6 +12,7 @@ pub use json::MAPPABLE_FIELDS as JSON_MAPPABLE_FIELDS;
 mod newsml;
 mod nitf;
 mod text;
+mod wire;
 mod xml;
 
 use super::bylines::{author_names, title_case_if_capitals, without_lead};
@@ -55,7 +56,11 @@ pub fn parse(
     let (mut story, stamps) = match detect(text, content_type) {
         Detected::Json => (json::parse(text, &settings.json_fields)?, Vec::new()),
         Detected::PlainText => {
-            let parsed = text::parse(text);
+            let parsed = if wire::is_wire(text) {
+                wire::parse(text)
+            } else {
+                text::parse(text)
+            };
             (parsed.story, parsed.stamps)
         }
         Detected::Markup => (read_markup(text)?, Vec::new()),

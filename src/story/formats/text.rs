@@ -185,7 +185,6 @@ fn trailing_agency(byline: &str) -> Option<&'static str> {
 /// Strips end matter from the bottom of the body, turning what carries metadata into fields.
 fn read_end_matter(body: &mut Vec<String>, story: &mut Story, stamps: &mut Vec<Stamp>) {
     while let Some(last) = body.last() {
-        let lower = last.to_lowercase();
         if let Some(stamp) = parse_stamp_line(last) {
             stamps.push(stamp);
         } else if let Some(name) = PROFILE_PHOTO.iter().find_map(|p| last.strip_prefix(p)) {
@@ -194,38 +193,11 @@ fn read_end_matter(body: &mut Vec<String>, story: &mut Story, stamps: &mut Vec<S
             if let Some(outlet) = outlet_in_bio(last) {
                 story.source.get_or_insert(outlet);
             }
-        } else if (lower.starts_with("(reporting by")
-            || lower.starts_with("(writing by")
-            || lower.starts_with("(additional reporting"))
-            || lower.starts_with("(copyright")
-            || last.starts_with('©')
-            || lower.ends_with("/fim")
-            || is_editor_initials(last)
-            || lower.contains("contributed to this report")
-        {
-            if lower.starts_with("(copyright") {
-                if let Some(agency) = trailing_agency(
-                    lower
-                        .trim_end_matches(|c: char| !c.is_alphabetic())
-                        .trim_end_matches("all rights reserved")
-                        .trim_end_matches(|c: char| !c.is_alphabetic()),
-                ) {
-                    story.source.get_or_insert_with(|| agency.to_owned());
-                }
-            }
-            if lower.starts_with('©') || last.starts_with('©') {
-                if let Some(agency) = last
-                    .split([' ', '-', ','])
-                    .map(|w| w.trim_start_matches('©'))
-                    .find_map(agency_short_name)
-                {
-                    story.source.get_or_insert_with(|| agency.to_owned());
-                }
-            }
-            if lower.ends_with("/fim") {
-                if let Some(agency) = last.split('/').next().and_then(agency_short_name) {
-                    story.source.get_or_insert_with(|| agency.to_owned());
-                }
+        } else if is_end_matter(last) {
+            // Copyright lines and end markers name the agency: "(Copyright 2024 The Associated
+            // Press…)", "© dpa-infocom…", "Lusa/Fim".
+            if let Some(agency) = agency_named_in(last) {
+                story.source.get_or_insert_with(|| agency.to_owned());
             }
         } else {
             break;
@@ -233,6 +205,27 @@ fn read_end_matter(body: &mut Vec<String>, story: &mut Story, stamps: &mut Vec<S
         body.pop();
     }
     story.authors.reverse();
+}
+
+/// The short name of an agency a line mentions as a whole word, longest names first.
+fn agency_named_in(line: &str) -> Option<&'static str> {
+    let lower = line.to_lowercase();
+    let mut agencies: Vec<&(&str, &str)> = AGENCY_LINES
+        .iter()
+        .filter(|(name, _)| name.len() > 2)
+        .collect();
+    agencies.sort_by_key(|(name, _)| std::cmp::Reverse(name.len()));
+    agencies
+        .into_iter()
+        .find(|(name, _)| {
+            lower.match_indices(name).any(|(at, _)| {
+                let before = lower[..at].chars().next_back();
+                let after = lower[at + name.len()..].chars().next();
+                !before.is_some_and(char::is_alphanumeric)
+                    && !after.is_some_and(char::is_alphanumeric)
+            })
+        })
+        .map(|(_, short)| *short)
 }
 
 /// Closing lines that are not story text: reporting and editing credits, copyright lines, wire
@@ -248,7 +241,7 @@ pub fn is_end_matter(paragraph: &str) -> bool {
         || paragraph.starts_with('©')
         || lower.ends_with("/fim")
         || is_editor_initials(paragraph)
-        || lower.ends_with("contributed to this report.")
+        || lower.contains("contributed to this report")
 }
 
 /// "JLR // SF": editors' initials on a wire story's last line.

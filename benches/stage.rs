@@ -58,7 +58,18 @@ fn inputs() -> Vec<(String, Vec<u8>)> {
             .flatten()
             .flatten()
             .map(|entry| entry.path())
-            .filter(|path| !path.to_string_lossy().ends_with(".gold.json") && path.is_file())
+            .filter(|path| {
+                // Raw inputs only: not the gold answers or the folder's own notes and tools.
+                let name = path
+                    .file_name()
+                    .map(|n| n.to_string_lossy().into_owned())
+                    .unwrap_or_default();
+                path.is_file()
+                    && !name.ends_with(".gold.json")
+                    && !name.ends_with(".md")
+                    && !name.ends_with(".py")
+                    && name != "manifest.json"
+            })
             .collect();
         files.sort();
         for path in files {

@@ -27,7 +27,14 @@ const UPDATED_FIELDS: &[&str] = &["updated", "modified", "updated_at", "versionc
 const ID_FIELDS: &[&str] = &["id", "guid", "uri"];
 const SOURCE_FIELDS: &[&str] = &["source", "provider"];
 const URL_FIELDS: &[&str] = &["url", "link"];
-const SUMMARY_FIELDS: &[&str] = &["summary", "abstract", "description", "teaser", "standfirst"];
+const SUMMARY_FIELDS: &[&str] = &[
+    "summary",
+    "abstract",
+    "description",
+    "description_text",
+    "teaser",
+    "standfirst",
+];
 const SLUG_FIELDS: &[&str] = &["slugline", "slug"];
 const COPYRIGHT_FIELDS: &[&str] = &["copyrightholder", "copyright"];
 

@@ -267,6 +267,13 @@ fn score_file(
             |a, b| a.eq_ignore_ascii_case(b),
         )
     });
+    let places: Vec<String> = place_keys(&ninjs["wirestream"]["places"], |p| {
+        p["country_code"].as_str()
+    });
+    let gold_places = place_keys(&gold["places"], |p| p["country_code"].as_str());
+    check("places", &mut |f| {
+        f.set(&places, &gold_places, |a, b| a == b)
+    });
     let source = ninjs["infosources"]
         .as_array()
         .and_then(|s| s.first())
@@ -327,6 +334,25 @@ fn score_file(
         });
     }
     ("record".into(), misses)
+}
+
+/// Places as `folded name|country code` keys, so that name and country are scored together.
+fn place_keys(value: &Value, country: impl Fn(&Value) -> Option<&str>) -> Vec<String> {
+    value
+        .as_array()
+        .map(|items| {
+            items
+                .iter()
+                .filter_map(|p| {
+                    Some(format!(
+                        "{}|{}",
+                        fold(p["name"].as_str()?),
+                        country(p).unwrap_or("")
+                    ))
+                })
+                .collect()
+        })
+        .unwrap_or_default()
 }
 
 fn strings(value: &Value, pick: impl Fn(&Value) -> Option<&str>) -> Vec<String> {

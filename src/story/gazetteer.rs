@@ -58,6 +58,8 @@ pub struct City {
     pub population: u64,
     pub latitude: f64,
     pub longitude: f64,
+    /// Other names (exonyms) for cities of 100,000+.
+    pub alternates: Vec<String>,
 }
 
 pub struct Gazetteer {
@@ -65,8 +67,25 @@ pub struct Gazetteer {
     /// Folded name or alternate name → indexes into `cities`, most populous first.
     city_names: HashMap<String, Vec<usize>>,
     countries: HashMap<String, String>,
+    /// Country names as written (GeoNames and newsroom aliases) with their codes.
+    country_names: Vec<(String, String)>,
+    country_geonameids: HashMap<String, u64>,
     /// Folded state name, postal code or newsroom abbreviation → postal code.
     us_states: HashMap<String, String>,
+}
+
+/// `south korea` → `South Korea`.
+fn title_words(text: &str) -> String {
+    text.split(' ')
+        .map(|word| {
+            let mut chars = word.chars();
+            chars
+                .next()
+                .map(|c| c.to_uppercase().chain(chars).collect::<String>())
+                .unwrap_or_default()
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// Case, accents and punctuation folded away: `MÜNCHEN` → `munchen`, `Ore.` → `ore`.
@@ -116,6 +135,11 @@ impl Gazetteer {
                 population: population.parse().unwrap_or_default(),
                 latitude: latitude.parse().unwrap_or_default(),
                 longitude: longitude.parse().unwrap_or_default(),
+                alternates: alternates
+                    .split('|')
+                    .filter(|a| !a.is_empty())
+                    .map(str::to_owned)
+                    .collect(),
             });
             for alias in
                 std::iter::once(name).chain(alternates.split('|').filter(|a| !a.is_empty()))
@@ -126,14 +150,27 @@ impl Gazetteer {
                 }
             }
         }
-        let mut countries: HashMap<String, String> = COUNTRIES
-            .lines()
-            .filter_map(|line| {
-                let mut fields = line.split('\t');
-                let code = fields.next()?;
-                let name = fields.next()?;
-                Some((fold(name), code.to_owned()))
-            })
+        let mut country_names = Vec::new();
+        let mut country_geonameids = HashMap::new();
+        for line in COUNTRIES.lines() {
+            let fields: Vec<&str> = line.split('\t').collect();
+            if let [code, name, geonameid, ..] = fields[..] {
+                country_names.push((name.to_owned(), code.to_owned()));
+                if let Ok(id) = geonameid.parse() {
+                    country_geonameids.insert(code.to_owned(), id);
+                }
+            }
+        }
+        for (alias, code) in COUNTRY_ALIASES {
+            if alias.contains('.') {
+                country_names.push((alias.to_uppercase(), (*code).to_owned()));
+            } else if alias.len() > 3 {
+                country_names.push((title_words(alias), (*code).to_owned()));
+            }
+        }
+        let mut countries: HashMap<String, String> = country_names
+            .iter()
+            .map(|(name, code)| (fold(name), code.clone()))
             .collect();
         for (alias, code) in COUNTRY_ALIASES {
             countries.insert(fold(alias), (*code).to_owned());
@@ -151,8 +188,33 @@ impl Gazetteer {
             cities,
             city_names,
             countries,
+            country_names,
+            country_geonameids,
             us_states,
         }
+    }
+
+    pub fn cities(&self) -> &[City] {
+        &self.cities
+    }
+
+    /// Country names as written, with their codes.
+    pub fn country_names(&self) -> impl Iterator<Item = (&str, &str)> {
+        self.country_names
+            .iter()
+            .map(|(name, code)| (name.as_str(), code.as_str()))
+    }
+
+    /// The GeoNames English name of a country.
+    pub fn country_name(&self, code: &str) -> Option<&str> {
+        self.country_names
+            .iter()
+            .find(|(_, c)| c == code)
+            .map(|(name, _)| name.as_str())
+    }
+
+    pub fn country_geonameid(&self, code: &str) -> Option<u64> {
+        self.country_geonameids.get(code).copied()
     }
 
     /// The ISO 3166-1 alpha-2 code of a country name (`Cuba`, `U.S.`, `Allemagne` not included).

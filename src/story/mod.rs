@@ -8,6 +8,7 @@
 mod bylines;
 mod dates;
 mod decode;
+pub mod enrich;
 mod formats;
 pub mod gazetteer;
 mod language;
@@ -68,7 +69,8 @@ impl StoryStage {
             message.content_type,
         )?;
         let text = mojibake::repair(&text);
-        let story = formats::parse(&text, message.content_type, &self.settings)?;
+        let mut story = formats::parse(&text, message.content_type, &self.settings)?;
+        story.places = enrich::places::find_places(&story, &story.body_text());
         ninjs::render(&story, self.settings.strict).map_err(|error| {
             Rejection::new(
                 RejectionClass::Malformed,

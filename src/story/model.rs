@@ -76,6 +76,8 @@ pub struct Story {
     pub copyright_notice: Option<String>,
     /// Whether the body came as HTML (the record then also carries a sanitized HTML body).
     pub html_body: bool,
+    /// Places the story mentions (enrichment).
+    pub places: Vec<crate::story::enrich::places::Place>,
 }
 
 /// A dateline place: the city part as printed, and its country when known.
@@ -125,6 +127,7 @@ impl Story {
             copyright_holder: None,
             copyright_notice: None,
             html_body: false,
+            places: Vec::new(),
         }
     }
 

@@ -77,15 +77,37 @@ struct Extension<'a> {
     /// The region printed beside the dateline place (a state, district or country).
     #[serde(skip_serializing_if = "Option::is_none")]
     dateline_region: Option<&'a str>,
+    /// Every place found, with character offsets into the clean body.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    places: Vec<PlaceMention<'a>>,
 }
 
-/// A person or place with its relation to the story (`author`, `dateline`).
+/// A person or place with its relation to the story (`author`, `dateline`, `mentioned`).
 #[derive(Serialize)]
 struct Entity<'a> {
     name: &'a str,
     rel: &'static str,
     #[serde(skip_serializing_if = "Option::is_none")]
     uri: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    geojson: Option<Point>,
+}
+
+#[derive(Serialize)]
+struct Point {
+    #[serde(rename = "type")]
+    kind: &'static str,
+    /// Longitude, latitude.
+    coordinates: [f64; 2],
+}
+
+/// A found place in the extension: its country and where the body mentions it.
+#[derive(Serialize)]
+struct PlaceMention<'a> {
+    name: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    country_code: Option<&'a str>,
+    mentions: &'a [(usize, usize)],
 }
 
 #[derive(Serialize)]
@@ -226,6 +248,7 @@ pub fn render(story: &Story, strict: bool) -> Result<StoryRecord, serde_json::Er
                 name,
                 rel: "author",
                 uri: None,
+                geojson: None,
             })
             .collect(),
         located: story.dateline.as_ref().map(|d| d.place.as_str()),
@@ -239,7 +262,21 @@ pub fn render(story: &Story, strict: bool) -> Result<StoryRecord, serde_json::Er
                     .country_code
                     .as_ref()
                     .map(|code| format!("iso3166-1a2:{code}")),
+                geojson: None,
             })
+            .chain(story.places.iter().map(|place| {
+                Entity {
+                    name: &place.name,
+                    rel: "mentioned",
+                    uri: place
+                        .geonameid
+                        .map(|id| format!("http://sws.geonames.org/{id}/")),
+                    geojson: place.point.map(|(lon, lat)| Point {
+                        kind: "Point",
+                        coordinates: [lon, lat],
+                    }),
+                }
+            }))
             .collect(),
         infosources: story
             .source
@@ -261,6 +298,15 @@ pub fn render(story: &Story, strict: bool) -> Result<StoryRecord, serde_json::Er
             format: story.format.as_str(),
             assumed_timezone: story.assumed_timezone.as_deref(),
             dateline_region: story.dateline.as_ref().and_then(|d| d.region.as_deref()),
+            places: story
+                .places
+                .iter()
+                .map(|place| PlaceMention {
+                    name: &place.name,
+                    country_code: place.country_code.as_deref(),
+                    mentions: &place.mentions,
+                })
+                .collect(),
         }),
     };
     Ok(StoryRecord {

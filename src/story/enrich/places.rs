@@ -1,0 +1,626 @@
+//! Places a story mentions: countries (in English, Spanish, French, German and Portuguese),
+//! first-level regions and US states, cities of 5,000+ people, and continents, seas and other
+//! places that lie in no single country — matched with one Aho-Corasick automaton built once.
+//!
+//! Ambiguity is decided from context. A name is read as the most populous place of that name,
+//! preferring places in the story's countries (its dateline's, those it names, and one that two
+//! or more of its towns share). A name that stands next to another capitalized word anywhere in
+//! the story ("Bernardo Arévalo", "Miami Herald", "Jerome Powell") is part of a longer name
+//! everywhere; a name after "of" in a proper name ("Chamber of Commerce", "Reserve Bank of
+//! Australia") is not a place; a small town outside the story's countries is not taken, nor a
+//! town whose name merely opens a sentence.
+
+use std::collections::{BTreeSet, HashMap};
+use std::sync::OnceLock;
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use unicode_normalization::UnicodeNormalization;
+
+use crate::story::gazetteer::{fold, gazetteer};
+use crate::story::model::Story;
+
+const SUPRANATIONAL: &str = include_str!("../../../data/gazetteer/supranational.tsv");
+const REGIONS: &str = include_str!("../../../data/gazetteer/regions.tsv");
+const COUNTRY_NAMES: &str = include_str!("../../../data/gazetteer/country_names.tsv");
+
+/// Below this population a city is only taken inside the story's countries.
+const SMALL_TOWN: u64 = 100_000;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    Country,
+    Region,
+    City,
+    Supranational,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+struct Candidate {
+    kind: Kind,
+    country: Option<String>,
+    geonameid: Option<u64>,
+    population: u64,
+    point: Option<(f64, f64)>,
+}
+
+/// A place the story mentions.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Place {
+    /// As written in the story.
+    pub name: String,
+    pub country_code: Option<String>,
+    pub geonameid: Option<u64>,
+    /// Longitude, latitude.
+    pub point: Option<(f64, f64)>,
+    /// Character offsets `[start, end)` of each mention in the clean body (none when the place
+    /// is named only in the headline or dateline).
+    pub mentions: Vec<(usize, usize)>,
+}
+
+struct Matcher {
+    automaton: AhoCorasick,
+    /// Per pattern: the candidates that name can stand for.
+    candidates: Vec<Vec<Candidate>>,
+}
+
+fn matcher() -> &'static Matcher {
+    static MATCHER: OnceLock<Matcher> = OnceLock::new();
+    MATCHER.get_or_init(build)
+}
+
+fn build() -> Matcher {
+    let mut by_name: HashMap<String, Vec<Candidate>> = HashMap::new();
+    let mut add = |name: &str, candidate: Candidate| {
+        let proper =
+            name.chars().count() >= 3 && name.chars().next().is_some_and(char::is_uppercase);
+        if !(proper || name.starts_with("southern") || name.starts_with("sub-")) {
+            return;
+        }
+        for variant in name_variants(name) {
+            let entry = by_name.entry(variant).or_default();
+            if !entry.contains(&candidate) {
+                entry.push(candidate.clone());
+            }
+        }
+    };
+    let g = gazetteer();
+    let country = |code: &str| Candidate {
+        kind: Kind::Country,
+        country: Some(code.to_owned()),
+        geonameid: g.country_geonameid(code),
+        population: u64::MAX,
+        point: None,
+    };
+    for (name, code) in g.country_names() {
+        add(name, country(code));
+    }
+    for line in COUNTRY_NAMES.lines() {
+        if let [code, _, name] = line.split('\t').collect::<Vec<_>>()[..] {
+            add(name, country(code));
+        }
+    }
+    for line in REGIONS.lines() {
+        if let [code, _, name, _] = line.split('\t').collect::<Vec<_>>()[..] {
+            add(
+                name,
+                Candidate {
+                    kind: Kind::Region,
+                    country: Some(code.to_owned()),
+                    geonameid: None,
+                    population: 0,
+                    point: None,
+                },
+            );
+        }
+    }
+    for line in SUPRANATIONAL.lines() {
+        if let Some((name, _)) = line.split_once('\t') {
+            add(
+                name,
+                Candidate {
+                    kind: Kind::Supranational,
+                    country: None,
+                    geonameid: None,
+                    population: u64::MAX,
+                    point: None,
+                },
+            );
+        }
+    }
+    for city in g.cities() {
+        let candidate = Candidate {
+            kind: Kind::City,
+            country: Some(city.country.clone()),
+            geonameid: Some(city.geonameid),
+            population: city.population,
+            point: Some((city.longitude, city.latitude)),
+        };
+        for name in
+            std::iter::once(city.name.as_str()).chain(city.alternates.iter().map(String::as_str))
+        {
+            add(name, candidate.clone());
+        }
+    }
+    let (names, candidates): (Vec<String>, Vec<Vec<Candidate>>) = by_name.into_iter().unzip();
+    let automaton = AhoCorasickBuilder::new()
+        .match_kind(MatchKind::LeftmostLongest)
+        .build(&names)
+        .expect("the place names build an automaton");
+    Matcher {
+        automaton,
+        candidates,
+    }
+}
+
+/// The ways a name is written in news text: as listed, without diacritics (`Rājasthān` →
+/// `Rajasthan`), `St.` for `Saint`, and the short form of `Frankfurt am Main`.
+fn name_variants(name: &str) -> Vec<String> {
+    let mut variants = vec![name.to_owned()];
+    variants.push(
+        name.nfd()
+            .filter(|c| !unicode_normalization::char::is_combining_mark(*c))
+            .collect(),
+    );
+    if let Some(rest) = name.strip_prefix("Saint ") {
+        variants.push(format!("St. {rest}"));
+    }
+    for joint in [" am ", " an der ", " upon "] {
+        if let Some((short, _)) = name.split_once(joint) {
+            variants.push(short.to_owned());
+        }
+    }
+    variants.sort();
+    variants.dedup();
+    variants
+}
+
+/// How a match sits among the words around it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Setting {
+    /// Free-standing: "in Lisbon,".
+    Alone,
+    /// Next to another capitalized word: "Bernardo Arévalo", "Miami Herald".
+    Adjacent,
+    /// The object of "of"/"de" in a proper name: "Chamber of Commerce", "Bank of Australia".
+    NameOf,
+}
+
+/// A raw match, before context decides what it stands for.
+struct Hit {
+    pattern: usize,
+    text: String,
+    /// Byte range in the text searched; `None` for the headline.
+    range: Option<(usize, usize)>,
+    setting: Setting,
+    /// A capitalized word (not a weekday or month) follows: "Pacific Power", "Russia Today".
+    name_continues: bool,
+    sentence_start: bool,
+}
+
+/// Finds the places a story mentions in its body and headline, the dateline place included.
+pub fn find_places(story: &Story, body: &str) -> Vec<Place> {
+    let m = matcher();
+    let body_hits = hits_in(body, true);
+    let headline_hits = story
+        .headline
+        .as_deref()
+        .map(|h| hits_in(h, false))
+        .unwrap_or_default();
+    // A town name next to another capitalized word anywhere is part of a longer name (a
+    // person's surname, an organisation) wherever it appears: "Jerome Powell" … "Powell said".
+    let in_longer_names: BTreeSet<String> = body_hits
+        .iter()
+        .chain(&headline_hits)
+        .filter(|h| h.setting == Setting::Adjacent)
+        .filter(|h| m.candidates[h.pattern].iter().all(|c| c.kind == Kind::City))
+        .map(|h| h.text.clone())
+        .collect();
+    let context = story_countries(
+        story,
+        body_hits.iter().chain(&headline_hits),
+        &in_longer_names,
+    );
+    let mut places: Vec<Place> = Vec::new();
+    for hit in body_hits.into_iter().chain(headline_hits) {
+        let Some(candidate) = choose(&m.candidates[hit.pattern], &context) else {
+            continue;
+        };
+        let unique = m.candidates[hit.pattern].len() == 1;
+        if !acceptable(&hit, candidate, unique, &context, &in_longer_names) {
+            continue;
+        }
+        // Abbreviations are listed under the country's name: "U.S." → "United States".
+        let name = match (candidate.kind, &candidate.country) {
+            (Kind::Country, Some(code)) if hit.text.contains('.') => gazetteer()
+                .country_name(code)
+                .map_or(hit.text.clone(), str::to_owned),
+            _ => hit.text.clone(),
+        };
+        let offsets = hit
+            .range
+            .map(|(start, end)| (char_offset(body, start), char_offset(body, end)));
+        match places.iter_mut().find(|p| fold(&p.name) == fold(&name)) {
+            Some(place) => place.mentions.extend(offsets),
+            None => places.push(Place {
+                name,
+                country_code: candidate.country.clone(),
+                geonameid: candidate.geonameid,
+                point: candidate.point,
+                mentions: offsets.into_iter().collect(),
+            }),
+        }
+    }
+    if let Some(dateline) = &story.dateline {
+        let name = title_case(&dateline.place);
+        if !places.iter().any(|p| fold(&p.name) == fold(&name)) {
+            let city = gazetteer().city(&dateline.place, dateline.region.as_deref());
+            places.insert(
+                0,
+                Place {
+                    name,
+                    country_code: dateline.country_code.clone(),
+                    geonameid: city.map(|c| c.geonameid),
+                    point: city.map(|c| (c.longitude, c.latitude)),
+                    mentions: Vec::new(),
+                },
+            );
+        }
+    }
+    places
+}
+
+/// Every whole-word match of a place name in `text`, with how it sits among its neighbours.
+fn hits_in(text: &str, keep_range: bool) -> Vec<Hit> {
+    matcher()
+        .automaton
+        .find_iter(text)
+        .filter(|hit| is_word(text, hit.start(), hit.end()))
+        .map(|hit| Hit {
+            pattern: hit.pattern().as_usize(),
+            text: text[hit.start()..hit.end()].to_owned(),
+            range: keep_range.then(|| (hit.start(), hit.end())),
+            setting: setting(text, hit.start(), hit.end()),
+            name_continues: text[hit.end()..]
+                .strip_prefix(' ')
+                .and_then(|rest| rest.split(|c: char| !c.is_alphanumeric()).next())
+                .is_some_and(|next| capitalized(next) && !CALENDAR.contains(&next)),
+            sentence_start: at_sentence_start(text, hit.start()),
+        })
+        .collect()
+}
+
+/// The countries the story is about: its dateline's, the countries it names, and a country
+/// that two or more of its towns share (towns support each other: Ardrossan and Brodick → GB).
+fn story_countries<'h>(
+    story: &Story,
+    hits: impl Iterator<Item = &'h Hit>,
+    in_longer_names: &BTreeSet<String>,
+) -> BTreeSet<String> {
+    let m = matcher();
+    let mut context: BTreeSet<String> = story
+        .dateline
+        .iter()
+        .filter_map(|d| d.country_code.clone())
+        .collect();
+    let mut towns_per_country: HashMap<String, BTreeSet<String>> = HashMap::new();
+    for hit in hits {
+        let candidates = &m.candidates[hit.pattern];
+        if let Some(country) = candidates
+            .iter()
+            .find(|c| c.kind == Kind::Country)
+            .and_then(|c| c.country.clone())
+        {
+            if hit.setting != Setting::NameOf {
+                context.insert(country);
+            }
+            continue;
+        }
+        if in_longer_names.contains(&hit.text) || hit.sentence_start {
+            continue;
+        }
+        if candidates.iter().any(|c| c.kind != Kind::City) {
+            continue;
+        }
+        // A name supports only the country of its most populous town.
+        let best = candidates
+            .iter()
+            .filter(|c| c.kind == Kind::City)
+            .max_by_key(|c| c.population);
+        if let Some(country) = best.and_then(|c| c.country.clone()) {
+            towns_per_country
+                .entry(country)
+                .or_default()
+                .insert(hit.text.clone());
+        }
+    }
+    context.extend(
+        towns_per_country
+            .into_iter()
+            .filter(|(_, towns)| towns.len() >= 2)
+            .map(|(country, _)| country),
+    );
+    context
+}
+
+/// Whether a match is taken as a place, given what it would mean and where it stands.
+fn acceptable(
+    hit: &Hit,
+    candidate: &Candidate,
+    unique: bool,
+    context: &BTreeSet<String>,
+    in_longer_names: &BTreeSet<String>,
+) -> bool {
+    let in_context = candidate
+        .country
+        .as_ref()
+        .is_some_and(|c| context.contains(c));
+    match candidate.kind {
+        Kind::Country | Kind::Supranational => {
+            hit.setting != Setting::NameOf && !hit.name_continues
+        }
+        Kind::Region => hit.setting == Setting::Alone && (in_context || unique),
+        Kind::City => {
+            let small_town = candidate.population < SMALL_TOWN;
+            hit.setting == Setting::Alone
+                && !in_longer_names.contains(&hit.text)
+                && (in_context || !small_town)
+                && (in_context || !hit.sentence_start)
+        }
+    }
+}
+
+/// The candidate a name most likely means here: one in the story's countries, else the most
+/// populous (countries and supranational names outrank cities, cities outrank regions of the
+/// same name: "Paris" the city, not the département).
+fn choose<'a>(candidates: &'a [Candidate], context: &BTreeSet<String>) -> Option<&'a Candidate> {
+    let in_context = |c: &&Candidate| {
+        c.country
+            .as_ref()
+            .is_some_and(|code| context.contains(code))
+    };
+    if let Some(supranational) = candidates.iter().find(|c| c.kind == Kind::Supranational) {
+        return Some(supranational);
+    }
+    let rank = |c: &&Candidate| (c.kind == Kind::Region, c.population);
+    candidates
+        .iter()
+        .filter(in_context)
+        .max_by_key(rank)
+        .or_else(|| candidates.iter().max_by_key(|c| c.population))
+}
+
+/// A whole word: not inside another word, not a demonym's stem (`Cuba` in `Cuban`); but
+/// `Bellevue-based` is Bellevue.
+fn is_word(text: &str, start: usize, end: usize) -> bool {
+    let before = text[..start].chars().next_back();
+    let mut after = text[end..].chars();
+    let next = after.next();
+    let compound = next == Some('-') && after.next().is_some_and(char::is_lowercase);
+    !before.is_some_and(|c| c.is_alphanumeric() || c == '-')
+        && (compound
+            || !next.is_some_and(|c| c.is_alphanumeric() || c == '-' || c == '\'' || c == '’'))
+}
+
+/// Words that qualify a place without making a new name: "South Florida", "Greater London".
+const MODIFIERS: &[&str] = &[
+    "North", "South", "East", "West", "Northern", "Southern", "Eastern", "Western", "Central",
+    "Greater", "Upper", "Lower", "Coastal", "Rural", "Downtown",
+];
+
+/// Nouns whose "of X" makes an institution's name, not a place: "Reserve Bank of Australia",
+/// "Chamber of Commerce", "University of Miami", "Porte de Versailles".
+const NAMED_BODIES: &[&str] = &[
+    "Bank",
+    "Chamber",
+    "University",
+    "Universidad",
+    "Université",
+    "Department",
+    "Ministry",
+    "Ministerio",
+    "Ministère",
+    "Council",
+    "College",
+    "Institute",
+    "Instituto",
+    "Museum",
+    "Church",
+    "Court",
+    "Board",
+    "Office",
+    "Association",
+    "Society",
+    "Academy",
+    "School",
+    "Hospital",
+    "Center",
+    "Centre",
+    "Foundation",
+    "Agency",
+    "Authority",
+    "Commission",
+    "Committee",
+    "Party",
+    "Port",
+    "Porte",
+    "Puerta",
+    "Bay",
+    "Gulf",
+    "Lake",
+    "Isle",
+    "Kingdom",
+    "Republic",
+    "Federation",
+    "Union",
+    "Governor",
+    "Mayor",
+    "Duke",
+    "Prince",
+    "Princess",
+    "King",
+    "Queen",
+    "Bishop",
+    "Archbishop",
+    "Cathedral",
+    "Banco",
+    "Banque",
+    "Cámara",
+    "Estado",
+    "Secretaría",
+    "Embajada",
+    "Embassy",
+    "Consulate",
+    "Consulado",
+    "Assembly",
+    "Parliament",
+    "Senate",
+    "Congress",
+    "Times",
+    "Post",
+    "Herald",
+    "Journal",
+    "Tribune",
+];
+
+/// Capitalized words that follow a place without extending its name: "in Cuba Tuesday".
+const CALENDAR: &[&str] = &[
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+fn capitalized(word: &str) -> bool {
+    word.chars().next().is_some_and(char::is_uppercase)
+}
+
+fn setting(text: &str, start: usize, end: usize) -> Setting {
+    let glued_before = text[..start].ends_with(' ');
+    let mut before = text[..start].trim_end().rsplit(' ');
+    let previous = before.next().unwrap_or("");
+    let previous_word = glued_before
+        && previous.chars().last().is_some_and(char::is_alphanumeric)
+        && !MODIFIERS.contains(&previous);
+    let mut after = text[end..]
+        .strip_prefix(' ')
+        .unwrap_or("")
+        .split(|c: char| !c.is_alphanumeric());
+    let next = after.next().unwrap_or("");
+    let next_continues_name = capitalized(next) && !CALENDAR.contains(&next);
+    // "Santo Tomás de Castilla": a Romance connector and a capitalized word continue the name.
+    let romance_connector =
+        |word: &str| matches!(word, "de" | "del" | "des" | "du" | "da" | "do" | "di");
+    let continued = romance_connector(next) && after.next().is_some_and(capitalized);
+    if (previous_word && capitalized(previous)) || next_continues_name || continued {
+        return Setting::Adjacent;
+    }
+    let word_before = before.next().unwrap_or("").trim_end_matches(',');
+    if glued_before && romance_connector(previous) && capitalized(word_before) {
+        return Setting::Adjacent;
+    }
+    if glued_before && previous == "of" && NAMED_BODIES.contains(&word_before) {
+        return Setting::NameOf;
+    }
+    Setting::Alone
+}
+
+/// Whether the match opens a sentence, where every word is capitalized anyway.
+fn at_sentence_start(text: &str, start: usize) -> bool {
+    let before = text[..start].trim_end();
+    before.is_empty() || before.ends_with(['.', '!', '?', '“', '"', ':'])
+}
+
+fn char_offset(text: &str, byte: usize) -> usize {
+    text[..byte].chars().count()
+}
+
+/// `WASHINGTON` → `Washington`, for datelines printed in capitals.
+fn title_case(name: &str) -> String {
+    crate::story::bylines::title_case_if_capitals(name)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::story::model::SourceFormat;
+
+    fn places(body: &str) -> Vec<(String, Option<String>)> {
+        let mut story = Story::new(SourceFormat::PlainText);
+        story.paragraphs = vec![body.to_owned()];
+        find_places(&story, body)
+            .into_iter()
+            .map(|p| (p.name, p.country_code))
+            .collect()
+    }
+
+    fn has(found: &[(String, Option<String>)], name: &str, code: Option<&str>) -> bool {
+        found.iter().any(|(n, c)| n == name && c.as_deref() == code)
+    }
+
+    #[test]
+    fn countries_regions_cities_and_seas() {
+        let found = places("Wheat from Russia leaves Novorossiysk for Egypt across the Black Sea, and farmers in Rajasthan wait for rain in India.");
+        for (name, code) in [
+            ("Russia", Some("RU")),
+            ("Novorossiysk", Some("RU")),
+            ("Egypt", Some("EG")),
+            ("Black Sea", None),
+            ("India", Some("IN")),
+        ] {
+            assert!(has(&found, name, code), "{name} in {found:?}");
+        }
+    }
+
+    #[test]
+    fn demonyms_and_parts_of_longer_names_are_not_places() {
+        let found =
+            places("Cuban officials met Bernardo Arévalo and the Miami Herald reported it.");
+        assert!(found.is_empty(), "{found:?}");
+    }
+
+    #[test]
+    fn ambiguous_names_follow_the_story_countries() {
+        let found = places("Floods hit Texas as rivers rose near Paris, officials said.");
+        assert!(
+            has(&found, "Paris", Some("US")) || has(&found, "Paris", Some("FR")),
+            "{found:?}"
+        );
+        let found = places("Strikes in France closed airports in Paris and Nice.");
+        assert!(
+            has(&found, "Paris", Some("FR")) && has(&found, "Nice", Some("FR")),
+            "{found:?}"
+        );
+    }
+
+    #[test]
+    fn offsets_are_characters_into_the_body() {
+        let body = "Café owners in Lisbon, Portugal protested.";
+        let mut story = Story::new(SourceFormat::PlainText);
+        story.paragraphs = vec![body.to_owned()];
+        let found = find_places(&story, body);
+        let lisbon = found.iter().find(|p| p.name == "Lisbon").expect("Lisbon");
+        let (start, end) = lisbon.mentions[0];
+        assert_eq!(
+            body.chars()
+                .skip(start)
+                .take(end - start)
+                .collect::<String>(),
+            "Lisbon"
+        );
+    }
+}

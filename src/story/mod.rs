@@ -57,7 +57,10 @@ pub struct StoryStage {
 }
 
 impl StoryStage {
+    /// A stage with its data loaded: the gazetteer and the place automaton are built here, once
+    /// per process, so the first story does not pay for them.
     pub fn new(settings: StageSettings) -> Self {
+        enrich::places::prepare();
         Self { settings }
     }
 

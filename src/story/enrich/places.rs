@@ -63,6 +63,11 @@ struct Matcher {
     candidates: Vec<Vec<Candidate>>,
 }
 
+/// Builds the automaton now rather than on the first story (it takes a moment, once).
+pub fn prepare() {
+    matcher();
+}
+
 fn matcher() -> &'static Matcher {
     static MATCHER: OnceLock<Matcher> = OnceLock::new();
     MATCHER.get_or_init(build)
@@ -194,6 +199,8 @@ struct Hit {
     setting: Setting,
     /// A capitalized word (not a weekday or month) follows: "Pacific Power", "Russia Today".
     name_continues: bool,
+    /// An abbreviation used as an adjective: "U.S. carriers", "U.K. officials".
+    attributive: bool,
     sentence_start: bool,
 }
 
@@ -280,6 +287,10 @@ fn hits_in(text: &str, keep_range: bool) -> Vec<Hit> {
             text: text[hit.start()..hit.end()].to_owned(),
             range: keep_range.then(|| (hit.start(), hit.end())),
             setting: setting(text, hit.start(), hit.end()),
+            attributive: text[hit.start()..hit.end()].ends_with('.')
+                && text[hit.end()..]
+                    .strip_prefix(' ')
+                    .is_some_and(|rest| rest.starts_with(char::is_lowercase)),
             name_continues: text[hit.end()..]
                 .strip_prefix(' ')
                 .and_then(|rest| rest.split(|c: char| !c.is_alphanumeric()).next())
@@ -356,7 +367,7 @@ fn acceptable(
         .is_some_and(|c| context.contains(c));
     match candidate.kind {
         Kind::Country | Kind::Supranational => {
-            hit.setting != Setting::NameOf && !hit.name_continues
+            hit.setting != Setting::NameOf && !hit.name_continues && !hit.attributive
         }
         Kind::Region => hit.setting == Setting::Alone && (in_context || unique),
         Kind::City => {
@@ -395,9 +406,12 @@ fn is_word(text: &str, start: usize, end: usize) -> bool {
     let before = text[..start].chars().next_back();
     let mut after = text[end..].chars();
     let next = after.next();
-    let compound = next == Some('-') && after.next().is_some_and(char::is_lowercase);
+    let following = after.next();
+    let compound = next == Some('-') && following.is_some_and(char::is_lowercase);
+    let possessive = matches!(next, Some('\'' | '’')) && following == Some('s');
     !before.is_some_and(|c| c.is_alphanumeric() || c == '-')
         && (compound
+            || possessive
             || !next.is_some_and(|c| c.is_alphanumeric() || c == '-' || c == '\'' || c == '’'))
 }
 
@@ -605,6 +619,21 @@ mod tests {
             has(&found, "Paris", Some("FR")) && has(&found, "Nice", Some("FR")),
             "{found:?}"
         );
+    }
+
+    #[test]
+    fn possessives_count_and_attributive_abbreviations_do_not() {
+        let found = places(
+            "Russia’s wheat quota rose as U.S. officials met in the U.S. capital, then in the U.S.",
+        );
+        assert!(has(&found, "Russia", Some("RU")), "{found:?}");
+        assert_eq!(
+            found.iter().filter(|(n, _)| n == "United States").count(),
+            1,
+            "{found:?}"
+        );
+        let found = places("U.S. carriers said little.");
+        assert!(found.is_empty(), "{found:?}");
     }
 
     #[test]

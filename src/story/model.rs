@@ -76,6 +76,11 @@ pub struct Story {
     pub copyright_notice: Option<String>,
     /// Whether the body came as HTML (the record then also carries a sanitized HTML body).
     pub html_body: bool,
+    /// A subheadline or deck under the headline.
+    pub subheadline: Option<String>,
+    /// Top-level properties of a ninjs input that have no place in the story model, kept so
+    /// that nothing the provider sent is lost (`wirestream.passthrough` in the record).
+    pub passthrough: serde_json::Map<String, serde_json::Value>,
     /// Places the story mentions (enrichment).
     pub places: Vec<crate::story::enrich::places::Place>,
 }
@@ -127,6 +132,8 @@ impl Story {
             copyright_holder: None,
             copyright_notice: None,
             html_body: false,
+            subheadline: None,
+            passthrough: serde_json::Map::new(),
             places: Vec::new(),
         }
     }

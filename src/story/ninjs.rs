@@ -80,6 +80,9 @@ struct Extension<'a> {
     /// Every place found, with character offsets into the clean body.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     places: Vec<PlaceMention<'a>>,
+    /// A ninjs input's properties the stage does not read, unchanged.
+    #[serde(skip_serializing_if = "serde_json::Map::is_empty")]
+    passthrough: &'a serde_json::Map<String, serde_json::Value>,
 }
 
 /// A person or place with its relation to the story (`author`, `dateline`, `mentioned`).
@@ -238,6 +241,12 @@ pub fn render(story: &Story, strict: bool) -> Result<StoryRecord, serde_json::Er
                 value,
             })
             .into_iter()
+            .chain(
+                story
+                    .subheadline
+                    .as_deref()
+                    .map(|value| Headline { role: "sub", value }),
+            )
             .collect(),
         by: story.byline.as_deref(),
         slugline: story.slugline.as_deref(),
@@ -307,6 +316,7 @@ pub fn render(story: &Story, strict: bool) -> Result<StoryRecord, serde_json::Er
                     mentions: &place.mentions,
                 })
                 .collect(),
+            passthrough: &story.passthrough,
         }),
     };
     Ok(StoryRecord {

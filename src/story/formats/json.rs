@@ -36,6 +36,34 @@ const SUMMARY_FIELDS: &[&str] = &[
     "standfirst",
 ];
 const SLUG_FIELDS: &[&str] = &["slugline", "slug"];
+const SUBHEADLINE_FIELDS: &[&str] = &["subheadline", "subtitle", "deck", "dek"];
+/// ninjs properties the stage reads into the story; every other one is passed through.
+const NINJS_READ: &[&str] = &[
+    "uri",
+    "type",
+    "version",
+    "firstcreated",
+    "versioncreated",
+    "embargoed",
+    "pubstatus",
+    "urgency",
+    "copyrightholder",
+    "copyrightnotice",
+    "language",
+    "descriptions",
+    "headlines",
+    "bodies",
+    "by",
+    "slugline",
+    "associations",
+    "standard",
+    "headline",
+    "body_text",
+    "body_html",
+    "byline",
+    "description_text",
+    "located",
+];
 const COPYRIGHT_FIELDS: &[&str] = &["copyrightholder", "copyright"];
 
 /// The canonical fields a configured mapping may fill (`story.json_fields`).
@@ -135,6 +163,7 @@ fn read_flat(fields: &Map<String, Value>) -> Story {
     };
     story.summary = first_string(fields, SUMMARY_FIELDS).map(html_inline);
     story.slugline = first_string(fields, SLUG_FIELDS).map(html_inline);
+    story.subheadline = first_string(fields, SUBHEADLINE_FIELDS).map(html_inline);
     story.copyright_holder = first_string(fields, COPYRIGHT_FIELDS).map(html_inline);
     story.version = fields.get("version").and_then(scalar_string);
     story.urgency = fields
@@ -170,6 +199,36 @@ fn read_ninjs(fields: &Map<String, Value>) -> Story {
     if let Some(headline) = role_value(fields.get("headlines"), "main") {
         story.headline = Some(html_inline(headline));
     }
+    if let Some(Value::Array(headlines)) = fields.get("headlines") {
+        story.subheadline = headlines
+            .iter()
+            .find(|h| h.get("role").and_then(Value::as_str) == Some("sub"))
+            .and_then(|h| h.get("value")?.as_str())
+            .map(html_inline);
+    }
+    story.copyright_notice = fields
+        .get("copyrightnotice")
+        .and_then(Value::as_str)
+        .map(html_inline);
+    if story.source.is_none() {
+        story.source = fields
+            .get("infosources")
+            .and_then(Value::as_array)
+            .and_then(|sources| sources.first()?.get("name")?.as_str())
+            .map(html_inline);
+    }
+    if let Some(place) = fields.get("located").and_then(Value::as_str) {
+        story.dateline = Some(crate::story::model::Dateline {
+            place: html_inline(place),
+            country_code: None,
+            region: None,
+        });
+    }
+    story.passthrough = fields
+        .iter()
+        .filter(|(key, _)| !NINJS_READ.contains(&key.as_str()))
+        .map(|(key, value)| (key.clone(), value.clone()))
+        .collect();
     if let Some(Value::Array(bodies)) = fields.get("bodies") {
         let main = bodies
             .iter()
@@ -377,6 +436,23 @@ mod tests {
         assert_eq!(story.headline.as_deref(), Some("M"));
         assert_eq!(story.paragraphs, vec!["B"]);
         assert_eq!(story.provider_id.as_deref(), Some("urn:x:1"));
+    }
+
+    #[test]
+    fn ninjs_input_keeps_what_the_stage_does_not_read() {
+        let story = parse_default(
+            r#"{"uri":"urn:x:2","headlines":[{"role":"main","value":"M"},{"role":"sub","value":"S"}],
+                "bodies":[{"value":"Body."}],"subjects":[{"name":"politics"}],"genres":[{"name":"news"}],
+                "located":"Vilnius","infosources":[{"name":"AFP"}]}"#,
+        )
+        .unwrap();
+        assert_eq!(story.subheadline.as_deref(), Some("S"));
+        assert_eq!(story.dateline.map(|d| d.place).as_deref(), Some("Vilnius"));
+        assert_eq!(story.source.as_deref(), Some("AFP"));
+        assert!(
+            story.passthrough.contains_key("subjects") && story.passthrough.contains_key("genres")
+        );
+        assert!(!story.passthrough.contains_key("headlines"));
     }
 
     #[test]

@@ -16,7 +16,7 @@ mod wire;
 mod xml;
 
 use super::bylines::{author_names, title_case_if_capitals, without_lead};
-use super::gazetteer::gazetteer;
+use super::gazetteer::{fold, gazetteer};
 use super::model::{SourceFormat, Story};
 use super::rejection::{PipelineStep, Rejection, RejectionClass};
 use super::stamps::StampKind;
@@ -80,9 +80,15 @@ pub fn parse(
         .first()
         .and_then(|first| dateline::parse_dateline(first));
     if let Some(parsed) = &printed {
-        if story.dateline.is_none() {
-            story.dateline = Some(parsed.dateline.clone());
+        // The dateline as printed wins over structured location metadata, whose country it
+        // keeps when both name the same place.
+        let mut printed_dateline = parsed.dateline.clone();
+        if let Some(structured) = &story.dateline {
+            if fold(&structured.place) == fold(&printed_dateline.place) {
+                printed_dateline.country_code = structured.country_code.clone();
+            }
         }
+        story.dateline = Some(printed_dateline);
         // A wire story republished on a web page keeps the agency of its dateline as source.
         let republished = story.format == SourceFormat::Html && parsed.agency.is_some();
         if story.source.is_none() || republished {

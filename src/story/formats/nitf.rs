@@ -10,6 +10,10 @@ use crate::story::normalize::{clean_inline, html_paragraphs};
 
 pub fn read(root: &Element) -> Story {
     let mut story = Story::new(SourceFormat::Nitf);
+    story.subheadline = root
+        .find("hl2")
+        .map(|e| clean_inline(&e.text()))
+        .filter(|h| !h.is_empty());
     story.headline = root
         .find("hl1")
         .or_else(|| root.find("title"))

@@ -10,8 +10,8 @@ use std::path::{Path, PathBuf};
 
 use serde::Serialize;
 use serde_json::Value;
-use unicode_normalization::UnicodeNormalization;
 
+use crate::story::gazetteer::fold;
 use crate::story::{RawMessage, StoryStage};
 
 /// Counts of one field over a corpus.
@@ -362,27 +362,6 @@ fn strings(value: &Value, pick: impl Fn(&Value) -> Option<&str>) -> Vec<String> 
         .unwrap_or_default()
 }
 
-/// Case, accents, punctuation and spacing folded away, as the corpus allows.
-fn fold(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    let mut space = false;
-    for c in text
-        .nfd()
-        .filter(|c| !unicode_normalization::char::is_combining_mark(*c))
-    {
-        if c.is_alphanumeric() {
-            if space && !out.is_empty() {
-                out.push(' ');
-            }
-            space = false;
-            out.extend(c.to_lowercase());
-        } else {
-            space = true;
-        }
-    }
-    out
-}
-
 fn same_text(a: &str, b: &str) -> bool {
     fold(a) == fold(b)
 }
@@ -473,6 +452,7 @@ mod tests {
     #[test]
     fn folding_ignores_case_accents_and_punctuation() {
         assert_eq!(fold("Ramón  ECHEVERRÍA, Jr."), "ramon echeverria jr");
+        assert_eq!(fold("O’Neill"), fold("O'Neill"));
         assert!(same_instant(
             "2024-03-10T17:40:00-04:00",
             "2024-03-10T21:40:00Z"

@@ -5,7 +5,7 @@
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
-use unicode_normalization::UnicodeNormalization;
+pub use crate::story::normalize::fold;
 
 const CITIES: &str = include_str!("../../data/gazetteer/cities.tsv");
 const COUNTRIES: &str = include_str!("../../data/gazetteer/countries.tsv");
@@ -86,27 +86,6 @@ fn title_words(text: &str) -> String {
         })
         .collect::<Vec<_>>()
         .join(" ")
-}
-
-/// Case, accents and punctuation folded away: `MÜNCHEN` → `munchen`, `Ore.` → `ore`.
-pub fn fold(name: &str) -> String {
-    let mut out = String::with_capacity(name.len());
-    let mut space = false;
-    for c in name
-        .nfd()
-        .filter(|c| !unicode_normalization::char::is_combining_mark(*c))
-    {
-        if c.is_alphanumeric() {
-            if space && !out.is_empty() {
-                out.push(' ');
-            }
-            space = false;
-            out.extend(c.to_lowercase());
-        } else if c != '.' && c != '\'' && c != '’' {
-            space = true;
-        }
-    }
-    out
 }
 
 /// The shared gazetteer, built on first use.

@@ -73,8 +73,10 @@ impl StoryStage {
         )?;
         let text = mojibake::repair(&text);
         let mut story = formats::parse(&text, message.content_type, &self.settings)?;
-        story.places = enrich::places::find_places(&story, &story.body_text());
-        ninjs::render(&story, self.settings.strict).map_err(|error| {
+        let body = story.body_text();
+        story.language = language::detect_language(&body);
+        story.places = enrich::places::find_places(&story, &body);
+        ninjs::render(&story, body, self.settings.strict).map_err(|error| {
             Rejection::new(
                 RejectionClass::Malformed,
                 PipelineStep::Render,

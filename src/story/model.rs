@@ -81,6 +81,8 @@ pub struct Story {
     /// Top-level properties of a ninjs input that have no place in the story model, kept so
     /// that nothing the provider sent is lost (`wirestream.passthrough` in the record).
     pub passthrough: serde_json::Map<String, serde_json::Value>,
+    /// ISO 639-1 code of the body's language, when detected with confidence (enrichment).
+    pub language: Option<&'static str>,
     /// Places the story mentions (enrichment).
     pub places: Vec<crate::story::enrich::places::Place>,
 }
@@ -134,6 +136,7 @@ impl Story {
             html_body: false,
             subheadline: None,
             passthrough: serde_json::Map::new(),
+            language: None,
             places: Vec::new(),
         }
     }

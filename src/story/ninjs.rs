@@ -6,7 +6,6 @@
 use serde::Serialize;
 use sha2::{Digest, Sha256};
 
-use super::language::detect_language;
 use super::model::{Image, Story};
 use super::normalize::word_count;
 
@@ -186,8 +185,8 @@ pub struct StoryRecord {
 
 /// Renders a story as compact ninjs 2.2 JSON.
 /// Renders a story; `strict` leaves out the extension object and names the official schema.
-pub fn render(story: &Story, strict: bool) -> Result<StoryRecord, serde_json::Error> {
-    let body = story.body_text();
+/// `body` is the story's clean body text, as the enrichment read it.
+pub fn render(story: &Story, body: String, strict: bool) -> Result<StoryRecord, serde_json::Error> {
     let uri = story_uri(story);
     let versioncreated = story.updated.or(story.first_published);
     let mut altids = Vec::new();
@@ -223,7 +222,7 @@ pub fn render(story: &Story, strict: bool) -> Result<StoryRecord, serde_json::Er
         urgency: story.urgency,
         copyrightholder: story.copyright_holder.as_deref(),
         copyrightnotice: story.copyright_notice.as_deref(),
-        language: detect_language(&body),
+        language: story.language,
         descriptions: story
             .summary
             .as_deref()
@@ -498,8 +497,9 @@ mod tests {
 
     #[test]
     fn rendering_is_deterministic_and_counts_the_body() {
-        let record = render(&story("Headline"), false).unwrap();
-        assert_eq!(record.json, render(&story("Headline"), false).unwrap().json);
+        let record = render(&story("Headline"), "Body text here.".into(), false).unwrap();
+        let again = render(&story("Headline"), "Body text here.".into(), false).unwrap();
+        assert_eq!(record.json, again.json);
         let json: serde_json::Value = serde_json::from_slice(&record.json).unwrap();
         assert_eq!(json["bodies"][0]["wordcount"], 3);
         assert_eq!(json["headlines"][0]["value"], "Headline");

@@ -141,6 +141,28 @@ fn flush_paragraph(current: &mut String, paragraphs: &mut Vec<String>) {
     current.clear();
 }
 
+/// Case, accents and punctuation folded away, for comparing names: `MÜNCHEN` → `munchen`,
+/// `Ore.` → `ore`, `O'Neill` → `oneill`.
+pub fn fold(name: &str) -> String {
+    let mut out = String::with_capacity(name.len());
+    let mut space = false;
+    for c in name
+        .nfd()
+        .filter(|c| !unicode_normalization::char::is_combining_mark(*c))
+    {
+        if c.is_alphanumeric() {
+            if space && !out.is_empty() {
+                out.push(' ');
+            }
+            space = false;
+            out.extend(c.to_lowercase());
+        } else if c != '.' && c != '\'' && c != '’' {
+            space = true;
+        }
+    }
+    out
+}
+
 /// Counts words the way editors do: whitespace-separated tokens.
 pub fn word_count(text: &str) -> usize {
     text.split_whitespace().count()

@@ -65,6 +65,13 @@ fn every_format_validates_in_strict_and_extended_form() {
             );
             if !strict {
                 assert_eq!(document["wirestream"]["format"], format);
+                if document.get("language").is_some() {
+                    let confidence = document["wirestream"]["language_confidence"].as_f64();
+                    assert!(
+                        confidence.is_some_and(|c| (0.0..=1.0).contains(&c)),
+                        "{format}: {confidence:?}"
+                    );
+                }
             }
         }
     }

@@ -6,8 +6,15 @@ const MIN_CONFIDENCE: f64 = 0.5;
 /// well as the whole story does, and detection cost grows with the text.
 const SAMPLE_BYTES: usize = 1_000;
 
+/// A detected language: ISO 639-1 code and whatlang's confidence (0–1).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Detected {
+    pub code: &'static str,
+    pub confidence: f64,
+}
+
 /// The ISO 639-1 code of the text's language, when it can be told with confidence.
-pub fn detect_language(text: &str) -> Option<&'static str> {
+pub fn detect_language(text: &str) -> Option<Detected> {
     let mut end = text.len().min(SAMPLE_BYTES);
     while !text.is_char_boundary(end) {
         end -= 1;
@@ -16,7 +23,10 @@ pub fn detect_language(text: &str) -> Option<&'static str> {
     if !info.is_reliable() && info.confidence() < MIN_CONFIDENCE {
         return None;
     }
-    isolang::Language::from_639_3(info.lang().code())?.to_639_1()
+    let code = isolang::Language::from_639_3(info.lang().code())?.to_639_1()?;
+    // Two decimals: the record stays byte-stable and the figure is not more precise than that.
+    let confidence = (info.confidence() * 100.0).round() / 100.0;
+    Some(Detected { code, confidence })
 }
 
 #[cfg(test)]
@@ -33,7 +43,9 @@ mod tests {
             ("pt", "O banco central manteve as taxas de juro inalteradas na quarta-feira, citando uma inflação que continua acima da meta."),
         ];
         for (code, text) in cases {
-            assert_eq!(detect_language(text), Some(code), "{text}");
+            let detected = detect_language(text).expect("detected");
+            assert_eq!(detected.code, code, "{text}");
+            assert!((0.5..=1.0).contains(&detected.confidence), "{detected:?}");
         }
     }
 

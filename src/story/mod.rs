@@ -11,7 +11,7 @@ mod decode;
 pub mod enrich;
 mod formats;
 pub mod gazetteer;
-mod language;
+pub mod language;
 pub mod model;
 mod mojibake;
 mod ninjs;

@@ -82,7 +82,7 @@ pub struct Story {
     /// that nothing the provider sent is lost (`wirestream.passthrough` in the record).
     pub passthrough: serde_json::Map<String, serde_json::Value>,
     /// ISO 639-1 code of the body's language, when detected with confidence (enrichment).
-    pub language: Option<&'static str>,
+    pub language: Option<crate::story::language::Detected>,
     /// Places the story mentions (enrichment).
     pub places: Vec<crate::story::enrich::places::Place>,
 }

@@ -76,6 +76,9 @@ struct Extension<'a> {
     /// The region printed beside the dateline place (a state, district or country).
     #[serde(skip_serializing_if = "Option::is_none")]
     dateline_region: Option<&'a str>,
+    /// How sure the language detection is (0–1).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    language_confidence: Option<f64>,
     /// Every place found, with character offsets into the clean body.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     places: Vec<PlaceMention<'a>>,
@@ -222,7 +225,7 @@ pub fn render(story: &Story, body: String, strict: bool) -> Result<StoryRecord, 
         urgency: story.urgency,
         copyrightholder: story.copyright_holder.as_deref(),
         copyrightnotice: story.copyright_notice.as_deref(),
-        language: story.language,
+        language: story.language.map(|l| l.code),
         descriptions: story
             .summary
             .as_deref()
@@ -306,6 +309,7 @@ pub fn render(story: &Story, body: String, strict: bool) -> Result<StoryRecord, 
             format: story.format.as_str(),
             assumed_timezone: story.assumed_timezone.as_deref(),
             dateline_region: story.dateline.as_ref().and_then(|d| d.region.as_deref()),
+            language_confidence: story.language.map(|l| l.confidence),
             places: story
                 .places
                 .iter()

@@ -274,6 +274,10 @@ fn score_file(
     check("places", &mut |f| {
         f.set(&places, &gold_places, |a, b| a == b)
     });
+    let people = strings(&ninjs["wirestream"]["people"], |p| p["name"].as_str());
+    check("people", &mut |f| {
+        f.set(&people, &strings(&gold["people"], Value::as_str), same_text)
+    });
     let source = ninjs["infosources"]
         .as_array()
         .and_then(|s| s.first())

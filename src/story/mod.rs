@@ -76,6 +76,7 @@ impl StoryStage {
         let body = story.body_text();
         story.language = language::detect_language(&body);
         story.places = enrich::places::find_places(&story, &body);
+        story.people = enrich::people::find_people(&body, &story.places, &story.authors);
         ninjs::render(&story, body, self.settings.strict).map_err(|error| {
             Rejection::new(
                 RejectionClass::Malformed,

@@ -83,6 +83,8 @@ pub struct Story {
     pub passthrough: serde_json::Map<String, serde_json::Value>,
     /// ISO 639-1 code of the body's language, when detected with confidence (enrichment).
     pub language: Option<crate::story::language::Detected>,
+    /// People the story mentions, bylined authors aside (enrichment).
+    pub people: Vec<crate::story::enrich::people::Person>,
     /// Places the story mentions (enrichment).
     pub places: Vec<crate::story::enrich::places::Place>,
 }
@@ -137,6 +139,7 @@ impl Story {
             subheadline: None,
             passthrough: serde_json::Map::new(),
             language: None,
+            people: Vec::new(),
             places: Vec::new(),
         }
     }

@@ -79,6 +79,9 @@ struct Extension<'a> {
     /// How sure the language detection is (0–1).
     #[serde(skip_serializing_if = "Option::is_none")]
     language_confidence: Option<f64>,
+    /// Every person found, with character offsets into the clean body.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    people: Vec<PersonMention<'a>>,
     /// Every place found, with character offsets into the clean body.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     places: Vec<PlaceMention<'a>>,
@@ -104,6 +107,13 @@ struct Point {
     kind: &'static str,
     /// Longitude, latitude.
     coordinates: [f64; 2],
+}
+
+/// A found person in the extension, with where the body mentions them.
+#[derive(Serialize)]
+struct PersonMention<'a> {
+    name: &'a str,
+    mentions: &'a [(usize, usize)],
 }
 
 /// A found place in the extension: its country and where the body mentions it.
@@ -261,6 +271,12 @@ pub fn render(story: &Story, body: String, strict: bool) -> Result<StoryRecord, 
                 uri: None,
                 geojson: None,
             })
+            .chain(story.people.iter().map(|person| Entity {
+                name: &person.name,
+                rel: "mentioned",
+                uri: None,
+                geojson: None,
+            }))
             .collect(),
         located: story.dateline.as_ref().map(|d| d.place.as_str()),
         places: story
@@ -310,6 +326,14 @@ pub fn render(story: &Story, body: String, strict: bool) -> Result<StoryRecord, 
             assumed_timezone: story.assumed_timezone.as_deref(),
             dateline_region: story.dateline.as_ref().and_then(|d| d.region.as_deref()),
             language_confidence: story.language.map(|l| l.confidence),
+            people: story
+                .people
+                .iter()
+                .map(|person| PersonMention {
+                    name: &person.name,
+                    mentions: &person.mentions,
+                })
+                .collect(),
             places: story
                 .places
                 .iter()

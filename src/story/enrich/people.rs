@@ -1,0 +1,627 @@
+//! People a story mentions: runs of two to five capitalized name words ("Bernardo Arévalo",
+//! "Lucía Barrios Sandoval", "Dmitry Peskov"), with titles, organisations, places and calendar
+//! words kept out, listed under the fullest form the story uses; a later surname alone
+//! ("Arévalo said") is a mention of the same person. Bylined authors are authors, not people
+//! the story mentions, unless the body names them.
+//!
+//! Rule-based and deliberately cautious: a run that could as well be an organisation or a place
+//! is left out, so what is listed is rarely wrong.
+
+use std::collections::BTreeSet;
+
+use super::places::Place;
+use crate::story::gazetteer::fold;
+
+/// A person the story mentions.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Person {
+    pub name: String,
+    /// Character offsets `[start, end)` of each mention in the clean body.
+    pub mentions: Vec<(usize, usize)>,
+}
+
+/// Titles and roles printed before names; they end a name run rather than belong to it.
+const TITLES: &[&str] = &[
+    "President",
+    "Vice",
+    "Prime",
+    "Minister",
+    "Gov",
+    "Gov.",
+    "Governor",
+    "Sen",
+    "Sen.",
+    "Senator",
+    "Rep",
+    "Rep.",
+    "Representative",
+    "Dr",
+    "Dr.",
+    "Mr",
+    "Mr.",
+    "Mrs",
+    "Mrs.",
+    "Ms",
+    "Ms.",
+    "Mayor",
+    "Chief",
+    "Executive",
+    "Director",
+    "Secretary",
+    "General",
+    "Gen.",
+    "Chair",
+    "Chairman",
+    "Chairwoman",
+    "Commander",
+    "Judge",
+    "Justice",
+    "King",
+    "Queen",
+    "Prince",
+    "Princess",
+    "Pope",
+    "Sheikh",
+    "Lt.",
+    "Col.",
+    "Capt.",
+    "Sgt.",
+    "Officer",
+    "Agriculture",
+    "Finance",
+    "Foreign",
+    "Defense",
+    "Defence",
+    "Transport",
+    "Energy",
+    "Health",
+    "Economy",
+    "Interior",
+    "Labor",
+    "Labour",
+    "Trade",
+    "Spokesman",
+    "Spokeswoman",
+    "Spokesperson",
+    "Ambassador",
+    "Consul",
+    "Deputy",
+    "Treasurer",
+    "Premier",
+    "Chancellor",
+    "Speaker",
+    "Leader",
+    "Coach",
+    "Professor",
+    "Prof.",
+    "Bishop",
+    "Cardinal",
+    "Rev.",
+    "Father",
+    "Sister",
+    "Saint",
+    "St.",
+    "Presidente",
+    "Ministro",
+    "Ministra",
+    "Gobernador",
+    "Alcalde",
+    "Präsident",
+    "Ministerin",
+    "Bundeskanzler",
+    "Président",
+    "Ministre",
+    "Senhor",
+    "Dona",
+    "Don",
+    "Doña",
+    "Herr",
+    "Frau",
+    "Colonel",
+    "Major",
+    "Lieutenant",
+    "Captain",
+    "Sergeant",
+    "Admiral",
+    "Marshal",
+    "Commissioner",
+    "Inspector",
+    "Detective",
+    "Economist",
+    "Analyst",
+    "Comandante",
+    "Coronel",
+    "Capitão",
+    "Capitán",
+];
+
+/// German compound titles end in these: "Bundesverkehrsminister", "ADV-Sprecher".
+const TITLE_SUFFIXES: &[&str] = &[
+    "minister",
+    "ministerin",
+    "sprecher",
+    "sprecherin",
+    "vorstand",
+    "chef",
+    "chefin",
+    "präsident",
+    "präsidentin",
+    "kanzler",
+    "kanzlerin",
+    "leiter",
+    "leiterin",
+    "direktor",
+];
+
+fn is_title(word: &str) -> bool {
+    let lower = word.to_lowercase();
+    TITLES.contains(&word)
+        || (word.chars().count() > 6 && TITLE_SUFFIXES.iter().any(|suffix| lower.ends_with(suffix)))
+}
+
+/// Words that make a run an organisation, an event, a law or a product, not a person.
+const NOT_PERSON_WORDS: &[&str] = &[
+    "Department",
+    "Ministry",
+    "Bank",
+    "Committee",
+    "Commission",
+    "Association",
+    "University",
+    "Council",
+    "Agency",
+    "Service",
+    "Services",
+    "Office",
+    "Party",
+    "Union",
+    "Company",
+    "Corp",
+    "Corp.",
+    "Inc",
+    "Inc.",
+    "Ltd",
+    "Group",
+    "Systems",
+    "Institute",
+    "Authority",
+    "Chamber",
+    "Government",
+    "Court",
+    "Fire",
+    "Forest",
+    "Weather",
+    "Power",
+    "Reserve",
+    "State",
+    "States",
+    "National",
+    "Federal",
+    "Airlines",
+    "Airport",
+    "Act",
+    "Bill",
+    "Law",
+    "Center",
+    "Centre",
+    "Foundation",
+    "Fund",
+    "Times",
+    "Post",
+    "Herald",
+    "Press",
+    "News",
+    "Network",
+    "Trust",
+    "Board",
+    "Bureau",
+    "Police",
+    "Army",
+    "Navy",
+    "Force",
+    "Forces",
+    "Guard",
+    "Project",
+    "Program",
+    "Programme",
+    "Plan",
+    "Market",
+    "Exchange",
+    "Index",
+    "Canal",
+    "River",
+    "Lake",
+    "Sea",
+    "Ocean",
+    "Island",
+    "Islands",
+    "Mountains",
+    "Park",
+    "Street",
+    "Road",
+    "Avenue",
+    "Square",
+    "Bridge",
+    "Station",
+    "Hospital",
+    "School",
+    "College",
+    "Church",
+    "Museum",
+    "Club",
+    "League",
+    "Cup",
+    "Games",
+    "Olympics",
+    "Festival",
+    "Summit",
+    "Conference",
+    "Forum",
+    "Day",
+    "Week",
+    "Year",
+    "Prize",
+    "Award",
+    "Republic",
+    "Kingdom",
+    "Federation",
+    "Alliance",
+    "Organization",
+    "Organisation",
+    "Coalition",
+    "Movement",
+    "Front",
+    "Energy",
+    "Electric",
+    "Holdings",
+    "Partners",
+    "Capital",
+    "Investments",
+    "Research",
+    "Economic",
+    "Security",
+    "Employment",
+    "Census",
+    "Development",
+    "Commerce",
+    "Industry",
+    "Industries",
+    "Motors",
+    "Steel",
+    "Oil",
+    "Gas",
+    "Mining",
+    "Media",
+    "Television",
+    "Radio",
+    "Magazine",
+    "Journal",
+    "Tribune",
+    "Gazette",
+    "Ledger",
+    "Sentinel",
+    "Express",
+    "Mail",
+    "Telegraph",
+    "Guardian",
+    "Review",
+    "Stock",
+    "Global",
+    "International",
+    "World",
+    "Nations",
+    "European",
+    "American",
+    "African",
+    "Asian",
+    "Dam",
+    "Trough",
+    "Salar",
+    "Puerto",
+    "Port",
+    "Santo",
+    "San",
+    "Santa",
+    "São",
+    "Mount",
+    "Cape",
+    "Valley",
+    "Gulf",
+    "Bay",
+    "Cities",
+    "Isles",
+    "Peoples",
+    "Estrada",
+    "Nacional",
+    "Municipal",
+    "Câmara",
+    "Instituto",
+    "Guarda",
+    "Autoridade",
+    "Banco",
+    "Grupo",
+    "Unión",
+    "Central",
+    "War",
+    "Controller",
+    "Studies",
+    "Air",
+    "Civil",
+    "Proteção",
+    "Protecção",
+    "Gewerkschaft",
+    "Bahn",
+];
+
+const CALENDAR: &[&str] = &[
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+/// Sentence openers that are capitalized only because they open the sentence.
+const OPENERS: &[&str] = &[
+    "The", "A", "An", "In", "On", "At", "But", "And", "For", "With", "After", "Before", "As",
+    "When", "While", "If", "Since", "Although", "During", "Under", "Over", "By", "From", "To",
+    "This", "That", "These", "Those", "Its", "His", "Her", "Their", "Our", "Some", "Many", "Most",
+    "Several", "Other", "Both", "Each", "Every", "No", "Not", "It", "He", "She", "They", "We",
+    "El", "La", "Los", "Las", "Le", "Les", "Der", "Die", "Das", "O", "Os", "As", "Un", "Une",
+    "Una", "Ein", "Eine", "Según", "Segundo", "Para", "Por", "Con", "Sin", "Pero", "Nach", "Laut",
+    "Mit", "Bei", "Selon", "Pour", "Avec", "Mais", "Durante", "Tras", "Ante",
+];
+
+/// Particles inside names: "Santo Tomás de Castilla" is a place, but "Ursula von der Leyen"
+/// and "Luiz Inácio Lula da Silva" are people.
+const PARTICLES: &[&str] = &[
+    "de", "da", "do", "dos", "das", "del", "van", "von", "bin", "al", "la",
+];
+
+/// A word in the body with its byte range.
+struct Word<'a> {
+    text: &'a str,
+    start: usize,
+    end: usize,
+}
+
+fn words(body: &str) -> Vec<Word<'_>> {
+    let mut out = Vec::new();
+    let mut start = None;
+    for (index, c) in body.char_indices() {
+        let part_of_word = c.is_alphabetic() || matches!(c, '-' | '\'' | '’');
+        match (part_of_word, start) {
+            (true, None) => start = Some(index),
+            (false, Some(s)) => {
+                out.push(Word {
+                    text: &body[s..index],
+                    start: s,
+                    end: index,
+                });
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    if let Some(s) = start {
+        out.push(Word {
+            text: &body[s..],
+            start: s,
+            end: body.len(),
+        });
+    }
+    out
+}
+
+fn is_name_word(word: &str) -> bool {
+    let trimmed = word.trim_end_matches('.');
+    let mut chars = trimmed.chars();
+    let first_upper = chars
+        .next()
+        .is_some_and(|c| c.is_uppercase() && is_latin(c));
+    let rest_lower = trimmed.chars().skip(1).any(char::is_lowercase);
+    first_upper
+        && rest_lower
+        && trimmed.chars().all(|c| !c.is_alphabetic() || is_latin(c))
+        && !word.ends_with('.')
+}
+
+fn is_latin(c: char) -> bool {
+    !c.is_alphabetic() || (c as u32) < 0x0250 || ('\u{1E00}'..='\u{1EFF}').contains(&c)
+}
+
+/// Finds people in the clean body. `places` are the places found in the same body, `authors`
+/// the bylined writers.
+pub fn find_people(body: &str, places: &[Place], authors: &[String]) -> Vec<Person> {
+    let place_names: BTreeSet<String> = places.iter().map(|p| fold(&p.name)).collect();
+    let words = words(body);
+    let mut runs: Vec<(usize, usize)> = Vec::new(); // word index ranges
+    let mut index = 0;
+    while index < words.len() {
+        if !is_name_word(words[index].text) {
+            index += 1;
+            continue;
+        }
+        let start = index;
+        let mut end = index + 1;
+        while end < words.len() {
+            let separated_by_space = body[words[end - 1].end..words[end].start] == *" ";
+            if !separated_by_space {
+                break;
+            }
+            let word = words[end].text;
+            if is_name_word(word) {
+                end += 1;
+                continue;
+            }
+            // Particles continue a name only when a name word follows them: "von der Leyen".
+            let mut next = end;
+            while next < words.len()
+                && (PARTICLES.contains(&words[next].text)
+                    || (words[next].text == "der"
+                        && next > end
+                        && matches!(words[next - 1].text, "von" | "van")))
+            {
+                next += 1;
+            }
+            if next > end && words.get(next).is_some_and(|w| is_name_word(w.text)) {
+                end = next + 1;
+            } else {
+                break;
+            }
+        }
+        runs.push((start, end));
+        index = end;
+    }
+    let mut people: Vec<Person> = Vec::new();
+    for (start, end) in runs {
+        let mut tokens: Vec<&Word<'_>> = words[start..end].iter().collect();
+        // Everything up to the last title is the title: "Guatemalan President Bernardo Arévalo"
+        // → "Bernardo Arévalo"; a sentence opener goes too.
+        if let Some(last_title) = tokens.iter().rposition(|w| is_title(w.text)) {
+            tokens.drain(..=last_title);
+        }
+        while tokens.first().is_some_and(|w| OPENERS.contains(&w.text)) {
+            tokens.remove(0);
+        }
+        let possessive = tokens
+            .last()
+            .is_some_and(|w| w.text.ends_with("’s") || w.text.ends_with("'s"));
+        if tokens.len() < 2
+            || tokens.len() > 5
+            || tokens[..tokens.len().saturating_sub(1)]
+                .iter()
+                .any(|w| w.text.ends_with("’s") || w.text.ends_with("'s"))
+            || tokens.iter().any(|w| {
+                NOT_PERSON_WORDS.contains(&w.text.trim_end_matches("’s").trim_end_matches("'s"))
+                    || CALENDAR.contains(&w.text)
+                    || is_title(w.text)
+            })
+        {
+            continue;
+        }
+        let first = tokens[0];
+        let last = tokens[tokens.len() - 1];
+        let mut name = body[first.start..last.end].to_owned();
+        if possessive {
+            name = name
+                .trim_end_matches("’s")
+                .trim_end_matches("'s")
+                .to_owned();
+        }
+        let folded = fold(&name);
+        if place_names.contains(&folded)
+            || tokens
+                .iter()
+                .any(|w| place_names.contains(&fold(w.text)) && tokens.len() == 2)
+        {
+            continue;
+        }
+        let offsets = (
+            char_offset(body, first.start),
+            char_offset(body, first.start + name.len()),
+        );
+        match people.iter_mut().find(|p| fold(&p.name) == folded) {
+            Some(person) => person.mentions.push(offsets),
+            None => people.push(Person {
+                name,
+                mentions: vec![offsets],
+            }),
+        }
+    }
+    // A surname alone later is the same person: "Arévalo said".
+    for person in &mut people {
+        let surname = person.name.rsplit(' ').next().unwrap_or("").to_owned();
+        for word in &words {
+            let text = word.text.trim_end_matches("’s").trim_end_matches("'s");
+            let offsets = (
+                char_offset(body, word.start),
+                char_offset(body, word.start + text.len()),
+            );
+            let inside_full_name = person
+                .mentions
+                .iter()
+                .any(|(s, e)| offsets.0 >= *s && offsets.1 <= *e);
+            if text == surname && !inside_full_name {
+                person.mentions.push(offsets);
+            }
+        }
+        person.mentions.sort_unstable();
+    }
+    // Shorter forms of a fuller name are the same person: "Maria Cantwell" in "Sen. Maria Cantwell".
+    let names: Vec<String> = people.iter().map(|p| p.name.clone()).collect();
+    people.retain(|p| {
+        !names
+            .iter()
+            .any(|other| other != &p.name && other.ends_with(&format!(" {}", p.name)))
+    });
+    let authors: BTreeSet<String> = authors.iter().map(|a| fold(a)).collect();
+    people.retain(|p| !authors.contains(&fold(&p.name)) || p.mentions.len() > 1);
+    people
+}
+
+fn char_offset(text: &str, byte: usize) -> usize {
+    text[..byte].chars().count()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn names(body: &str) -> Vec<String> {
+        find_people(body, &[], &[])
+            .into_iter()
+            .map(|p| p.name)
+            .collect()
+    }
+
+    #[test]
+    fn names_with_titles_stripped_and_surnames_resolved() {
+        let body = "Guatemalan President Bernardo Arévalo told investors on Saturday. Arévalo said the ports would change, and Lucía Barrios Sandoval agreed.";
+        let people = find_people(body, &[], &[]);
+        let arevalo = people
+            .iter()
+            .find(|p| p.name == "Bernardo Arévalo")
+            .expect("Arévalo");
+        assert_eq!(arevalo.mentions.len(), 2);
+        assert!(people.iter().any(|p| p.name == "Lucía Barrios Sandoval"));
+    }
+
+    #[test]
+    fn organisations_days_and_openers_are_not_people() {
+        let found = names("The Senate Commerce Committee met on Tuesday. The Transportation Department said No. Airlines for America disagreed.");
+        assert!(found.is_empty(), "{found:?}");
+    }
+
+    #[test]
+    fn particles_stay_inside_names() {
+        assert_eq!(
+            names("Ursula von der Leyen spoke in Brussels."),
+            vec!["Ursula von der Leyen"]
+        );
+    }
+
+    #[test]
+    fn bylined_authors_are_not_mentioned_people() {
+        let found = find_people(
+            "Ana Costa reported the story.",
+            &[],
+            &["Ana Costa".to_owned()],
+        );
+        assert!(found.is_empty());
+    }
+}

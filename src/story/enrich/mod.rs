@@ -4,3 +4,32 @@
 
 pub mod people;
 pub mod places;
+
+/// Capitalized words that are dates, not names: they neither extend a place name ("in Cuba
+/// Tuesday") nor make a person ("Tuesday March").
+const CALENDAR: &[&str] = &[
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+/// A byte position in `text` as a character offset, the unit mentions are reported in.
+fn char_offset(text: &str, byte: usize) -> usize {
+    text[..byte].chars().count()
+}

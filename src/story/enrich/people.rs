@@ -10,6 +10,7 @@
 use std::collections::BTreeSet;
 
 use super::places::Place;
+use super::{char_offset, CALENDAR};
 use crate::story::gazetteer::fold;
 
 /// A person the story mentions.
@@ -353,28 +354,6 @@ const NOT_PERSON_WORDS: &[&str] = &[
     "Bahn",
 ];
 
-const CALENDAR: &[&str] = &[
-    "Monday",
-    "Tuesday",
-    "Wednesday",
-    "Thursday",
-    "Friday",
-    "Saturday",
-    "Sunday",
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
-
 /// Sentence openers that are capitalized only because they open the sentence.
 const OPENERS: &[&str] = &[
     "The", "A", "An", "In", "On", "At", "But", "And", "For", "With", "After", "Before", "As",
@@ -572,10 +551,6 @@ pub fn find_people(body: &str, places: &[Place], authors: &[String]) -> Vec<Pers
     let authors: BTreeSet<String> = authors.iter().map(|a| fold(a)).collect();
     people.retain(|p| !authors.contains(&fold(&p.name)) || p.mentions.len() > 1);
     people
-}
-
-fn char_offset(text: &str, byte: usize) -> usize {
-    text[..byte].chars().count()
 }
 
 #[cfg(test)]

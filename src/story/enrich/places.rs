@@ -16,6 +16,7 @@ use std::sync::OnceLock;
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use unicode_normalization::UnicodeNormalization;
 
+use super::{char_offset, CALENDAR};
 use crate::story::gazetteer::{fold, gazetteer};
 use crate::story::model::Story;
 
@@ -496,29 +497,6 @@ const NAMED_BODIES: &[&str] = &[
     "Tribune",
 ];
 
-/// Capitalized words that follow a place without extending its name: "in Cuba Tuesday".
-const CALENDAR: &[&str] = &[
-    "Monday",
-    "Tuesday",
-    "Wednesday",
-    "Thursday",
-    "Friday",
-    "Saturday",
-    "Sunday",
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
-
 fn capitalized(word: &str) -> bool {
     word.chars().next().is_some_and(char::is_uppercase)
 }
@@ -557,10 +535,6 @@ fn setting(text: &str, start: usize, end: usize) -> Setting {
 fn at_sentence_start(text: &str, start: usize) -> bool {
     let before = text[..start].trim_end();
     before.is_empty() || before.ends_with(['.', '!', '?', '“', '"', ':'])
-}
-
-fn char_offset(text: &str, byte: usize) -> usize {
-    text[..byte].chars().count()
 }
 
 /// `WASHINGTON` → `Washington`, for datelines printed in capitals.

@@ -278,6 +278,14 @@ fn score_file(
     check("people", &mut |f| {
         f.set(&people, &strings(&gold["people"], Value::as_str), same_text)
     });
+    let organisations = strings(&ninjs["organisations"], |o| o["name"].as_str());
+    check("organisations", &mut |f| {
+        f.set(
+            &organisations,
+            &strings(&gold["organisations"], Value::as_str),
+            same_text,
+        )
+    });
     let source = ninjs["infosources"]
         .as_array()
         .and_then(|s| s.first())

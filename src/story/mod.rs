@@ -61,6 +61,7 @@ impl StoryStage {
     /// per process, so the first story does not pay for them.
     pub fn new(settings: StageSettings) -> Self {
         enrich::places::prepare();
+        enrich::organisations::prepare();
         Self { settings }
     }
 
@@ -76,7 +77,9 @@ impl StoryStage {
         let body = story.body_text();
         story.language = language::detect_language(&body);
         story.places = enrich::places::find_places(&story, &body);
-        story.people = enrich::people::find_people(&body, &story.places, &story.authors);
+        story.organisations = enrich::organisations::find_organisations(&body, &story.places);
+        story.people =
+            enrich::people::find_people(&body, &story.places, &story.organisations, &story.authors);
         ninjs::render(&story, body, self.settings.strict).map_err(|error| {
             Rejection::new(
                 RejectionClass::Malformed,

@@ -87,6 +87,8 @@ pub struct Story {
     pub people: Vec<crate::story::enrich::people::Person>,
     /// Places the story mentions (enrichment).
     pub places: Vec<crate::story::enrich::places::Place>,
+    /// Organisations the story mentions (enrichment).
+    pub organisations: Vec<crate::story::enrich::organisations::Organisation>,
 }
 
 /// A dateline place: the city part as printed, and its country when known.
@@ -141,6 +143,7 @@ impl Story {
             language: None,
             people: Vec::new(),
             places: Vec::new(),
+            organisations: Vec::new(),
         }
     }
 

@@ -49,6 +49,8 @@ struct Ninjs<'a> {
     slugline: Option<&'a str>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     people: Vec<Entity<'a>>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    organisations: Vec<Entity<'a>>,
     #[serde(skip_serializing_if = "Option::is_none")]
     located: Option<&'a str>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
@@ -85,6 +87,9 @@ struct Extension<'a> {
     /// Every place found, with character offsets into the clean body.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     places: Vec<PlaceMention<'a>>,
+    /// Every organisation found, with its acronym and character offsets into the clean body.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    organisations: Vec<OrganisationMention<'a>>,
     /// A ninjs input's properties the stage does not read, unchanged.
     #[serde(skip_serializing_if = "serde_json::Map::is_empty")]
     passthrough: &'a serde_json::Map<String, serde_json::Value>,
@@ -113,6 +118,16 @@ struct Point {
 #[derive(Serialize)]
 struct PersonMention<'a> {
     name: &'a str,
+    mentions: &'a [(usize, usize)],
+}
+
+/// A found organisation in the extension: the abbreviation the story also uses, and where the
+/// body mentions it.
+#[derive(Serialize)]
+struct OrganisationMention<'a> {
+    name: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    acronym: Option<&'a str>,
     mentions: &'a [(usize, usize)],
 }
 
@@ -278,6 +293,16 @@ pub fn render(story: &Story, body: String, strict: bool) -> Result<StoryRecord, 
                 geojson: None,
             }))
             .collect(),
+        organisations: story
+            .organisations
+            .iter()
+            .map(|organisation| Entity {
+                name: &organisation.name,
+                rel: "mentioned",
+                uri: None,
+                geojson: None,
+            })
+            .collect(),
         located: story.dateline.as_ref().map(|d| d.place.as_str()),
         places: story
             .dateline
@@ -341,6 +366,15 @@ pub fn render(story: &Story, body: String, strict: bool) -> Result<StoryRecord, 
                     name: &place.name,
                     country_code: place.country_code.as_deref(),
                     mentions: &place.mentions,
+                })
+                .collect(),
+            organisations: story
+                .organisations
+                .iter()
+                .map(|organisation| OrganisationMention {
+                    name: &organisation.name,
+                    acronym: organisation.acronym.as_deref(),
+                    mentions: &organisation.mentions,
                 })
                 .collect(),
             passthrough: &story.passthrough,

@@ -9,6 +9,7 @@
 
 use std::collections::BTreeSet;
 
+use super::organisations::Organisation;
 use super::places::Place;
 use super::{char_offset, CALENDAR};
 use crate::story::gazetteer::fold;
@@ -423,9 +424,14 @@ fn is_latin(c: char) -> bool {
     !c.is_alphabetic() || (c as u32) < 0x0250 || ('\u{1E00}'..='\u{1EFF}').contains(&c)
 }
 
-/// Finds people in the clean body. `places` are the places found in the same body, `authors`
-/// the bylined writers.
-pub fn find_people(body: &str, places: &[Place], authors: &[String]) -> Vec<Person> {
+/// Finds people in the clean body. `places` and `organisations` are those found in the same
+/// body (a name inside an organisation's is not a person's), `authors` the bylined writers.
+pub fn find_people(
+    body: &str,
+    places: &[Place],
+    organisations: &[Organisation],
+    authors: &[String],
+) -> Vec<Person> {
     let place_names: BTreeSet<String> = places.iter().map(|p| fold(&p.name)).collect();
     let words = words(body);
     let mut runs: Vec<(usize, usize)> = Vec::new(); // word index ranges
@@ -514,6 +520,14 @@ pub fn find_people(body: &str, places: &[Place], authors: &[String]) -> Vec<Pers
             char_offset(body, first.start),
             char_offset(body, first.start + name.len()),
         );
+        let inside_organisation = organisations.iter().any(|o| {
+            o.mentions
+                .iter()
+                .any(|(start, end)| offsets.0 < *end && *start < offsets.1)
+        });
+        if inside_organisation {
+            continue;
+        }
         match people.iter_mut().find(|p| fold(&p.name) == folded) {
             Some(person) => person.mentions.push(offsets),
             None => people.push(Person {
@@ -558,7 +572,7 @@ mod tests {
     use super::*;
 
     fn names(body: &str) -> Vec<String> {
-        find_people(body, &[], &[])
+        find_people(body, &[], &[], &[])
             .into_iter()
             .map(|p| p.name)
             .collect()
@@ -567,7 +581,7 @@ mod tests {
     #[test]
     fn names_with_titles_stripped_and_surnames_resolved() {
         let body = "Guatemalan President Bernardo Arévalo told investors on Saturday. Arévalo said the ports would change, and Lucía Barrios Sandoval agreed.";
-        let people = find_people(body, &[], &[]);
+        let people = find_people(body, &[], &[], &[]);
         let arevalo = people
             .iter()
             .find(|p| p.name == "Bernardo Arévalo")
@@ -594,6 +608,7 @@ mod tests {
     fn bylined_authors_are_not_mentioned_people() {
         let found = find_people(
             "Ana Costa reported the story.",
+            &[],
             &[],
             &["Ana Costa".to_owned()],
         );

@@ -1,0 +1,1096 @@
+//! Organisations a story mentions: companies, government bodies, agencies, unions, parties,
+//! universities, international bodies, and news outlets where they act in the story.
+//!
+//! Four rules, each readable on its own, find candidates:
+//! - **Known names** (`data/organisations/known.tsv`, one Aho-Corasick automaton): bodies and
+//!   companies that carry no tell-tale word ("the Kremlin", "Lufthansa", "NATO"). An outlet counts
+//!   only where it acts ("told AFP", "disse à Lusa"), not in a dateline or credit; a company
+//!   after "the" ("the Amazon") or after another name word ("Harrison Ford") is not taken.
+//! - **Head words**: a capitalized run that ends in a word like *Department*, *Authority* or
+//!   *Airlines* ("Oregon Department of Forestry", "Airlines for America"), or opens with one
+//!   in the Romance order ("Banco Central de Cuba", "Instituto Português do Mar e da Atmosfera").
+//! - **Apposition**: a capitalized name right after a lower-case kind of organisation ("state
+//!   copper giant Codelco", "die Gewerkschaft Verdi").
+//! - **Acronyms**: capitals-only words that are not units, zones or titles (`SNCTA`, `ZESCO`).
+//!   An acronym given in parentheses after a full name, or spelling its initials, is the same
+//!   organisation, listed under the full name.
+//!
+//! Each organisation is listed once, under the fullest form the story uses, with its mentions.
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+
+use super::char_offset;
+use super::places::Place;
+use crate::story::gazetteer::{fold, gazetteer};
+
+const KNOWN: &str = include_str!("../../../data/organisations/known.tsv");
+const NOT_ACRONYMS: &str = include_str!("../../../data/organisations/not_acronyms.txt");
+
+/// A word in capitals naming a city this large is the city (a dateline), not an acronym.
+const PLACE_IN_CAPITALS: u64 = 50_000;
+
+/// An organisation the story mentions.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Organisation {
+    /// The fullest form the story uses.
+    pub name: String,
+    /// The abbreviation the story also uses for it ("RBA"), when it does.
+    pub acronym: Option<String>,
+    /// Character offsets `[start, end)` of each mention in the clean body.
+    pub mentions: Vec<(usize, usize)>,
+}
+
+/// What a known organisation is; outlets are treated apart because they are everywhere in
+/// credits and datelines and count only where the story has them act.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum KnownKind {
+    Outlet,
+    Company,
+    Other,
+}
+
+struct KnownNames {
+    automaton: AhoCorasick,
+    /// Per pattern: the canonical name and its kind.
+    entries: Vec<(String, KnownKind)>,
+    not_acronyms: Vec<String>,
+}
+
+fn known() -> &'static KnownNames {
+    static KNOWN_NAMES: OnceLock<KnownNames> = OnceLock::new();
+    KNOWN_NAMES.get_or_init(|| {
+        let mut patterns = Vec::new();
+        let mut entries = Vec::new();
+        for line in KNOWN
+            .lines()
+            .filter(|l| !l.starts_with('#') && !l.is_empty())
+        {
+            let mut fields = line.split('\t');
+            let (Some(name), Some(kind)) = (fields.next(), fields.next()) else {
+                continue;
+            };
+            let kind = match kind {
+                "outlet" => KnownKind::Outlet,
+                "company" => KnownKind::Company,
+                _ => KnownKind::Other,
+            };
+            let aliases = fields.next().unwrap_or("");
+            for pattern in std::iter::once(name).chain(aliases.split('|').filter(|a| !a.is_empty()))
+            {
+                patterns.push(pattern.to_owned());
+                entries.push((name.to_owned(), kind));
+            }
+        }
+        let automaton = AhoCorasickBuilder::new()
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(&patterns)
+            .expect("the known-organisation list builds an automaton");
+        let not_acronyms = NOT_ACRONYMS
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty() && !l.starts_with('#'))
+            .map(str::to_owned)
+            .collect();
+        KnownNames {
+            automaton,
+            entries,
+            not_acronyms,
+        }
+    })
+}
+
+/// Builds the automaton now rather than on the first story.
+pub fn prepare() {
+    known();
+}
+
+/// Words that end an English or German organisation name: "Department", "Airlines".
+const HEADS: &[&str] = &[
+    "Department",
+    "Ministry",
+    "Bank",
+    "Committee",
+    "Commission",
+    "Association",
+    "University",
+    "Council",
+    "Agency",
+    "Service",
+    "Services",
+    "Office",
+    "Party",
+    "Union",
+    "Company",
+    "Corporation",
+    "Corp.",
+    "Inc.",
+    "Ltd",
+    "Ltd.",
+    "LLC",
+    "PLC",
+    "AG",
+    "GmbH",
+    "SA",
+    "Group",
+    "Systems",
+    "Institute",
+    "Authority",
+    "Chamber",
+    "Court",
+    "Guard",
+    "Patrol",
+    "Police",
+    "Army",
+    "Navy",
+    "Airlines",
+    "Airways",
+    "Energy",
+    "Foundation",
+    "Fund",
+    "Programme",
+    "Alliance",
+    "Organization",
+    "Organisation",
+    "Bureau",
+    "Reserve",
+    "Board",
+    "Capital",
+    "Federation",
+    "Coalition",
+    "Government",
+    "Administration",
+    "Secretariat",
+    "Assembly",
+    "Parliament",
+    "Senate",
+    "Congress",
+    "Trust",
+    "Holdings",
+    "Partners",
+    "Industries",
+    "Motors",
+    "Technologies",
+    "Pharmaceuticals",
+    "Railways",
+    "Railway",
+    "Power",
+    "Electric",
+    "Network",
+    "Press",
+    "Times",
+    "Herald",
+    "Post",
+    "Journal",
+    "Centre",
+    "Center",
+    "College",
+    "School",
+    "Hospital",
+    "Club",
+    "League",
+    "Society",
+    "Forces",
+    "Force",
+    "Ministerium",
+    "Gewerkschaft",
+    "Partei",
+    "Verband",
+    "Behörde",
+    "Amt",
+];
+
+/// Words that open a Romance-language (or "X of Y") organisation name: "Banco Central de Cuba",
+/// "Ministry of Power", "Centre for Grid Studies".
+const LEADS: &[&str] = &[
+    "Ministry",
+    "Department",
+    "University",
+    "Bank",
+    "Centre",
+    "Center",
+    "Institute",
+    "Council",
+    "Office",
+    "Federation",
+    "Association",
+    "Chamber",
+    "Organization",
+    "Organisation",
+    "Commission",
+    "Board",
+    "Bureau",
+    "Court",
+    "Airlines",
+    "Ministerio",
+    "Ministério",
+    "Ministère",
+    "Departamento",
+    "Banco",
+    "Banque",
+    "Instituto",
+    "Institut",
+    "Autoridade",
+    "Autoridad",
+    "Agência",
+    "Agencia",
+    "Agence",
+    "Câmara",
+    "Cámara",
+    "Chambre",
+    "Guarda",
+    "Guardia",
+    "Grupo",
+    "Groupe",
+    "Universidad",
+    "Universidade",
+    "Université",
+    "Comisión",
+    "Comissão",
+    "Secretaría",
+    "Secretaria",
+    "Fundación",
+    "Fundação",
+    "Fondation",
+    "Federación",
+    "Federação",
+    "Fédération",
+    "Confederación",
+    "Confédération",
+    "Sindicato",
+    "Syndicat",
+    "Partido",
+    "Parti",
+    "Tribunal",
+    "Asamblea",
+    "Assembleia",
+    "Assemblée",
+    "Conseil",
+    "Consejo",
+    "Conselho",
+    "Unión",
+    "União",
+    "Empresa",
+    "Compañía",
+    "Companhia",
+    "Policía",
+    "Polícia",
+    "Fuerzas",
+    "Forças",
+    "Servicio",
+    "Serviço",
+    "Service",
+    "Junta",
+    "Coordination",
+];
+
+/// Lower-case kinds of organisation that introduce a name in apposition: "agency Corfo".
+const KIND_NOUNS: &[&str] = &[
+    "company",
+    "firm",
+    "giant",
+    "group",
+    "agency",
+    "union",
+    "carrier",
+    "airline",
+    "bank",
+    "lender",
+    "insurer",
+    "retailer",
+    "buyer",
+    "maker",
+    "automaker",
+    "carmaker",
+    "operator",
+    "utility",
+    "broadcaster",
+    "newspaper",
+    "regulator",
+    "watchdog",
+    "startup",
+    "conglomerate",
+    "miner",
+    "supplier",
+    "exporter",
+    "developer",
+    "manufacturer",
+    "chain",
+    "charity",
+    "nonprofit",
+    "organization",
+    "organisation",
+    "consultancy",
+    "Gewerkschaft",
+    "Konzern",
+    "Partei",
+    "Unternehmen",
+    "Verband",
+    "Behörde",
+    "empresa",
+    "compañía",
+    "sindicato",
+    "aerolínea",
+    "société",
+    "entreprise",
+    "syndicat",
+    "companhia",
+];
+
+/// Small words inside organisation names: "Chamber of Commerce", "Fish & Wildlife".
+const CONNECTORS: &[&str] = &[
+    "of", "for", "and", "&", "on", "de", "del", "da", "do", "dos", "das", "des", "du", "e", "y",
+    "et", "und", "für", "la", "the",
+];
+
+/// Words that make "Bank" a river's bank.
+const COMPASS: &[&str] = &["North", "South", "East", "West", "Left", "Right"];
+
+/// The connectors that join two things rather than a name's parts.
+const CONJUNCTIONS: &[&str] = &["and", "&", "e", "y", "et", "und"];
+
+/// Words capitalized only because they open a sentence or name something else.
+const OPENERS: &[&str] = &[
+    "The", "A", "An", "In", "On", "At", "But", "And", "For", "With", "After", "Before", "As",
+    "When", "While", "If", "Since", "By", "From", "To", "This", "That", "Its", "El", "La", "Los",
+    "Las", "Le", "Les", "L’", "Der", "Die", "Das", "Den", "Dem", "O", "Os", "A", "Un", "Une",
+    "Una", "Um", "Uma", "Ein", "Eine", "Según", "Segundo", "Selon", "Laut", "Nach",
+];
+
+/// Words before an outlet that make it act in the story: "told AFP", "disse à Lusa".
+const OUTLET_CUES_BEFORE: &[&str] = &[
+    "told", "to", "à", "a", "al", "der", "dem", "with", "per", "agência", "agencia", "agence",
+];
+/// Words after an outlet that make it act in the story: "Reuters reported".
+const OUTLET_CUES_AFTER: &[&str] = &[
+    "reported",
+    "reports",
+    "said",
+    "says",
+    "learned",
+    "quoted",
+    "cited",
+    "radio",
+    "television",
+    "berichtete",
+    "meldete",
+    "informou",
+    "informó",
+    "rapporte",
+];
+
+/// A word of the body with its byte range, trailing punctuation set aside.
+struct Token<'a> {
+    text: &'a str,
+    start: usize,
+    end: usize,
+    /// Punctuation after the word ends any name it is part of (`,` `.` `)` `:` …).
+    ends_name: bool,
+    /// Punctuation before the word (`(` `“` …) starts a new name.
+    after_punctuation: bool,
+    /// A comma follows: the word may close one item of a list inside a name.
+    before_comma: bool,
+}
+
+fn tokens(body: &str) -> Vec<Token<'_>> {
+    let mut out = Vec::new();
+    let mut offset = 0;
+    for piece in body.split_inclusive(char::is_whitespace) {
+        let start_of_piece = offset;
+        offset += piece.len();
+        let word = piece.trim_end();
+        let lead = word.len()
+            - word
+                .trim_start_matches(|c: char| !c.is_alphanumeric() && c != '&')
+                .len();
+        let mut core = &word[lead..];
+        let mut start = start_of_piece + lead;
+        // Elided articles belong to the next word: "l’AFP", "d'Odemira".
+        for elision in ["l’", "l'", "d’", "d'", "L’", "L'", "D’", "D'"] {
+            if let Some(rest) = core.strip_prefix(elision) {
+                if rest.chars().next().is_some_and(char::is_uppercase) {
+                    start += elision.len();
+                    core = rest;
+                }
+            }
+        }
+        let trimmed = trim_trailing(core);
+        if trimmed.is_empty() {
+            continue;
+        }
+        out.push(Token {
+            text: trimmed,
+            start,
+            end: start + trimmed.len(),
+            ends_name: trimmed.len() < core.len(),
+            after_punctuation: lead > 0,
+            before_comma: core[trimmed.len()..].starts_with(','),
+        });
+    }
+    out
+}
+
+/// Trailing punctuation off a word, keeping the full stop of abbreviations ("U.S.", "Inc.").
+fn trim_trailing(word: &str) -> &str {
+    let trimmed = word.trim_end_matches(|c: char| !c.is_alphanumeric() && c != '.' && c != '&');
+    let without_stop = trimmed.trim_end_matches('.');
+    let is_abbreviation = trimmed.len() > without_stop.len()
+        && (without_stop.contains('.')
+            || matches!(without_stop, "Inc" | "Corp" | "Co" | "Ltd" | "St" | "Bros"));
+    if is_abbreviation {
+        trimmed
+    } else {
+        without_stop
+    }
+}
+
+/// A word that can be part of a name: capitalized, and not an adjective made with a hyphen
+/// ("Delhi-based", "Kremlin-backed").
+fn is_capitalized(word: &str) -> bool {
+    let adjective = word
+        .rsplit_once('-')
+        .is_some_and(|(_, suffix)| suffix.chars().all(char::is_lowercase));
+    word.chars().next().is_some_and(char::is_uppercase) && !adjective
+}
+
+fn base(word: &str) -> &str {
+    word.trim_end_matches("’s").trim_end_matches("'s")
+}
+
+/// `SNCTA`, `UNSA-ICNA`, `AT&T`: capitals (and digits) only, three to eight letters (two-letter
+/// capitals are too often initials, codes or shouting to stand alone).
+fn is_acronym(word: &str) -> bool {
+    let letters = word.chars().filter(|c| c.is_alphabetic()).count();
+    (3..=8).contains(&letters)
+        && word
+            .chars()
+            .all(|c| c.is_uppercase() || c.is_ascii_digit() || matches!(c, '-' | '&'))
+        && word.chars().next().is_some_and(char::is_uppercase)
+        && !word
+            .chars()
+            .all(|c| matches!(c, 'I' | 'V' | 'X' | 'L' | 'C' | 'M' | '-'))
+}
+
+/// A found name before merging: its text and byte range.
+#[derive(Debug, Clone)]
+struct Found {
+    name: String,
+    start: usize,
+    end: usize,
+    /// For a known alias ("Fed", "U.N."): the full name, which the mention joins when the story
+    /// also writes it out.
+    alias_of: Option<String>,
+}
+
+/// Finds organisations in the clean body; `places` are the places found in it (a country
+/// before a possessive is not part of the name: "Brazil’s Petrobras").
+pub fn find_organisations(body: &str, places: &[Place]) -> Vec<Organisation> {
+    let tokens = tokens(body);
+    let mut found = Vec::new();
+    found.extend(head_word_names(body, &tokens, places));
+    found.extend(appositions(body, &tokens));
+    found.extend(known_names(body, &tokens));
+    found.extend(acronyms(body, &tokens, places));
+    found.extend(camel_case_names(&tokens));
+    let listed = coordinated_names(body, &tokens, &found, places);
+    found.extend(listed);
+    merge(body, found)
+}
+
+/// `CalMac`, `AgroVektor`, `BlackRock`: a capital inside a Latin-script word is a brand's, not a
+/// person's (surname prefixes like Mc, Mac, De, Le aside).
+fn camel_case_names(tokens: &[Token<'_>]) -> Vec<Found> {
+    const SURNAME_PREFIXES: &[&str] = &[
+        "Mc", "Mac", "De", "Di", "Da", "Le", "La", "Van", "Von", "Fitz", "O’", "O'",
+    ];
+    tokens
+        .iter()
+        .filter(|token| {
+            let word = base(token.text);
+            let inner_capital = word
+                .char_indices()
+                .skip(1)
+                .any(|(i, c)| c.is_uppercase() && word[..i].ends_with(char::is_lowercase));
+            is_capitalized(word)
+                && inner_capital
+                && word
+                    .chars()
+                    .all(|c| c.is_alphabetic() && (c as u32) < 0x0250)
+                && !SURNAME_PREFIXES.iter().any(|p| {
+                    word.strip_prefix(p)
+                        .is_some_and(|rest| rest.starts_with(char::is_uppercase))
+                })
+        })
+        .map(|token| Found {
+            name: base(token.text).to_owned(),
+            start: token.start,
+            end: token.start + base(token.text).len(),
+            alias_of: None,
+        })
+        .collect()
+}
+
+/// "Microsoft, Amazon and Zillow": a one-word name listed together with organisations is one
+/// too, when it is not a place.
+fn coordinated_names(
+    body: &str,
+    tokens: &[Token<'_>],
+    found: &[Found],
+    places: &[Place],
+) -> Vec<Found> {
+    let is_found = |token: &Token<'_>| found.iter().any(|f| f.start == token.start);
+    let is_place = |token: &Token<'_>| {
+        let offset = char_offset(body, token.start);
+        places
+            .iter()
+            .any(|p| p.mentions.iter().any(|m| m.0 == offset))
+    };
+    let mut listed = Vec::new();
+    let mut index = 0;
+    while index < tokens.len() {
+        // Collect "A, B, C and D" of single capitalized words.
+        let mut items = vec![index];
+        let mut at = index;
+        loop {
+            let token = &tokens[at];
+            if !is_capitalized(token.text) || OPENERS.contains(&token.text) {
+                break;
+            }
+            if token.before_comma && tokens.get(at + 1).is_some_and(|t| is_capitalized(t.text)) {
+                at += 1;
+                items.push(at);
+            } else if !token.ends_name
+                && tokens
+                    .get(at + 1)
+                    .is_some_and(|t| matches!(t.text, "and" | "or"))
+                && tokens.get(at + 2).is_some_and(|t| is_capitalized(t.text))
+            {
+                at += 2;
+                items.push(at);
+                break;
+            } else {
+                break;
+            }
+        }
+        let words_only = items.iter().all(|&i| {
+            is_capitalized(tokens[i].text)
+                && (i + 1 >= tokens.len()
+                    || tokens[i].ends_name
+                    || !is_capitalized(tokens[i + 1].text))
+        });
+        let anchored = items.iter().any(|&i| is_found(&tokens[i]));
+        if items.len() >= 3 && words_only && anchored {
+            for &i in &items {
+                let token = &tokens[i];
+                if !is_found(token) && !is_place(token) {
+                    listed.push(Found {
+                        name: base(token.text).to_owned(),
+                        start: token.start,
+                        end: token.start + base(token.text).len(),
+                        alias_of: None,
+                    });
+                }
+            }
+        }
+        index = at + 1;
+    }
+    listed
+}
+
+/// Runs of capitalized words joined by spaces or connectors, never across punctuation, as
+/// token index ranges.
+fn capitalized_runs(tokens: &[Token<'_>]) -> Vec<(usize, usize)> {
+    let mut runs = Vec::new();
+    let mut index = 0;
+    while index < tokens.len() {
+        if !is_capitalized(tokens[index].text) {
+            index += 1;
+            continue;
+        }
+        let start = index;
+        let mut end = index + 1;
+        while end < tokens.len() && !tokens[end - 1].ends_name && !tokens[end].after_punctuation {
+            if is_capitalized(tokens[end].text) {
+                end += 1;
+                continue;
+            }
+            let mut next = end;
+            while next < tokens.len()
+                && CONNECTORS.contains(&tokens[next].text)
+                && !tokens[next].ends_name
+                && next - end < 2
+            {
+                next += 1;
+            }
+            if next > end && tokens.get(next).is_some_and(|t| is_capitalized(t.text)) {
+                end = next + 1;
+            } else {
+                break;
+            }
+        }
+        // "Ministry of Agriculture, Forestry and Fisheries": a list inside a name.
+        if let Some(list_end) = list_continuation(tokens, start, end) {
+            end = list_end;
+        }
+        runs.extend(split_at_conjunctions(tokens, start, end));
+        index = end;
+    }
+    runs
+}
+
+/// "American Airlines and Frontier Airlines" are two names, "Ministry of Energy and Mines" one:
+/// a run splits at a conjunction when each side has a word that makes an organisation.
+fn split_at_conjunctions(tokens: &[Token<'_>], start: usize, end: usize) -> Vec<(usize, usize)> {
+    let has_head = |range: &[Token<'_>]| {
+        range
+            .iter()
+            .any(|t| HEADS.contains(&base(t.text)) || LEADS.contains(&t.text))
+    };
+    let mut runs = Vec::new();
+    let mut from = start;
+    for at in start + 1..end {
+        if CONJUNCTIONS.contains(&tokens[at].text)
+            && has_head(&tokens[from..at])
+            && has_head(&tokens[at + 1..end])
+        {
+            runs.push((from, at));
+            from = at + 1;
+            while from < end && CONNECTORS.contains(&tokens[from].text) {
+                from += 1;
+            }
+        }
+    }
+    runs.push((from, end));
+    runs
+}
+
+/// After "Ministry of Agriculture" and a comma: "Forestry and Fisheries" belongs to the name when
+/// the run opened with an "X of" word and the list closes with "and" + a capitalized word.
+fn list_continuation(tokens: &[Token<'_>], start: usize, end: usize) -> Option<usize> {
+    let opens_with_lead = (start..end.min(start + 2)).any(|lead| {
+        LEADS.contains(&tokens[lead].text)
+            && tokens
+                .get(lead + 1)
+                .is_some_and(|t| CONNECTORS.contains(&t.text))
+    });
+    if !opens_with_lead || !tokens[end - 1].before_comma {
+        return None;
+    }
+    let mut index = end;
+    while index + 2 < tokens.len() && index - end < 6 {
+        let token = &tokens[index];
+        if !is_capitalized(token.text) || token.after_punctuation {
+            return None;
+        }
+        if !token.ends_name
+            && tokens[index + 1].text == "and"
+            && is_capitalized(tokens[index + 2].text)
+        {
+            return Some(index + 3);
+        }
+        if !token.before_comma {
+            return None;
+        }
+        index += 1;
+    }
+    None
+}
+
+fn head_word_names(body: &str, tokens: &[Token<'_>], places: &[Place]) -> Vec<Found> {
+    let mut found = Vec::new();
+    for (mut start, end) in capitalized_runs(tokens) {
+        while start < end && OPENERS.contains(&tokens[start].text) {
+            start += 1;
+        }
+        // A place before a possessive is where the organisation is, not its name.
+        if start + 1 < end && tokens[start].text != base(tokens[start].text) {
+            let offset = char_offset(body, tokens[start].start);
+            if places
+                .iter()
+                .any(|p| p.mentions.iter().any(|m| m.0 == offset))
+            {
+                start += 1;
+            }
+        }
+        if start >= end {
+            continue;
+        }
+        let span = &tokens[start..end];
+        let Some(org_end) = organisation_end(span) else {
+            continue;
+        };
+        let org = &span[..org_end];
+        let words = org.iter().filter(|t| is_capitalized(t.text)).count();
+        if words < 2 {
+            continue;
+        }
+        let last = &org[org.len() - 1];
+        let end_byte = last.start + base(last.text).len();
+        found.push(Found {
+            name: body[org[0].start..end_byte].to_owned(),
+            start: org[0].start,
+            end: end_byte,
+            alias_of: None,
+        });
+    }
+    found
+}
+
+/// How many tokens of a capitalized run make the organisation, when it is one. An English head
+/// ends the name (what follows with only a space is someone's title or name: "Transportation
+/// Department Secretary Pete Buttigieg"), unless a connector continues it ("Bank of Australia");
+/// a leading head keeps everything ("Guarda Nacional Republicana").
+fn organisation_end(span: &[Token<'_>]) -> Option<usize> {
+    if LEADS.contains(&span[0].text) && span.len() > 1 {
+        return Some(span.len());
+    }
+    let last_head = span.iter().rposition(|t| HEADS.contains(&base(t.text)))?;
+    // "Kariba North Bank", "West Bank": the bank of a river or lake.
+    if span[last_head].text == "Bank"
+        && last_head > 0
+        && COMPASS.contains(&span[last_head - 1].text)
+    {
+        return None;
+    }
+    let mut end = last_head + 1;
+    // A possessive head ends the name there: "Ryanair’s" is not part of what follows.
+    if span[last_head].text != base(span[last_head].text) {
+        return Some(end);
+    }
+    while end + 1 < span.len() && CONNECTORS.contains(&span[end].text) {
+        end += 2;
+        while end < span.len() && is_capitalized(span[end].text) && !HEADS.contains(&span[end].text)
+        {
+            end += 1;
+        }
+        if end < span.len() && !CONNECTORS.contains(&span[end].text) {
+            break;
+        }
+    }
+    Some(end.min(span.len()))
+}
+
+fn appositions(body: &str, tokens: &[Token<'_>]) -> Vec<Found> {
+    let mut found = Vec::new();
+    for window in tokens.windows(2) {
+        let (kind, name) = (&window[0], &window[1]);
+        if kind.ends_name || !KIND_NOUNS.contains(&kind.text) || !is_capitalized(name.text) {
+            continue;
+        }
+        // The name, up to two words: "Freddie Mac", "Codelco".
+        let first = tokens
+            .iter()
+            .position(|t| t.start == name.start)
+            .unwrap_or(0);
+        let mut last = first;
+        if !tokens[first].ends_name
+            && tokens.get(first + 1).is_some_and(|t| {
+                is_capitalized(t.text) && !OPENERS.contains(&t.text) && !t.after_punctuation
+            })
+        {
+            last = first + 1;
+        }
+        let end_byte = tokens[last].start + base(tokens[last].text).len();
+        found.push(Found {
+            name: body[name.start..end_byte].to_owned(),
+            start: name.start,
+            end: end_byte,
+            alias_of: None,
+        });
+    }
+    found
+}
+
+fn known_names(body: &str, tokens: &[Token<'_>]) -> Vec<Found> {
+    let names = known();
+    let mut found = Vec::new();
+    for hit in names.automaton.find_iter(body) {
+        let (start, end) = (hit.start(), hit.end());
+        let whole_word = !body[..start]
+            .chars()
+            .next_back()
+            .is_some_and(char::is_alphanumeric)
+            && !body[end..]
+                .chars()
+                .next()
+                .is_some_and(|c| c.is_alphanumeric())
+            && !body[end..]
+                .starts_with(['-', '.'])
+                .then_some(())
+                .is_some_and(|_| {
+                    body[end + 1..]
+                        .chars()
+                        .next()
+                        .is_some_and(char::is_alphanumeric)
+                });
+        if !whole_word {
+            continue;
+        }
+        let (canonical, kind) = &names.entries[hit.pattern().as_usize()];
+        let position = tokens.iter().position(|t| t.end >= end && t.start <= start);
+        let previous = position.and_then(|p| p.checked_sub(1)).map(|p| &tokens[p]);
+        let next = tokens.iter().find(|t| t.start >= end);
+        let acts = || {
+            previous.is_some_and(|t| OUTLET_CUES_BEFORE.contains(&t.text.to_lowercase().as_str()))
+                || next.is_some_and(|t| OUTLET_CUES_AFTER.contains(&t.text))
+                || body[..start].ends_with("according to ")
+        };
+        let after_article = previous.is_some_and(|t| t.text == "the" || t.text == "The");
+        let after_name = previous
+            .is_some_and(|t| !t.ends_name && is_capitalized(t.text) && !OPENERS.contains(&t.text));
+        let taken = match kind {
+            KnownKind::Outlet => acts(),
+            KnownKind::Company => !after_article && !after_name,
+            KnownKind::Other => true,
+        };
+        if taken {
+            found.push(Found {
+                name: body[start..end].to_owned(),
+                start,
+                end,
+                alias_of: (canonical != &body[start..end]).then(|| canonical.clone()),
+            });
+        }
+    }
+    found
+}
+
+fn acronyms(body: &str, tokens: &[Token<'_>], places: &[Place]) -> Vec<Found> {
+    let names = known();
+    let mut found = Vec::new();
+    for (index, token) in tokens.iter().enumerate() {
+        let word = base(token.text);
+        if !is_acronym(word) || names.not_acronyms.iter().any(|n| n == word) {
+            continue;
+        }
+        // A word in a line of capitals is shouting, not an abbreviation ("WASHINGTON (AP)").
+        let shouting = |t: &Token<'_>| {
+            t.text.chars().filter(|c| c.is_alphabetic()).count() > 1
+                && t.text.chars().all(|c| !c.is_lowercase())
+        };
+        let neighbours_shout = (index > 0 && shouting(&tokens[index - 1]))
+            || tokens.get(index + 1).is_some_and(shouting);
+        let offset = char_offset(body, token.start);
+        let is_place = places
+            .iter()
+            .any(|p| p.mentions.iter().any(|m| m.0 == offset));
+        let is_known = names
+            .automaton
+            .find(word)
+            .is_some_and(|m| m.len() == word.len());
+        // A dateline city in capitals: "LUSAKA, Zambia (AP) —".
+        let gazetteer = gazetteer();
+        let names_a_place = gazetteer.country_code(word).is_some()
+            || gazetteer.us_state(word).is_some()
+            || gazetteer
+                .city(word, None)
+                .is_some_and(|city| city.population >= PLACE_IN_CAPITALS);
+        if neighbours_shout || is_place || is_known || names_a_place {
+            continue;
+        }
+        found.push(Found {
+            name: word.to_owned(),
+            start: token.start,
+            end: token.start + word.len(),
+            alias_of: None,
+        });
+    }
+    found
+}
+
+/// One organisation per name: overlapping finds keep the longest, an acronym defined in
+/// parentheses or spelling a name's initials joins that name, and a name that begins a longer
+/// one ("Reserve Bank" → "Reserve Bank of Australia") is a mention of the longer.
+fn merge(body: &str, mut found: Vec<Found>) -> Vec<Organisation> {
+    found.sort_by_key(|f| (f.start, std::cmp::Reverse(f.end)));
+    let mut kept: Vec<Found> = Vec::new();
+    for candidate in found {
+        if kept.last().is_some_and(|k| candidate.start < k.end) {
+            continue;
+        }
+        kept.push(candidate);
+    }
+    let mut organisations: Vec<Organisation> = Vec::new();
+    let mut index_by_name: HashMap<String, usize> = HashMap::new();
+    let written: Vec<String> = kept.iter().map(|f| fold(&f.name)).collect();
+    for find in &kept {
+        let mention = (char_offset(body, find.start), char_offset(body, find.end));
+        let name = match &find.alias_of {
+            Some(full) if written.contains(&fold(full)) => full,
+            _ => &find.name,
+        };
+        let key = fold(name);
+        let index = *index_by_name.entry(key).or_insert_with(|| {
+            organisations.push(Organisation {
+                name: name.clone(),
+                acronym: None,
+                mentions: Vec::new(),
+            });
+            organisations.len() - 1
+        });
+        let organisation = &mut organisations[index];
+        organisation.mentions.push(mention);
+        if *name != find.name && is_acronym(&find.name) {
+            organisation.acronym = Some(find.name.clone());
+        }
+    }
+    link_acronyms(body, &kept, &mut organisations);
+    absorb_prefixes(&mut organisations);
+    for organisation in &mut organisations {
+        organisation.mentions.sort_unstable();
+        organisation.mentions.dedup();
+    }
+    organisations
+}
+
+/// An acronym that follows a name in parentheses ("Reserve Bank of Australia (RBA)"), or whose
+/// letters are the initials of a name the story uses, joins that name.
+fn link_acronyms(body: &str, kept: &[Found], organisations: &mut Vec<Organisation>) {
+    let mut index = 0;
+    while index < organisations.len() {
+        let acronym = organisations[index].name.clone();
+        if !is_acronym(&acronym) {
+            index += 1;
+            continue;
+        }
+        let defined_after = kept.iter().find_map(|f| {
+            let rest = &body[f.end..];
+            (f.name != acronym && rest.starts_with(&format!(" ({acronym})"))).then_some(&f.name)
+        });
+        let full = defined_after.cloned().or_else(|| {
+            organisations
+                .iter()
+                .find(|o| o.name != acronym && initials(&o.name) == acronym.replace('-', ""))
+                .map(|o| o.name.clone())
+        });
+        let Some(full) = full else {
+            index += 1;
+            continue;
+        };
+        let Some(target) = organisations.iter().position(|o| o.name == full) else {
+            index += 1;
+            continue;
+        };
+        let moved = organisations.remove(index);
+        let target = if target > index { target - 1 } else { target };
+        organisations[target].acronym = Some(acronym);
+        organisations[target].mentions.extend(moved.mentions);
+    }
+}
+
+/// Capital initials of a name's words, connectors skipped: "Reserve Bank of Australia" → RBA.
+fn initials(name: &str) -> String {
+    name.split([' ', '-'])
+        .filter(|w| !CONNECTORS.contains(w))
+        .filter_map(|w| w.chars().next())
+        .filter(|c| c.is_uppercase())
+        .collect()
+}
+
+fn absorb_prefixes(organisations: &mut Vec<Organisation>) {
+    let names: Vec<String> = organisations.iter().map(|o| o.name.clone()).collect();
+    let mut index = 0;
+    while index < organisations.len() {
+        let name = &organisations[index].name;
+        let longer = names.iter().find(|other| {
+            other.len() > name.len()
+                && other.starts_with(name.as_str())
+                && other[name.len()..].starts_with(" of ")
+        });
+        match longer.and_then(|l| organisations.iter().position(|o| &o.name == l)) {
+            Some(target) => {
+                let moved = organisations.remove(index);
+                let target = if target > index { target - 1 } else { target };
+                organisations[target].mentions.extend(moved.mentions);
+            }
+            None => index += 1,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn names(body: &str) -> Vec<String> {
+        find_organisations(body, &[])
+            .into_iter()
+            .map(|o| o.name)
+            .collect()
+    }
+
+    #[test]
+    fn head_words_end_and_open_names() {
+        let found = names("The Oregon Department of Forestry said the U.S. Fish & Wildlife Service agreed, as did the Banco Central de Cuba and Airlines for America.");
+        assert_eq!(
+            found,
+            vec![
+                "Oregon Department of Forestry",
+                "U.S. Fish & Wildlife Service",
+                "Banco Central de Cuba",
+                "Airlines for America"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_title_after_the_head_is_not_part_of_the_name() {
+        let found = names("Transportation Department Secretary Pete Buttigieg spoke.");
+        assert_eq!(found, vec!["Transportation Department"]);
+    }
+
+    #[test]
+    fn acronyms_join_their_full_name() {
+        let found = find_organisations(
+            "The Reserve Bank of Australia (RBA) held rates. The RBA said inflation was high. Analysts at ZESCO disagreed.",
+            &[],
+        );
+        let rba = found
+            .iter()
+            .find(|o| o.name == "Reserve Bank of Australia")
+            .expect("the bank");
+        assert_eq!(rba.acronym.as_deref(), Some("RBA"));
+        assert_eq!(
+            rba.mentions.len(),
+            3,
+            "full name, its definition and the later RBA"
+        );
+        assert!(found.iter().any(|o| o.name == "ZESCO"));
+        assert_eq!(found.len(), 2, "{found:?}");
+    }
+
+    #[test]
+    fn outlets_count_only_where_they_act() {
+        assert!(names("PARIS (AFP) - Farmers gathered in Paris.").is_empty());
+        assert_eq!(
+            names("The officer told AFP the brigade was ready."),
+            vec!["AFP"]
+        );
+    }
+
+    #[test]
+    fn appositions_and_companies_after_names() {
+        assert_eq!(
+            names("a deal between state copper giant Codelco and others"),
+            vec!["Codelco"]
+        );
+        assert!(names("Actor Harrison Ford visited the Amazon.").is_empty());
+    }
+
+    #[test]
+    fn brands_and_names_listed_with_companies() {
+        assert_eq!(
+            names("Ferries run by CalMac were late. Microsoft, Amazon and Zillow cut jobs, unlike McDonald."),
+            vec!["CalMac", "Microsoft", "Amazon", "Zillow"]
+        );
+    }
+
+    #[test]
+    fn units_zones_and_shouted_words_are_not_acronyms() {
+        assert!(
+            names("Demand hit 250 GW at 3 PM EST. WASHINGTON STATE OFFICIALS WARNED.").is_empty()
+        );
+    }
+}

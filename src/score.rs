@@ -286,6 +286,38 @@ fn score_file(
             same_text,
         )
     });
+    // A quotation as `speaker` + unit separator + `text`, scored on both together.
+    let quote_key = |speaker: &str, text: &str| format!("{speaker}\u{1f}{text}");
+    let quotes = strings_owned(&ninjs["wirestream"]["quotes"], |q| {
+        Some(quote_key(q["speaker"].as_str()?, q["text"].as_str()?))
+    });
+    let gold_quotes = strings_owned(&gold["quotes"], |q| {
+        Some(quote_key(
+            q["speaker"].as_str()?,
+            q["text_prefix"].as_str()?,
+        ))
+    });
+    check("quotes", &mut |f| {
+        f.set(&quotes, &gold_quotes, |predicted, expected| {
+            match (
+                predicted.split_once('\u{1f}'),
+                expected.split_once('\u{1f}'),
+            ) {
+                (Some((speaker, text)), Some((gold_speaker, prefix))) => {
+                    same_text(speaker, gold_speaker) && fold(text).starts_with(&fold(prefix))
+                }
+                _ => false,
+            }
+        })
+    });
+    let speakers = strings(&ninjs["wirestream"]["quotes"], |q| q["speaker"].as_str());
+    check("quote_speaker", &mut |f| {
+        f.set(
+            &speakers,
+            &strings(&gold["quotes"], |q| q["speaker"].as_str()),
+            same_text,
+        )
+    });
     let source = ninjs["infosources"]
         .as_array()
         .and_then(|s| s.first())
@@ -367,11 +399,15 @@ fn place_keys(value: &Value, country: impl Fn(&Value) -> Option<&str>) -> Vec<St
         .unwrap_or_default()
 }
 
-fn strings(value: &Value, pick: impl Fn(&Value) -> Option<&str>) -> Vec<String> {
+fn strings_owned(value: &Value, pick: impl Fn(&Value) -> Option<String>) -> Vec<String> {
     value
         .as_array()
-        .map(|items| items.iter().filter_map(&pick).map(str::to_owned).collect())
+        .map(|items| items.iter().filter_map(&pick).collect())
         .unwrap_or_default()
+}
+
+fn strings(value: &Value, pick: impl Fn(&Value) -> Option<&str>) -> Vec<String> {
+    strings_owned(value, |item| pick(item).map(str::to_owned))
 }
 
 fn same_text(a: &str, b: &str) -> bool {

@@ -80,6 +80,7 @@ impl StoryStage {
         story.organisations = enrich::organisations::find_organisations(&body, &story.places);
         story.people =
             enrich::people::find_people(&body, &story.places, &story.organisations, &story.authors);
+        story.quotes = enrich::quotes::find_quotes(&body, &story.people, &story.organisations);
         ninjs::render(&story, body, self.settings.strict).map_err(|error| {
             Rejection::new(
                 RejectionClass::Malformed,

@@ -89,6 +89,8 @@ pub struct Story {
     pub places: Vec<crate::story::enrich::places::Place>,
     /// Organisations the story mentions (enrichment).
     pub organisations: Vec<crate::story::enrich::organisations::Organisation>,
+    /// Direct quotations with their speakers (enrichment).
+    pub quotes: Vec<crate::story::enrich::quotes::Quote>,
 }
 
 /// A dateline place: the city part as printed, and its country when known.
@@ -144,6 +146,7 @@ impl Story {
             people: Vec::new(),
             places: Vec::new(),
             organisations: Vec::new(),
+            quotes: Vec::new(),
         }
     }
 

@@ -6,6 +6,7 @@
 use serde::Serialize;
 use sha2::{Digest, Sha256};
 
+use super::enrich::quotes::SpeakerKind;
 use super::model::{Image, Story};
 use super::normalize::word_count;
 
@@ -90,6 +91,9 @@ struct Extension<'a> {
     /// Every organisation found, with its acronym and character offsets into the clean body.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     organisations: Vec<OrganisationMention<'a>>,
+    /// Direct quotations with their speakers and character offsets into the clean body.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    quotes: Vec<QuoteOut<'a>>,
     /// A ninjs input's properties the stage does not read, unchanged.
     #[serde(skip_serializing_if = "serde_json::Map::is_empty")]
     passthrough: &'a serde_json::Map<String, serde_json::Value>,
@@ -129,6 +133,17 @@ struct OrganisationMention<'a> {
     #[serde(skip_serializing_if = "Option::is_none")]
     acronym: Option<&'a str>,
     mentions: &'a [(usize, usize)],
+}
+
+/// A quotation in the extension: the words, who said them and how, and where they are.
+#[derive(Serialize)]
+struct QuoteOut<'a> {
+    text: &'a str,
+    speaker: &'a str,
+    speaker_type: &'static str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    verb: Option<&'a str>,
+    offsets: (usize, usize),
 }
 
 /// A found place in the extension: its country and where the body mentions it.
@@ -375,6 +390,20 @@ pub fn render(story: &Story, body: String, strict: bool) -> Result<StoryRecord, 
                     name: &organisation.name,
                     acronym: organisation.acronym.as_deref(),
                     mentions: &organisation.mentions,
+                })
+                .collect(),
+            quotes: story
+                .quotes
+                .iter()
+                .map(|quote| QuoteOut {
+                    text: &quote.text,
+                    speaker: &quote.speaker,
+                    speaker_type: match quote.speaker_kind {
+                        SpeakerKind::Person => "person",
+                        SpeakerKind::Organisation => "organisation",
+                    },
+                    verb: quote.verb.as_deref(),
+                    offsets: quote.offsets,
                 })
                 .collect(),
             passthrough: &story.passthrough,

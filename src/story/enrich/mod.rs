@@ -5,6 +5,7 @@
 pub mod organisations;
 pub mod people;
 pub mod places;
+pub mod quotes;
 
 /// Capitalized words that are dates, not names: they neither extend a place name ("in Cuba
 /// Tuesday") nor make a person ("Tuesday March").

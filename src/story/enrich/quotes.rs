@@ -1,0 +1,642 @@
+//! Direct quotations and who said them.
+//!
+//! A quotation is text between quotation marks in one of the forms newsrooms print: “…”, "…",
+//! «…», „…“ and ‚…‘-free single-paragraph forms; a quotation left open at the end of a paragraph
+//! runs on into the next one that opens with a mark (the multi-paragraph convention). Its speaker
+//! comes from the attribution in the same sentence — after it (`…,” Arévalo said`, `…“, sagte
+//! Christine Behle`, `…», a lancé Pierre Vallin`) or before it (`Peskov told reporters that
+//! Russia would “…”`) — which must carry a verb of saying in one of the five enriched languages.
+//! A name there is resolved to the canonical person or organisation; a pronoun ("she said") to
+//! the person last named before the quote; a role ("the minister said", "o comandante") to the
+//! person last named, and "the company said" to the organisation last named. A quotation with no
+//! attribution of its own that follows an attributed one in the same paragraph, or opens the
+//! next, continues that speaker.
+//!
+//! Quotations under six words are scare quotes or fragments and are not listed, nor are
+//! quotations whose speaker cannot be told.
+
+use super::organisations::Organisation;
+use super::people::Person;
+
+/// Quotations shorter than this many words are fragments or scare quotes.
+const MIN_WORDS: usize = 6;
+
+/// Verbs (and prepositions) of attribution: English, Spanish, French, German, Portuguese.
+const SAYING: &[&str] = &[
+    "said",
+    "says",
+    "told",
+    "tells",
+    "added",
+    "adds",
+    "asked",
+    "warned",
+    "warns",
+    "wrote",
+    "writes",
+    "explained",
+    "noted",
+    "argued",
+    "insisted",
+    "stated",
+    "according",
+    "declared",
+    "acknowledged",
+    "conceded",
+    "admitted",
+    "recalled",
+    "continued",
+    "urged",
+    "predicted",
+    "cautioned",
+    "stressed",
+    "emphasised",
+    "emphasized",
+    "announced",
+    "replied",
+    "responded",
+    "complained",
+    "joked",
+    "agreed",
+    "suggested",
+    "saying",
+    "telling",
+    "adding",
+    "promising",
+    "tweeted",
+    "posted",
+    "dijo",
+    "dice",
+    "afirmó",
+    "explicó",
+    "señaló",
+    "aseguró",
+    "declaró",
+    "añadió",
+    "agregó",
+    "indicó",
+    "comentó",
+    "advirtió",
+    "sostuvo",
+    "según",
+    "contó",
+    "relató",
+    "precisó",
+    "subrayó",
+    "insistió",
+    "déclaré",
+    "dit",
+    "affirmé",
+    "expliqué",
+    "estimé",
+    "ajouté",
+    "souligné",
+    "assuré",
+    "lancé",
+    "indiqué",
+    "selon",
+    "déclare",
+    "explique",
+    "estime",
+    "ajoute",
+    "souligne",
+    "assure",
+    "lance",
+    "indique",
+    "affirme",
+    "martèle",
+    "prévient",
+    "dénonce",
+    "confie",
+    "estimant",
+    "assurant",
+    "expliquant",
+    "sagte",
+    "sagt",
+    "erklärte",
+    "erklärt",
+    "betonte",
+    "betont",
+    "warnte",
+    "warnt",
+    "kritisierte",
+    "kritisiert",
+    "meinte",
+    "fügte",
+    "forderte",
+    "so",
+    "disse",
+    "diz",
+    "afirmou",
+    "explicou",
+    "declarou",
+    "referiu",
+    "sublinhou",
+    "acrescentou",
+    "segundo",
+    "adiantou",
+    "garantiu",
+    "frisou",
+    "indicou",
+    "salientou",
+    "alertou",
+];
+
+/// Pronouns that stand for the person last named.
+const PRONOUNS: &[&str] = &[
+    "he", "she", "He", "She", "il", "elle", "er", "sie", "Er", "Sie", "ele", "ela", "él", "ella",
+];
+
+/// Roles that stand for the person last named: "the minister said", "afirmou o comandante".
+const PERSON_ROLES: &[&str] = &[
+    "minister",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "official",
+    "president",
+    "governor",
+    "mayor",
+    "commander",
+    "chief",
+    "director",
+    "economist",
+    "analyst",
+    "senator",
+    "secretary",
+    "officer",
+    "executive",
+    "chairman",
+    "chairwoman",
+    "leader",
+    "ambassador",
+    "premier",
+    "comandante",
+    "ministro",
+    "ministra",
+    "presidente",
+    "portavoz",
+    "porta-voz",
+    "alcalde",
+    "autarca",
+    "ministre",
+    "président",
+    "porte-parole",
+    "maire",
+    "minister",
+    "sprecher",
+    "sprecherin",
+    "chef",
+    "chefin",
+    "woman",
+    "man",
+];
+
+/// Articles that make a role refer back to someone named: "the minister", "o comandante".
+const DEFINITE_ARTICLES: &[&str] = &[
+    "the", "el", "la", "le", "l’", "o", "a", "der", "die", "das", "den", "dem",
+];
+
+/// Kinds of organisation that stand for the organisation last named: "the company said".
+const ORGANISATION_ROLES: &[&str] = &[
+    "company",
+    "group",
+    "airline",
+    "agency",
+    "ministry",
+    "department",
+    "union",
+    "bank",
+    "government",
+    "carrier",
+    "firm",
+    "utility",
+    "authority",
+    "empresa",
+    "ministerio",
+    "ministério",
+    "entreprise",
+    "syndicat",
+    "gouvernement",
+    "unternehmen",
+    "gewerkschaft",
+    "konzern",
+];
+
+/// Who said it: a person or an organisation, by canonical name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SpeakerKind {
+    Person,
+    Organisation,
+}
+
+/// A direct quotation with its speaker.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Quote {
+    /// The quoted words, without the quotation marks.
+    pub text: String,
+    pub speaker: String,
+    pub speaker_kind: SpeakerKind,
+    /// The verb of saying the attribution uses ("said", "sagte"), when one is printed; a
+    /// continued quotation has none of its own.
+    pub verb: Option<String>,
+    /// Character offsets `[start, end)` of the quoted words in the clean body.
+    pub offsets: (usize, usize),
+}
+
+/// A name mention of a person or organisation, in body bytes.
+#[derive(Debug, Clone)]
+struct Mention<'a> {
+    start: usize,
+    end: usize,
+    name: &'a str,
+    kind: SpeakerKind,
+}
+
+/// A quotation found in a paragraph, in body bytes.
+#[derive(Debug, Clone)]
+struct Span {
+    /// The quoted words.
+    start: usize,
+    end: usize,
+    /// The marks around them (the closing one may be missing: the quote runs on).
+    outer_start: usize,
+    outer_end: usize,
+    closed: bool,
+}
+
+/// Finds the attributed quotations of the clean body.
+pub fn find_quotes(body: &str, people: &[Person], organisations: &[Organisation]) -> Vec<Quote> {
+    let offsets = CharOffsets::new(body);
+    let mut mentions: Vec<Mention<'_>> = people
+        .iter()
+        .flat_map(|p| {
+            p.mentions.iter().map(|&(s, e)| Mention {
+                start: offsets.byte(s),
+                end: offsets.byte(e),
+                name: &p.name,
+                kind: SpeakerKind::Person,
+            })
+        })
+        .chain(organisations.iter().flat_map(|o| {
+            o.mentions.iter().map(|&(s, e)| Mention {
+                start: offsets.byte(s),
+                end: offsets.byte(e),
+                name: &o.name,
+                kind: SpeakerKind::Organisation,
+            })
+        }))
+        .collect();
+    mentions.sort_by_key(|m| m.start);
+
+    let mut quotes = Vec::new();
+    // The speaker of the last attributed quotation, and whether it was left open.
+    let mut previous: Option<(usize, &str, SpeakerKind, bool)> = None;
+    let mut paragraph_start = 0;
+    for paragraph in body.split("\n\n") {
+        let base = paragraph_start;
+        paragraph_start += paragraph.len() + 2;
+        let spans = quotation_spans(paragraph, base);
+        let mut previous_in_paragraph: Option<(&str, SpeakerKind)> = None;
+        for (index, span) in spans.iter().enumerate() {
+            let attribution = attribute(body, span, &spans, index, base, paragraph, &mentions);
+            let continued = || {
+                previous_in_paragraph.or_else(|| {
+                    // A paragraph that opens with a quotation continues one left open.
+                    previous
+                        .filter(|p| p.3 && span.outer_start == base && index == 0)
+                        .map(|p| (p.1, p.2))
+                })
+            };
+            let resolved = match attribution {
+                Some((name, kind, verb)) => Some((name, kind, Some(verb))),
+                None => continued().map(|(name, kind)| (name, kind, None)),
+            };
+            let Some((name, kind, verb)) = resolved else {
+                continue;
+            };
+            previous_in_paragraph = Some((name, kind));
+            previous = Some((span.end, name, kind, !span.closed));
+            // The comma before an attribution is the sentence's, not the speaker's.
+            let text = body[span.start..span.end]
+                .trim()
+                .trim_end_matches(',')
+                .trim_end();
+            if text.split_whitespace().count() < MIN_WORDS {
+                continue;
+            }
+            let text_start = span.start
+                + (body[span.start..span.end].len()
+                    - body[span.start..span.end].trim_start().len());
+            quotes.push(Quote {
+                text: text.to_owned(),
+                speaker: name.to_owned(),
+                speaker_kind: kind,
+                verb: verb.map(str::to_owned),
+                offsets: (
+                    offsets.char(text_start),
+                    offsets.char(text_start + text.len()),
+                ),
+            });
+        }
+    }
+    quotes
+}
+
+/// Quotation spans of one paragraph (`base` is its byte offset in the body).
+fn quotation_spans(paragraph: &str, base: usize) -> Vec<Span> {
+    let mut spans = Vec::new();
+    let mut chars = paragraph.char_indices().peekable();
+    while let Some((index, c)) = chars.next() {
+        let closing: &[char] = match c {
+            '“' => &['”'],
+            '„' => &['“', '”'],
+            '«' => &['»'],
+            '"' => &['"'],
+            _ => continue,
+        };
+        // A straight quote opens only before a word, after a space or the start.
+        if c == '"' && !opens_here(paragraph, index) {
+            continue;
+        }
+        let inner_start = index + c.len_utf8();
+        let close = paragraph[inner_start..]
+            .char_indices()
+            .find(|&(_, d)| closing.contains(&d))
+            .map(|(offset, d)| (inner_start + offset, d.len_utf8()));
+        let (inner_end, outer_end, closed) = match close {
+            Some((at, width)) => (at, at + width, true),
+            None => (paragraph.len(), paragraph.len(), false),
+        };
+        spans.push(Span {
+            start: base + inner_start,
+            end: base + inner_end,
+            outer_start: base + index,
+            outer_end: base + outer_end,
+            closed,
+        });
+        while chars.peek().is_some_and(|&(i, _)| i < outer_end) {
+            chars.next();
+        }
+    }
+    spans
+}
+
+fn opens_here(paragraph: &str, index: usize) -> bool {
+    let before = paragraph[..index].chars().next_back();
+    let after = paragraph[index + 1..].chars().next();
+    before.is_none_or(|b| b.is_whitespace() || matches!(b, '(' | '[' | '—' | '–'))
+        && after.is_some_and(|a| !a.is_whitespace())
+}
+
+/// The speaker of a quotation from the attribution in its sentence: after the quotation first,
+/// then before it.
+fn attribute<'a>(
+    body: &'a str,
+    span: &Span,
+    spans: &[Span],
+    index: usize,
+    base: usize,
+    paragraph: &str,
+    mentions: &[Mention<'a>],
+) -> Option<(&'a str, SpeakerKind, &'a str)> {
+    let paragraph_end = base + paragraph.len();
+    // After: up to the sentence's end or the next quotation.
+    let after_end = spans
+        .get(index + 1)
+        .map_or(paragraph_end, |next| next.outer_start)
+        .min(sentence_end(body, span.outer_end, paragraph_end));
+    if span.closed && after_end > span.outer_end {
+        if let Some(found) = speaker_in(body, span.outer_end, after_end, mentions, span, true) {
+            return Some(found);
+        }
+    }
+    // Before: from the sentence's start or the previous quotation.
+    let before_start = index
+        .checked_sub(1)
+        .map_or(base, |previous| spans[previous].outer_end)
+        .max(sentence_start(body, base, span.outer_start));
+    speaker_in(body, before_start, span.outer_start, mentions, span, false)
+}
+
+/// The speaker named in an attribution window `[from, to)` that carries a verb of saying.
+fn speaker_in<'a>(
+    body: &'a str,
+    from: usize,
+    to: usize,
+    mentions: &[Mention<'a>],
+    span: &Span,
+    after: bool,
+) -> Option<(&'a str, SpeakerKind, &'a str)> {
+    let words: Vec<(usize, &'a str)> = word_positions(body, from, to);
+    let verb_index = words.iter().position(|(_, w)| SAYING.contains(w))?;
+    let verb = words[verb_index].1;
+    let named: Vec<&Mention<'a>> = mentions
+        .iter()
+        .filter(|m| m.start >= from && m.end <= to)
+        .collect();
+    let last_named_before_quote = |kind: SpeakerKind| {
+        mentions
+            .iter()
+            .rev()
+            .find(|m| m.end <= span.outer_start && m.kind == kind)
+            .map(|m| (m.name, m.kind, verb))
+    };
+    // "she said", "said he", "a-t-il", "sagte er": a pronoun beside the verb.
+    let beside_verb = verb_index.saturating_sub(1)..=verb_index + 1;
+    let pronoun = words
+        .iter()
+        .enumerate()
+        .any(|(i, (_, w))| beside_verb.contains(&i) && PRONOUNS.contains(w));
+    if pronoun && named.is_empty() {
+        return last_named_before_quote(SpeakerKind::Person);
+    }
+    // A person is preferred to an organisation beside them, which is where they work or whom
+    // they told: "said Ryanair chief executive Michael O'Leary", "a déclaré à l'AFP Arnaud
+    // Rousseau".
+    let pick = |kind: SpeakerKind| {
+        let mut of_kind = named.iter().filter(|m| m.kind == kind);
+        if after {
+            of_kind.next()
+        } else {
+            of_kind.next_back()
+        }
+        .map(|m| (m.name, m.kind, verb))
+    };
+    if let Some(found) = pick(SpeakerKind::Person).or_else(|| pick(SpeakerKind::Organisation)) {
+        return Some(found);
+    }
+    // "the minister said", "afirmou o comandante"; an indefinite "one recruiter" is anonymous.
+    let definite_role = |roles: &[&str]| {
+        words.windows(2).any(|pair| {
+            DEFINITE_ARTICLES.contains(&pair[0].1.to_lowercase().as_str())
+                && roles.contains(&pair[1].1.to_lowercase().as_str())
+        })
+    };
+    if definite_role(PERSON_ROLES) {
+        return last_named_before_quote(SpeakerKind::Person);
+    }
+    if definite_role(ORGANISATION_ROLES) {
+        return last_named_before_quote(SpeakerKind::Organisation);
+    }
+    None
+}
+
+/// Words of `body[from..to]` with their byte positions.
+fn word_positions(body: &str, from: usize, to: usize) -> Vec<(usize, &str)> {
+    let mut words = Vec::new();
+    let mut start = None;
+    for (offset, c) in body[from..to].char_indices() {
+        let inside = c.is_alphabetic() || c == '-';
+        match (inside, start) {
+            (true, None) => start = Some(offset),
+            (false, Some(s)) => {
+                words.push((from + s, &body[from + s..from + offset]));
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    if let Some(s) = start {
+        words.push((from + s, &body[from + s..to]));
+    }
+    words
+}
+
+/// Where the sentence that contains `from` ends (the byte after its full stop), within `limit`.
+fn sentence_end(body: &str, from: usize, limit: usize) -> usize {
+    let text = &body[from..limit];
+    for (offset, c) in text.char_indices() {
+        if matches!(c, '.' | '!' | '?') {
+            let after = &text[offset + 1..];
+            let word_before = text[..offset]
+                .rsplit(char::is_whitespace)
+                .next()
+                .unwrap_or("");
+            let abbreviation = word_before.len() <= 3
+                && word_before.chars().next().is_some_and(char::is_uppercase);
+            if (after.is_empty() || after.starts_with(' ')) && !abbreviation {
+                return from + offset + 1;
+            }
+        }
+    }
+    limit
+}
+
+/// Where the sentence that contains `to` starts, no earlier than `floor`.
+fn sentence_start(body: &str, floor: usize, to: usize) -> usize {
+    let text = &body[floor..to];
+    text.char_indices()
+        .rev()
+        .find(|&(offset, c)| {
+            matches!(c, '.' | '!' | '?') && text[offset + 1..].starts_with(' ') && {
+                let word_before = text[..offset].rsplit(' ').next().unwrap_or("");
+                !(word_before.len() <= 3
+                    && word_before.chars().next().is_some_and(char::is_uppercase))
+            }
+        })
+        .map_or(floor, |(offset, _)| floor + offset + 1)
+}
+
+/// Byte ↔ character offsets of one text, for mentions reported in characters.
+struct CharOffsets {
+    /// Byte offset of each character, and the text's length last.
+    bytes: Vec<usize>,
+}
+
+impl CharOffsets {
+    fn new(text: &str) -> Self {
+        let mut bytes: Vec<usize> = text.char_indices().map(|(i, _)| i).collect();
+        bytes.push(text.len());
+        Self { bytes }
+    }
+
+    fn byte(&self, char_offset: usize) -> usize {
+        self.bytes
+            .get(char_offset)
+            .copied()
+            .unwrap_or_else(|| self.bytes.last().copied().unwrap_or(0))
+    }
+
+    fn char(&self, byte_offset: usize) -> usize {
+        self.bytes.partition_point(|&b| b < byte_offset)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::story::enrich::{organisations, people};
+
+    fn quotes(body: &str) -> Vec<(String, String)> {
+        let organisations = organisations::find_organisations(body, &[]);
+        let people = people::find_people(body, &[], &organisations, &[]);
+        find_quotes(body, &people, &organisations)
+            .into_iter()
+            .map(|q| (q.speaker, q.text))
+            .collect()
+    }
+
+    #[test]
+    fn speaker_after_before_and_continued() {
+        let body = "Mayor Jane Holloway spoke on Monday. “We will rebuild every single home here,” Holloway said. “Nobody will be left without a roof.”\n\nPolice chief Tom Avery told reporters that the town would “stay closed to traffic until the weekend at least.”";
+        assert_eq!(
+            quotes(body),
+            vec![
+                (
+                    "Jane Holloway".into(),
+                    "We will rebuild every single home here".into()
+                ),
+                (
+                    "Jane Holloway".into(),
+                    "Nobody will be left without a roof.".into()
+                ),
+                (
+                    "Tom Avery".into(),
+                    "stay closed to traffic until the weekend at least.".into()
+                ),
+            ]
+        );
+    }
+
+    #[test]
+    fn pronouns_roles_and_organisations() {
+        let body = "Rosa Lindqvist runs a bakery. \"The power cuts have cost me three days of work,\" she said.\n\n„Wir werden die Preise nicht weiter erhöhen können“, sagte der Sprecher.\n\nThe Northwind Shipping Company said in a statement that the delays \"were caused by weather beyond anyone's control.\"";
+        assert_eq!(
+            quotes(body),
+            vec![
+                (
+                    "Rosa Lindqvist".into(),
+                    "The power cuts have cost me three days of work".into()
+                ),
+                (
+                    "Rosa Lindqvist".into(),
+                    "Wir werden die Preise nicht weiter erhöhen können".into()
+                ),
+                (
+                    "Northwind Shipping Company".into(),
+                    "were caused by weather beyond anyone's control.".into()
+                ),
+            ]
+        );
+    }
+
+    #[test]
+    fn scare_quotes_and_anonymous_or_unattributed_quotes_are_not_listed() {
+        let body = "Officials called it a “historic step” for the region. “This is a long sentence with nobody to say it.”\n\nAna Reyes runs the shop. “I found out when my laptop stopped working at eight,” said one clerk, who asked not to be named because she feared for her job.";
+        assert!(quotes(body).is_empty());
+    }
+
+    #[test]
+    fn guillemets_with_spaces() {
+        let body =
+            "« Nous ne sommes pas là pour faire la fête », a lancé Pierre Vallin, céréalier.";
+        assert_eq!(
+            quotes(body),
+            vec![(
+                "Pierre Vallin".into(),
+                "Nous ne sommes pas là pour faire la fête".into()
+            )]
+        );
+    }
+}

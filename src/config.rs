@@ -77,6 +77,7 @@ pub struct Config {
     pub topics: TopicsConfig,
     pub engine: EngineConfig,
     pub story: StoryConfig,
+    pub history: HistoryConfig,
     pub metrics: MetricsConfig,
     pub log: LogConfig,
 }
@@ -145,6 +146,31 @@ const DEFAULT_SOURCE_TIMEZONES: &[(&str, &str)] = &[
     ("AAP", "Australia/Sydney"),
     ("Interfax", "Europe/Moscow"),
 ];
+
+/// The history of recent stories that duplicates and versions are found in.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct HistoryConfig {
+    /// Stories seen longer ago than this are forgotten.
+    pub window_hours: u64,
+    /// At most this many stories are remembered (about 700 bytes each).
+    pub max_stories: usize,
+    /// Estimated shingle similarity (0–1) from which a story is a near duplicate.
+    pub near_duplicate_similarity: f64,
+    /// How long the start may spend reading the window back from the output topic.
+    pub rebuild_timeout_ms: u64,
+}
+
+impl Default for HistoryConfig {
+    fn default() -> Self {
+        Self {
+            window_hours: 48,
+            max_stories: 100_000,
+            near_duplicate_similarity: 0.5,
+            rebuild_timeout_ms: 60_000,
+        }
+    }
+}
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
@@ -282,7 +308,23 @@ impl Config {
             source_timezones,
             strict: self.story.strict,
             json_fields: self.story.json_fields.clone(),
+            history: crate::story::history::HistorySettings {
+                window: self.history_window(),
+                capacity: self.history.max_stories,
+                near_duplicate_similarity: self.history.near_duplicate_similarity,
+            },
         }
+    }
+
+    /// How far back the history reaches.
+    pub fn history_window(&self) -> chrono::Duration {
+        chrono::Duration::hours(
+            i64::try_from(self.history.window_hours).unwrap_or(i64::MAX / 3_600_000),
+        )
+    }
+
+    pub fn history_rebuild_timeout(&self) -> Duration {
+        Duration::from_millis(self.history.rebuild_timeout_ms)
     }
 
     pub fn metrics_listen(&self) -> SocketAddr {
@@ -401,6 +443,16 @@ impl Config {
             self.story.max_message_bytes as u64,
         )?;
         self.validate_story_tables()?;
+        require_positive("history.window_hours", self.history.window_hours)?;
+        require_positive("history.max_stories", self.history.max_stories as u64)?;
+        if !(self.history.near_duplicate_similarity > 0.0
+            && self.history.near_duplicate_similarity <= 1.0)
+        {
+            return Err(ConfigError::invalid(
+                "history.near_duplicate_similarity",
+                "must be above 0 and at most 1",
+            ));
+        }
         self.metrics.listen.parse::<SocketAddr>().map_err(|error| {
             ConfigError::invalid("metrics.listen", format!("not host:port ({error})"))
         })?;
@@ -627,6 +679,11 @@ fn resolve_override(
                         .parse::<i64>()
                         .map(toml::Value::Integer)
                         .map_err(|_| format!("`{raw}` is not an integer (for {section}.{key})"))?,
+                    toml::Value::Float(_) => raw
+                        .trim()
+                        .parse::<f64>()
+                        .map(toml::Value::Float)
+                        .map_err(|_| format!("`{raw}` is not a number (for {section}.{key})"))?,
                     toml::Value::Boolean(_) => raw
                         .trim()
                         .parse::<bool>()

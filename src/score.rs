@@ -131,7 +131,10 @@ pub fn score_folder(stage: &StoryStage, dir: &Path) -> Result<Report, ScoreError
         .filter_map(|entry| entry.ok().map(|e| e.path()))
         .filter(|path| path.is_file() && gold_path(path).is_some_and(|gold| gold.is_file()))
         .collect();
+    // In name order, through one stage: later stories find the earlier ones they duplicate or
+    // supersede, as they would in the worker.
     raw_files.sort();
+    let mut seen = BTreeMap::new();
     let mut report = Report {
         files: 0,
         fields: BTreeMap::new(),
@@ -148,7 +151,11 @@ pub fn score_folder(stage: &StoryStage, dir: &Path) -> Result<Report, ScoreError
             path: gold_path.display().to_string(),
             source,
         })?;
-        let outcome = score_file(stage, &bytes, &gold, &mut report.fields);
+        let stem = raw_path
+            .file_stem()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let outcome = score_file(stage, &bytes, &gold, &stem, &mut seen, &mut report.fields);
         report.files += 1;
         report.outcomes.push(FileOutcome {
             file: raw_path
@@ -176,10 +183,14 @@ fn gold_path(raw: &Path) -> Option<PathBuf> {
     Some(raw.with_file_name(format!("{stem}.gold.json")))
 }
 
+/// `seen` maps the content hash of every record scored so far to its file's stem (`NNN-slug`),
+/// the name the gold uses for `duplicate_of` and `version_of`.
 fn score_file(
     stage: &StoryStage,
     bytes: &[u8],
     gold: &Value,
+    stem: &str,
+    seen: &mut BTreeMap<String, String>,
     fields: &mut BTreeMap<&'static str, FieldScore>,
 ) -> (String, Vec<String>) {
     let mut misses = Vec::new();
@@ -318,6 +329,18 @@ fn score_file(
             same_text,
         )
     });
+    let extension = &ninjs["wirestream"];
+    if let Some(hash) = extension["content_hash"].as_str() {
+        seen.insert(hash.to_owned(), stem.to_owned());
+    }
+    for relation in ["duplicate_of", "version_of"] {
+        let predicted = extension[relation]["content_hash"]
+            .as_str()
+            .map(|hash| seen.get(hash).map_or("(unknown)", String::as_str));
+        check(relation, &mut |f| {
+            f.single(predicted, gold[relation].as_str(), |a, b| a == b)
+        });
+    }
     let source = ninjs["infosources"]
         .as_array()
         .and_then(|s| s.first())

@@ -6,6 +6,7 @@
 //! the next commit includes it once every earlier offset of its partition is finished too.
 //! [`run`] wires these together and owns the orderly stop.
 
+mod history;
 mod in_flight;
 pub mod offsets;
 pub mod shutdown;
@@ -67,17 +68,22 @@ pub async fn run(
         ))
         .map(Arc::new)
         .context("creating the consumer")?;
+    let story_stage = StoryStage::new(config.stage_settings());
+    {
+        let (config, story_stage, metrics) = (config.clone(), story_stage.clone(), metrics.clone());
+        tokio::task::spawn_blocking(move || {
+            history::rebuild(&config, story_stage.history(), &metrics)
+        })
+        .await
+        .context("rebuilding the history")?;
+    }
+    // The group is joined only once the history is back: no message is processed without it.
     consumer
         .subscribe(&[&config.topics.input])
         .context("subscribing to the input topic")?;
     let workers = config.stage_workers();
-    let stage = ParallelStage::start(
-        workers,
-        StoryStage::new(config.stage_settings()),
-        sink.clone(),
-        metrics.clone(),
-    )
-    .context("starting the stage threads")?;
+    let stage = ParallelStage::start(workers, story_stage, sink.clone(), metrics.clone())
+        .context("starting the stage threads")?;
     info!(input = %config.topics.input, output = %config.topics.output,
           dead_letter = %config.topics.dead_letter, workers, "worker started");
 

@@ -115,6 +115,15 @@ fn run_job(stage: &StoryStage, sink: &Sink, metrics: &Metrics, job: Job) {
     metrics
         .stage_seconds
         .observe(started.elapsed().as_secs_f64());
+    if let Ok(record) = &outcome {
+        if let Some(relation) = record.relation {
+            metrics
+                .related_stories
+                .with_label_values(&[relation.as_str()])
+                .inc();
+        }
+        metrics.history_stories.set(stage.history().len() as i64);
+    }
     if let Err(rejection) = &outcome {
         debug!(partition = job.ticket.partition, offset = job.ticket.offset, class = %rejection.class,
                reason = %rejection.message, "input rejected");

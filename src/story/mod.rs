@@ -11,6 +11,7 @@ mod decode;
 pub mod enrich;
 mod formats;
 pub mod gazetteer;
+pub mod history;
 pub mod language;
 pub mod model;
 mod mojibake;
@@ -42,6 +43,8 @@ pub struct StageSettings {
     pub strict: bool,
     /// Canonical JSON field → comma-separated dotted paths to read it from first.
     pub json_fields: std::collections::BTreeMap<String, String>,
+    /// How far back duplicates and versions are looked for.
+    pub history: history::HistorySettings,
 }
 
 impl StageSettings {
@@ -50,10 +53,12 @@ impl StageSettings {
     }
 }
 
-/// Turns raw messages into story records. Cheap to share between threads: it holds only settings.
+/// Turns raw messages into story records. Cheap to clone for each lane: the clones share the
+/// settings and one history of recent stories.
 #[derive(Debug, Clone)]
 pub struct StoryStage {
     settings: StageSettings,
+    history: std::sync::Arc<history::StoryHistory>,
 }
 
 impl StoryStage {
@@ -62,7 +67,13 @@ impl StoryStage {
     pub fn new(settings: StageSettings) -> Self {
         enrich::places::prepare();
         enrich::organisations::prepare();
-        Self { settings }
+        let history = std::sync::Arc::new(history::StoryHistory::new(settings.history));
+        Self { settings, history }
+    }
+
+    /// The history of recent stories, to rebuild from the output topic at start.
+    pub fn history(&self) -> &history::StoryHistory {
+        &self.history
     }
 
     /// Raw message in, record or typed rejection out. Never panics on any input.
@@ -81,7 +92,25 @@ impl StoryStage {
         story.people =
             enrich::people::find_people(&body, &story.places, &story.organisations, &story.authors);
         story.quotes = enrich::quotes::find_quotes(&body, &story.people, &story.organisations);
-        ninjs::render(&story, body, self.settings.strict).map_err(|error| {
+        let fingerprint = history::Fingerprint::new(
+            &ninjs::story_uri(&story),
+            story.source.as_deref(),
+            story.headline.as_deref(),
+            &body,
+            chrono::Utc::now(),
+        );
+        let content_hash = fingerprint.content_hash.clone();
+        let relation = self.history.observe(fingerprint);
+        ninjs::render(
+            &story,
+            body,
+            &ninjs::Provenance {
+                content_hash: &content_hash,
+                relation: relation.as_ref(),
+            },
+            self.settings.strict,
+        )
+        .map_err(|error| {
             Rejection::new(
                 RejectionClass::Malformed,
                 PipelineStep::Render,

@@ -7,6 +7,7 @@ use serde::Serialize;
 use sha2::{Digest, Sha256};
 
 use super::enrich::quotes::SpeakerKind;
+use super::history::{Relation, RelationKind};
 use super::model::{Image, Story};
 use super::normalize::word_count;
 
@@ -94,6 +95,14 @@ struct Extension<'a> {
     /// Direct quotations with their speakers and character offsets into the clean body.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     quotes: Vec<QuoteOut<'a>>,
+    /// SHA-256 (32 hex digits) of the folded body: equal for equal text.
+    content_hash: &'a str,
+    /// The earlier story this one republishes.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    duplicate_of: Option<RelatedStory<'a>>,
+    /// The preceding version this one supersedes.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    version_of: Option<RelatedStory<'a>>,
     /// A ninjs input's properties the stage does not read, unchanged.
     #[serde(skip_serializing_if = "serde_json::Map::is_empty")]
     passthrough: &'a serde_json::Map<String, serde_json::Value>,
@@ -133,6 +142,14 @@ struct OrganisationMention<'a> {
     #[serde(skip_serializing_if = "Option::is_none")]
     acronym: Option<&'a str>,
     mentions: &'a [(usize, usize)],
+}
+
+/// An earlier story: its uri, its content hash (versions share a uri) and how alike the two are.
+#[derive(Serialize)]
+struct RelatedStory<'a> {
+    uri: &'a str,
+    content_hash: &'a str,
+    similarity: f64,
 }
 
 /// A quotation in the extension: the words, who said them and how, and where they are.
@@ -219,17 +236,40 @@ struct AltId<'a> {
     value: &'a str,
 }
 
-/// A rendered record: the Kafka key (the story's `uri`) and the JSON bytes.
+/// A rendered record: the Kafka key (the story's `uri`), the JSON bytes, and whether the story
+/// duplicates or supersedes an earlier one (counted by the engine).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct StoryRecord {
     pub uri: String,
     pub json: Vec<u8>,
+    pub relation: Option<RelationKind>,
+}
+
+/// What the history says of a story: its content hash and its relation to an earlier one.
+pub struct Provenance<'a> {
+    pub content_hash: &'a str,
+    pub relation: Option<&'a Relation>,
 }
 
 /// Renders a story as compact ninjs 2.2 JSON.
 /// Renders a story; `strict` leaves out the extension object and names the official schema.
 /// `body` is the story's clean body text, as the enrichment read it.
-pub fn render(story: &Story, body: String, strict: bool) -> Result<StoryRecord, serde_json::Error> {
+pub fn render(
+    story: &Story,
+    body: String,
+    provenance: &Provenance<'_>,
+    strict: bool,
+) -> Result<StoryRecord, serde_json::Error> {
+    let related = |kind: RelationKind| {
+        provenance
+            .relation
+            .filter(|r| r.kind == kind)
+            .map(|r| RelatedStory {
+                uri: &r.uri,
+                content_hash: &r.content_hash,
+                similarity: (r.similarity * 100.0).round() / 100.0,
+            })
+    };
     let uri = story_uri(story);
     let versioncreated = story.updated.or(story.first_published);
     let mut altids = Vec::new();
@@ -406,12 +446,16 @@ pub fn render(story: &Story, body: String, strict: bool) -> Result<StoryRecord, 
                     offsets: quote.offsets,
                 })
                 .collect(),
+            content_hash: provenance.content_hash,
+            duplicate_of: related(RelationKind::Duplicate),
+            version_of: related(RelationKind::Version),
             passthrough: &story.passthrough,
         }),
     };
     Ok(StoryRecord {
         uri,
         json: serde_json::to_vec(&document)?,
+        relation: provenance.relation.map(|r| r.kind),
     })
 }
 
@@ -554,6 +598,13 @@ mod tests {
     use super::*;
     use crate::story::model::SourceFormat;
 
+    fn provenance() -> Provenance<'static> {
+        Provenance {
+            content_hash: "0123456789abcdef0123456789abcdef",
+            relation: None,
+        }
+    }
+
     fn story(headline: &str) -> Story {
         let mut story = Story::new(SourceFormat::PlainText);
         story.headline = Some(headline.into());
@@ -588,8 +639,8 @@ mod tests {
 
     #[test]
     fn rendering_is_deterministic_and_counts_the_body() {
-        let record = render(&story("Headline"), "Body text here.".into(), false).unwrap();
-        let again = render(&story("Headline"), "Body text here.".into(), false).unwrap();
+        let record = render(&story("Headline"), "Body text here.".into(), &provenance(), false).unwrap();
+        let again = render(&story("Headline"), "Body text here.".into(), &provenance(), false).unwrap();
         assert_eq!(record.json, again.json);
         let json: serde_json::Value = serde_json::from_slice(&record.json).unwrap();
         assert_eq!(json["bodies"][0]["wordcount"], 3);

@@ -49,6 +49,9 @@ pub struct Metrics {
     pub producer_queue: IntGauge,
     pub paused_partitions: IntGauge,
     pub fenced_completions: IntCounter,
+    pub related_stories: IntCounterVec,
+    pub history_stories: IntGauge,
+    pub history_rebuilt: IntCounter,
 }
 
 impl Metrics {
@@ -154,6 +157,24 @@ impl Metrics {
                 "Outputs acknowledged after their partition was revoked; they commit nothing.",
             )
             .expect("valid metric"),
+            related_stories: IntCounterVec::new(
+                Opts::new(
+                    "wirestream_related_stories_total",
+                    "Stories that duplicate or supersede one in the history, by relation (duplicate, version).",
+                ),
+                &["relation"],
+            )
+            .expect("valid metric"),
+            history_stories: IntGauge::new(
+                "wirestream_history_stories",
+                "Stories remembered for finding duplicates and versions.",
+            )
+            .expect("valid metric"),
+            history_rebuilt: IntCounter::new(
+                "wirestream_history_rebuilt_stories_total",
+                "Records read back from the output topic into the history at start.",
+            )
+            .expect("valid metric"),
             registry,
         };
         metrics.register_all();
@@ -188,6 +209,9 @@ impl Metrics {
             Box::new(self.producer_queue.clone()),
             Box::new(self.paused_partitions.clone()),
             Box::new(self.fenced_completions.clone()),
+            Box::new(self.related_stories.clone()),
+            Box::new(self.history_stories.clone()),
+            Box::new(self.history_rebuilt.clone()),
             Box::new(build_info),
         ];
         for collector in collectors {
@@ -197,6 +221,9 @@ impl Metrics {
         }
         for class in RejectionClass::ALL {
             self.dead_lettered.with_label_values(&[class.as_str()]);
+        }
+        for relation in ["duplicate", "version"] {
+            self.related_stories.with_label_values(&[relation]);
         }
         for destination in [Destination::Output, Destination::DeadLetter] {
             self.delivery_failures

@@ -1,0 +1,147 @@
+//! The history window read back from the output topic when the worker starts, so that a restart
+//! (or a new replica) still knows which stories it has written and finds their duplicates and
+//! versions.
+//!
+//! The read uses its own consumer with manual assignment: it joins no group and commits nothing.
+//! Each partition starts at the first record of the window (`offsetsForTimes`, or the beginning
+//! when the broker cannot answer) and is read to the end it had when the read began
+//! (`enable.partition.eof`). The read is bounded by `history.rebuild_timeout_ms`; a broker that
+//! cannot be read leaves the history empty with a warning rather than keep the worker from
+//! starting — duplicates of older stories are then missed, nothing else.
+
+use std::collections::BTreeSet;
+use std::time::{Duration, Instant};
+
+use anyhow::Context;
+use chrono::{DateTime, Utc};
+use rdkafka::consumer::{BaseConsumer, Consumer};
+use rdkafka::error::KafkaError;
+use rdkafka::message::Message;
+use rdkafka::{Offset, TopicPartitionList};
+use tracing::{info, warn};
+
+use crate::config::Config;
+use crate::story::history::{fingerprint_of_record, StoryHistory};
+use crate::telemetry::metrics::Metrics;
+
+/// How long one metadata or offsets request may take.
+const REQUEST_TIMEOUT: Duration = Duration::from_secs(10);
+
+/// Reads the window back into `history`. Blocking; run it off the async runtime.
+pub fn rebuild(config: &Config, history: &StoryHistory, metrics: &Metrics) {
+    let started = Instant::now();
+    match read_back(config, history, metrics) {
+        Ok(stories) => info!(
+            stories,
+            topic = %config.topics.output,
+            elapsed_ms = started.elapsed().as_millis() as u64,
+            "history rebuilt from the output topic"
+        ),
+        Err(error) => warn!(
+            error = format!("{error:#}"),
+            "could not read the history back from the output topic; duplicates and versions of earlier stories will be missed"
+        ),
+    }
+    metrics.history_stories.set(history.len() as i64);
+}
+
+fn read_back(config: &Config, history: &StoryHistory, metrics: &Metrics) -> anyhow::Result<usize> {
+    let topic = config.topics.output.as_str();
+    let mut properties = config.consumer_properties();
+    properties.set("enable.partition.eof", "true");
+    let consumer: BaseConsumer = properties
+        .create()
+        .context("creating the history consumer")?;
+    let metadata = consumer
+        .fetch_metadata(Some(topic), REQUEST_TIMEOUT)
+        .context("reading the output topic's metadata")?;
+    let partitions: Vec<i32> = metadata
+        .topics()
+        .iter()
+        .filter(|t| t.name() == topic && t.error().is_none())
+        .flat_map(|t| t.partitions().iter().map(|p| p.id()))
+        .collect();
+    if partitions.is_empty() {
+        return Ok(0);
+    }
+    let window_start = Utc::now() - config.history_window();
+    let assignment = start_offsets(&consumer, topic, &partitions, window_start);
+    consumer
+        .assign(&assignment)
+        .context("assigning the output topic's partitions")?;
+
+    let deadline = Instant::now() + config.history_rebuild_timeout();
+    let mut open: BTreeSet<i32> = partitions.iter().copied().collect();
+    let mut stories = 0;
+    while !open.is_empty() && Instant::now() < deadline {
+        match consumer.poll(Duration::from_millis(200)) {
+            None => {}
+            Some(Ok(message)) => {
+                let seen = message
+                    .timestamp()
+                    .to_millis()
+                    .and_then(DateTime::from_timestamp_millis)
+                    .unwrap_or_else(Utc::now);
+                if seen < window_start {
+                    continue;
+                }
+                let fingerprint = message
+                    .payload()
+                    .and_then(|json| fingerprint_of_record(json, seen));
+                if let Some(fingerprint) = fingerprint {
+                    history.remember(fingerprint);
+                    metrics.history_rebuilt.inc();
+                    stories += 1;
+                }
+            }
+            Some(Err(KafkaError::PartitionEOF(partition))) => {
+                open.remove(&partition);
+            }
+            Some(Err(error)) => return Err(error).context("reading the output topic"),
+        }
+    }
+    if !open.is_empty() {
+        warn!(
+            partitions = ?open,
+            stories,
+            "history rebuild ran out of time (history.rebuild_timeout_ms); continuing with what was read"
+        );
+    }
+    Ok(stories)
+}
+
+/// The first offset of the window per partition, or the beginning where the broker does not
+/// answer the time query.
+fn start_offsets(
+    consumer: &BaseConsumer,
+    topic: &str,
+    partitions: &[i32],
+    window_start: DateTime<Utc>,
+) -> TopicPartitionList {
+    let mut query = TopicPartitionList::new();
+    for &partition in partitions {
+        // An index from metadata is always a valid partition.
+        let _ = query.add_partition_offset(
+            topic,
+            partition,
+            Offset::Offset(window_start.timestamp_millis()),
+        );
+    }
+    let answered = consumer.offsets_for_times(query, REQUEST_TIMEOUT).ok();
+    let mut assignment = TopicPartitionList::new();
+    for &partition in partitions {
+        let answer = answered
+            .as_ref()
+            .and_then(|list| list.find_partition(topic, partition))
+            .filter(|element| element.error().is_ok())
+            .map(|element| element.offset());
+        let offset = match answer {
+            Some(offset @ Offset::Offset(_)) => offset,
+            // No record at or after the window's start: only what is written from now on.
+            Some(Offset::End) => Offset::End,
+            _ => Offset::Beginning,
+        };
+        let _ = assignment.add_partition_offset(topic, partition, offset);
+    }
+    assignment
+}

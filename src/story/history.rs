@@ -1,0 +1,459 @@
+//! What the worker has recently written, so that a story can name the one it duplicates or
+//! supersedes.
+//!
+//! Each story leaves a fingerprint: a hash of its folded body (exact duplicates) and a MinHash
+//! signature of its five-word shingles (near duplicates: a wire story republished with a new
+//! headline, trimmed paragraphs or changed spellings keeps most of its shingles; independent
+//! coverage of the same event shares almost none). Signatures are banded for locality-sensitive
+//! lookup, so a story is compared only with the few earlier ones that share a band.
+//!
+//! A **version** is a later story with the same provider id (the same `uri`) or the same source
+//! and headline and different text; it points to the immediately preceding version. A
+//! **duplicate** is a story of another `uri` whose estimated shingle similarity reaches the
+//! threshold. The same story seen again (the same `uri` and text: a redelivery under
+//! at-least-once) is neither.
+//!
+//! Memory is bounded twice: stories seen longer ago than the window and beyond the capacity are
+//! forgotten oldest first. The window runs on when the worker saw a story, not on the dates a
+//! story prints, so one story with a wrong date cannot empty or pin the history. The history is shared by every stage
+//! lane and rebuilt from the output topic when the worker starts (`engine::history`).
+
+use std::collections::{HashMap, VecDeque};
+use std::hash::{Hash, Hasher};
+use std::sync::Mutex;
+
+use chrono::{DateTime, Duration, Utc};
+use sha2::{Digest, Sha256};
+
+use super::normalize::fold;
+
+/// The fingerprint of a record this worker wrote, read back from the output topic: its `uri`,
+/// first source, main headline and plain-text body; `seen` is the record's Kafka timestamp.
+pub fn fingerprint_of_record(json: &[u8], seen: DateTime<Utc>) -> Option<Fingerprint> {
+    let record: serde_json::Value = serde_json::from_slice(json).ok()?;
+    let uri = record["uri"].as_str()?;
+    let body = record["bodies"]
+        .as_array()?
+        .iter()
+        .find(|b| b["contenttype"] == "text/plain")?["value"]
+        .as_str()?;
+    let headline = record["headlines"]
+        .as_array()
+        .and_then(|h| h.iter().find(|h| h["role"] == "main"))
+        .and_then(|h| h["value"].as_str());
+    let source = record["infosources"][0]["name"].as_str();
+    Some(Fingerprint::new(uri, source, headline, body, seen))
+}
+
+/// Signature length: 32 bands of 2 rows. A pair with similarity 0.5 shares at least one band
+/// with probability 1 − (1 − 0.5²)³² ≈ 0.9990, so the look-up rarely misses a duplicate at the
+/// default threshold; unrelated stories (similarity near 0) almost never collide.
+const BANDS: usize = 32;
+const ROWS: usize = 2;
+const SIGNATURE: usize = BANDS * ROWS;
+/// Words per shingle.
+const SHINGLE: usize = 5;
+
+/// How the history is bounded and when two stories count as duplicates.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct HistorySettings {
+    /// Stories older than this are forgotten.
+    pub window: Duration,
+    /// At most this many stories are kept (oldest forgotten first).
+    pub capacity: usize,
+    /// Estimated Jaccard similarity of shingles from which a story is a near duplicate.
+    pub near_duplicate_similarity: f64,
+}
+
+impl Default for HistorySettings {
+    fn default() -> Self {
+        Self {
+            window: Duration::hours(48),
+            capacity: 100_000,
+            near_duplicate_similarity: 0.5,
+        }
+    }
+}
+
+/// How a story relates to one seen before.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Relation {
+    pub kind: RelationKind,
+    /// The earlier story's `uri`.
+    pub uri: String,
+    /// The earlier story's content hash: versions share a `uri`, so this tells them apart.
+    pub content_hash: String,
+    /// Estimated similarity of the two bodies' shingles (1.0 for identical text).
+    pub similarity: f64,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RelationKind {
+    Duplicate,
+    Version,
+}
+
+impl RelationKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            RelationKind::Duplicate => "duplicate",
+            RelationKind::Version => "version",
+        }
+    }
+}
+
+/// What the history keeps of a story.
+#[derive(Debug, Clone)]
+pub struct Fingerprint {
+    pub uri: String,
+    /// SHA-256 (first 32 hex digits) of the folded body.
+    pub content_hash: String,
+    /// Folded source + headline, for versions sent without a stable id.
+    headline_key: Option<String>,
+    signature: [u32; SIGNATURE],
+    /// When the worker saw the story; what the window is measured on.
+    seen: DateTime<Utc>,
+}
+
+impl Fingerprint {
+    pub fn new(
+        uri: &str,
+        source: Option<&str>,
+        headline: Option<&str>,
+        body: &str,
+        seen: DateTime<Utc>,
+    ) -> Self {
+        let folded = fold(body);
+        let digest = Sha256::digest(folded.as_bytes());
+        let content_hash = digest[..16].iter().map(|b| format!("{b:02x}")).collect();
+        Self {
+            uri: uri.to_owned(),
+            content_hash,
+            headline_key: headline
+                .map(fold)
+                .filter(|h| !h.is_empty())
+                .map(|h| format!("{}\u{1f}{h}", fold(source.unwrap_or("")))),
+            signature: minhash(&folded),
+            seen,
+        }
+    }
+}
+
+/// MinHash of the folded text's word shingles: per row, the least of one multiply-shift hash
+/// family over the shingles' 64-bit hashes.
+fn minhash(folded: &str) -> [u32; SIGNATURE] {
+    let words: Vec<&str> = folded.split(' ').filter(|w| !w.is_empty()).collect();
+    let mut signature = [u32::MAX; SIGNATURE];
+    let shingles = words.windows(SHINGLE.min(words.len().max(1)));
+    for shingle in shingles {
+        let mut hasher = std::collections::hash_map::DefaultHasher::new();
+        shingle.hash(&mut hasher);
+        let hash = hasher.finish();
+        for (row, slot) in signature.iter_mut().enumerate() {
+            let (a, b) = ROW_HASHES[row];
+            let value = (a.wrapping_mul(hash).wrapping_add(b) >> 32) as u32;
+            if value < *slot {
+                *slot = value;
+            }
+        }
+    }
+    signature
+}
+
+/// Odd multipliers and offsets of the row hash family, from SplitMix64 (fixed, so signatures
+/// are the same in every process and after a rebuild).
+const ROW_HASHES: [(u64, u64); SIGNATURE] = {
+    let mut table = [(0u64, 0u64); SIGNATURE];
+    let mut state: u64 = 0x5752_5354_5245_414d; // "WRSTREAM"
+    let mut index = 0;
+    while index < SIGNATURE {
+        let mut pair = [0u64; 2];
+        let mut k = 0;
+        while k < 2 {
+            state = state.wrapping_add(0x9e37_79b9_7f4a_7c15);
+            let mut z = state;
+            z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+            z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+            pair[k] = z ^ (z >> 31);
+            k += 1;
+        }
+        table[index] = (pair[0] | 1, pair[1]);
+        index += 1;
+    }
+    table
+};
+
+fn similarity(a: &[u32; SIGNATURE], b: &[u32; SIGNATURE]) -> f64 {
+    let same = a.iter().zip(b).filter(|(x, y)| x == y).count();
+    same as f64 / SIGNATURE as f64
+}
+
+/// The shared history of recent stories.
+#[derive(Debug)]
+pub struct StoryHistory {
+    settings: HistorySettings,
+    index: Mutex<Index>,
+}
+
+#[derive(Debug, Default)]
+struct Index {
+    /// Kept stories by sequence number, oldest first.
+    stories: VecDeque<(u64, Fingerprint)>,
+    next: u64,
+    /// Band hash → stories sharing that band.
+    bands: HashMap<(usize, u64), Vec<u64>>,
+    /// Latest story per `uri` and per source + headline, for versions.
+    latest_by_uri: HashMap<String, u64>,
+    latest_by_headline: HashMap<String, u64>,
+}
+
+impl StoryHistory {
+    pub fn new(settings: HistorySettings) -> Self {
+        Self {
+            settings,
+            index: Mutex::new(Index::default()),
+        }
+    }
+
+    /// How many stories are kept now.
+    pub fn len(&self) -> usize {
+        self.lock().stories.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// How the story relates to what came before, and remembers it.
+    pub fn observe(&self, fingerprint: Fingerprint) -> Option<Relation> {
+        let mut index = self.lock();
+        let relation = index.relate(&fingerprint, self.settings.near_duplicate_similarity);
+        let redelivered = index
+            .latest_by_uri
+            .get(&fingerprint.uri)
+            .and_then(|seq| index.get(*seq))
+            .is_some_and(|seen| seen.content_hash == fingerprint.content_hash);
+        if !redelivered {
+            index.insert(fingerprint, &self.settings);
+        }
+        relation
+    }
+
+    /// Remembers a story without relating it (rebuilding from what was already written).
+    pub fn remember(&self, fingerprint: Fingerprint) {
+        self.lock().insert(fingerprint, &self.settings);
+    }
+
+    fn lock(&self) -> std::sync::MutexGuard<'_, Index> {
+        // A panic while holding the lock leaves the index consistent (every update is completed
+        // before anything can panic), so a poisoned lock is still usable.
+        self.index
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+    }
+}
+
+impl Index {
+    fn get(&self, sequence: u64) -> Option<&Fingerprint> {
+        let first = self.stories.front()?.0;
+        let position = usize::try_from(sequence.checked_sub(first)?).ok()?;
+        self.stories
+            .get(position)
+            .filter(|(s, _)| *s == sequence)
+            .map(|(_, f)| f)
+    }
+
+    fn relate(&self, story: &Fingerprint, threshold: f64) -> Option<Relation> {
+        let relation = |kind, earlier: &Fingerprint| Relation {
+            kind,
+            uri: earlier.uri.clone(),
+            content_hash: earlier.content_hash.clone(),
+            similarity: similarity(&story.signature, &earlier.signature),
+        };
+        let latest_of_uri = self
+            .latest_by_uri
+            .get(&story.uri)
+            .and_then(|seq| self.get(*seq));
+        if latest_of_uri.is_some_and(|seen| seen.content_hash == story.content_hash) {
+            // The same story delivered again (at-least-once): related to nothing.
+            return None;
+        }
+        let previous_version = self
+            .latest_by_uri
+            .get(&story.uri)
+            .or_else(|| {
+                story
+                    .headline_key
+                    .as_ref()
+                    .and_then(|key| self.latest_by_headline.get(key))
+            })
+            .and_then(|seq| self.get(*seq))
+            .filter(|earlier| earlier.content_hash != story.content_hash);
+        if let Some(earlier) = previous_version {
+            return Some(relation(RelationKind::Version, earlier));
+        }
+        let mut best: Option<(f64, &Fingerprint)> = None;
+        for band in 0..BANDS {
+            let Some(candidates) = self.bands.get(&(band, band_hash(&story.signature, band)))
+            else {
+                continue;
+            };
+            for earlier in candidates.iter().filter_map(|seq| self.get(*seq)) {
+                if earlier.uri == story.uri {
+                    continue;
+                }
+                let score = similarity(&story.signature, &earlier.signature);
+                if score >= threshold && best.is_none_or(|(b, _)| score > b) {
+                    best = Some((score, earlier));
+                }
+            }
+        }
+        best.map(|(_, earlier)| relation(RelationKind::Duplicate, earlier))
+    }
+
+    fn insert(&mut self, story: Fingerprint, settings: &HistorySettings) {
+        let sequence = self.next;
+        self.next += 1;
+        for band in 0..BANDS {
+            self.bands
+                .entry((band, band_hash(&story.signature, band)))
+                .or_default()
+                .push(sequence);
+        }
+        self.latest_by_uri.insert(story.uri.clone(), sequence);
+        if let Some(key) = &story.headline_key {
+            self.latest_by_headline.insert(key.clone(), sequence);
+        }
+        let newest = story.seen;
+        self.stories.push_back((sequence, story));
+        while let Some((_, oldest)) = self.stories.front() {
+            let too_many = self.stories.len() > settings.capacity;
+            let too_old = newest - oldest.seen > settings.window;
+            if !(too_many || too_old) {
+                break;
+            }
+            self.evict_oldest();
+        }
+    }
+
+    fn evict_oldest(&mut self) {
+        let Some((sequence, story)) = self.stories.pop_front() else {
+            return;
+        };
+        for band in 0..BANDS {
+            let key = (band, band_hash(&story.signature, band));
+            if let Some(list) = self.bands.get_mut(&key) {
+                list.retain(|s| *s != sequence);
+                if list.is_empty() {
+                    self.bands.remove(&key);
+                }
+            }
+        }
+        if self.latest_by_uri.get(&story.uri) == Some(&sequence) {
+            self.latest_by_uri.remove(&story.uri);
+        }
+        if let Some(key) = &story.headline_key {
+            if self.latest_by_headline.get(key) == Some(&sequence) {
+                self.latest_by_headline.remove(key);
+            }
+        }
+    }
+}
+
+fn band_hash(signature: &[u32; SIGNATURE], band: usize) -> u64 {
+    let mut hasher = std::collections::hash_map::DefaultHasher::new();
+    signature[band * ROWS..(band + 1) * ROWS].hash(&mut hasher);
+    hasher.finish()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const STORY: &str = "LUSAKA, Zambia (AP) — Zambia's worst drought in decades has left the Kariba dam so low that the country's power utility now rations electricity for up to 21 hours a day, shutting factories and leaving hospitals on generators. Small businesses say they cannot plan. Welders work through the night when power returns, and bakers have cut production by half. The government says rains expected later in the year may ease the crisis, but engineers warn that refilling the reservoir will take several seasons.";
+
+    fn fingerprint(uri: &str, headline: &str, body: &str, minutes: i64) -> Fingerprint {
+        let seen = DateTime::from_timestamp(1_700_000_000 + minutes * 60, 0).expect("valid time");
+        Fingerprint::new(uri, Some("AP"), Some(headline), body, seen)
+    }
+
+    #[test]
+    fn a_republication_with_small_edits_is_a_near_duplicate() {
+        let history = StoryHistory::new(HistorySettings::default());
+        assert_eq!(history.observe(fingerprint("a", "Drought", STORY, 0)), None);
+        let edited = STORY
+            .replace("LUSAKA, Zambia (AP) — ", "")
+            .replace("by half", "by 50 percent");
+        let relation = history
+            .observe(fingerprint("b", "Zambia rations power", &edited, 30))
+            .expect("a duplicate");
+        assert_eq!(relation.kind, RelationKind::Duplicate);
+        assert_eq!(relation.uri, "a");
+        assert!(relation.similarity > 0.5, "{}", relation.similarity);
+    }
+
+    #[test]
+    fn independent_coverage_is_not_a_duplicate() {
+        let history = StoryHistory::new(HistorySettings::default());
+        history.observe(fingerprint("a", "Drought", STORY, 0));
+        let other = "Zambia's drought has cut the Kariba dam's output. Power cuts now last most of the day in Lusaka, where shop owners and hospitals rely on diesel generators, and officials hope the rainy season brings relief, although engineers are not optimistic.";
+        assert_eq!(
+            history.observe(fingerprint("b", "Power cuts", other, 10)),
+            None
+        );
+    }
+
+    #[test]
+    fn versions_point_to_the_preceding_one_and_redeliveries_to_none() {
+        let history = StoryHistory::new(HistorySettings::default());
+        let first = fingerprint("id-1", "Fed holds", STORY, 0);
+        let first_hash = first.content_hash.clone();
+        history.observe(first);
+        let corrected = format!("{STORY} This story has been corrected.");
+        let second = fingerprint("id-1", "Fed holds", &corrected, 60);
+        let second_hash = second.content_hash.clone();
+        let relation = history.observe(second).expect("a version");
+        assert_eq!(relation.kind, RelationKind::Version);
+        assert_eq!(relation.content_hash, first_hash);
+        // Delivered again: the same story, not a version of itself.
+        assert_eq!(
+            history.observe(fingerprint("id-1", "Fed holds", &corrected, 60)),
+            None
+        );
+        let third = format!("{corrected} Updated again.");
+        let relation = history
+            .observe(fingerprint("id-1", "Fed holds", &third, 90))
+            .expect("a version");
+        assert_eq!(relation.content_hash, second_hash);
+    }
+
+    #[test]
+    fn the_window_and_the_capacity_bound_memory() {
+        let history = StoryHistory::new(HistorySettings {
+            window: Duration::hours(1),
+            capacity: 3,
+            near_duplicate_similarity: 0.5,
+        });
+        for minute in 0..5 {
+            history.observe(fingerprint(
+                &format!("s{minute}"),
+                &format!("h{minute}"),
+                &format!("{minute} {STORY}"),
+                minute,
+            ));
+        }
+        assert_eq!(history.len(), 3);
+        history.observe(fingerprint(
+            "late",
+            "late",
+            "something else entirely here now",
+            200,
+        ));
+        assert_eq!(history.len(), 1, "everything older than an hour is gone");
+        // A republication of a forgotten story is not found.
+        assert_eq!(
+            history.observe(fingerprint("again", "again", STORY, 201)),
+            None
+        );
+    }
+}

@@ -67,6 +67,8 @@ impl StoryStage {
     pub fn new(settings: StageSettings) -> Self {
         enrich::places::prepare();
         enrich::organisations::prepare();
+        enrich::topics::prepare();
+        enrich::keywords::prepare();
         let history = std::sync::Arc::new(history::StoryHistory::new(settings.history));
         Self { settings, history }
     }
@@ -92,6 +94,12 @@ impl StoryStage {
         story.people =
             enrich::people::find_people(&body, &story.places, &story.organisations, &story.authors);
         story.quotes = enrich::quotes::find_quotes(&body, &story.people, &story.organisations);
+        story.subjects = enrich::topics::find_subjects(story.headline.as_deref(), &body);
+        story.keywords = enrich::keywords::find_keywords(
+            story.headline.as_deref(),
+            &body,
+            story.language.map(|l| l.code),
+        );
         let fingerprint = history::Fingerprint::new(
             &ninjs::story_uri(&story),
             story.source.as_deref(),

@@ -91,6 +91,10 @@ pub struct Story {
     pub organisations: Vec<crate::story::enrich::organisations::Organisation>,
     /// Direct quotations with their speakers (enrichment).
     pub quotes: Vec<crate::story::enrich::quotes::Quote>,
+    /// IPTC Media Topics (enrichment).
+    pub subjects: Vec<crate::story::enrich::topics::Subject>,
+    /// The words the story leans on most (enrichment).
+    pub keywords: Vec<String>,
 }
 
 /// A dateline place: the city part as printed, and its country when known.
@@ -147,6 +151,8 @@ impl Story {
             places: Vec::new(),
             organisations: Vec::new(),
             quotes: Vec::new(),
+            subjects: Vec::new(),
+            keywords: Vec::new(),
         }
     }
 

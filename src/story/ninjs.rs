@@ -7,6 +7,7 @@ use serde::Serialize;
 use sha2::{Digest, Sha256};
 
 use super::enrich::quotes::SpeakerKind;
+use super::enrich::topics::MEDIA_TOPIC_URI;
 use super::history::{Relation, RelationKind};
 use super::model::{Image, Story};
 use super::normalize::word_count;
@@ -58,6 +59,8 @@ struct Ninjs<'a> {
     #[serde(skip_serializing_if = "Vec::is_empty")]
     places: Vec<Entity<'a>>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
+    subjects: Vec<SubjectOut>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
     infosources: Vec<InfoSource<'a>>,
     bodies: Vec<Body>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
@@ -95,6 +98,9 @@ struct Extension<'a> {
     /// Direct quotations with their speakers and character offsets into the clean body.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     quotes: Vec<QuoteOut<'a>>,
+    /// The words the story leans on most.
+    #[serde(skip_serializing_if = "<[String]>::is_empty")]
+    keywords: &'a [String],
     /// SHA-256 (32 hex digits) of the folded body: equal for equal text.
     content_hash: &'a str,
     /// The earlier story this one republishes.
@@ -170,6 +176,17 @@ struct PlaceMention<'a> {
     #[serde(skip_serializing_if = "Option::is_none")]
     country_code: Option<&'a str>,
     mentions: &'a [(usize, usize)],
+}
+
+/// An IPTC Media Topic the stage assigned.
+#[derive(Serialize)]
+struct SubjectOut {
+    name: &'static str,
+    rel: &'static str,
+    uri: String,
+    creator: &'static str,
+    relevance: u8,
+    confidence: u8,
 }
 
 #[derive(Serialize)]
@@ -385,6 +402,18 @@ pub fn render(
                 }
             }))
             .collect(),
+        subjects: story
+            .subjects
+            .iter()
+            .map(|subject| SubjectOut {
+                name: subject.name,
+                rel: "about",
+                uri: format!("{MEDIA_TOPIC_URI}{}", subject.code),
+                creator: "machine",
+                relevance: subject.relevance,
+                confidence: subject.confidence,
+            })
+            .collect(),
         infosources: story
             .source
             .iter()
@@ -446,6 +475,7 @@ pub fn render(
                     offsets: quote.offsets,
                 })
                 .collect(),
+            keywords: &story.keywords,
             content_hash: provenance.content_hash,
             duplicate_of: related(RelationKind::Duplicate),
             version_of: related(RelationKind::Version),
@@ -639,8 +669,20 @@ mod tests {
 
     #[test]
     fn rendering_is_deterministic_and_counts_the_body() {
-        let record = render(&story("Headline"), "Body text here.".into(), &provenance(), false).unwrap();
-        let again = render(&story("Headline"), "Body text here.".into(), &provenance(), false).unwrap();
+        let record = render(
+            &story("Headline"),
+            "Body text here.".into(),
+            &provenance(),
+            false,
+        )
+        .unwrap();
+        let again = render(
+            &story("Headline"),
+            "Body text here.".into(),
+            &provenance(),
+            false,
+        )
+        .unwrap();
         assert_eq!(record.json, again.json);
         let json: serde_json::Value = serde_json::from_slice(&record.json).unwrap();
         assert_eq!(json["bodies"][0]["wordcount"], 3);

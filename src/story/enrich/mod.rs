@@ -2,10 +2,12 @@
 //! headline) and reports what it found with character offsets into the body, the way GDELT's
 //! GKG does; the renderer puts the findings in ninjs slots and the extension.
 
+pub mod keywords;
 pub mod organisations;
 pub mod people;
 pub mod places;
 pub mod quotes;
+pub mod topics;
 
 /// Capitalized words that are dates, not names: they neither extend a place name ("in Cuba
 /// Tuesday") nor make a person ("Tuesday March").

@@ -1,0 +1,230 @@
+//! What a story is about, as IPTC Media Topics (ninjs `subjects`).
+//!
+//! Each topic has cue words in the five enriched languages (`data/topics/mediatopics.tsv`), all
+//! matched at once with one Aho-Corasick automaton over the lower-cased headline and body. A
+//! topic scores one point per cue in the body and three per cue in the headline; a top-level topic
+//! adds its second-level topics' points. A top-level topic is assigned when it has enough
+//! evidence and is not dwarfed by the story's main topic; a second-level topic only under an
+//! assigned parent and with evidence of its own. `relevance` is a topic's share of the main
+//! topic's points, `confidence` grows with the evidence.
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+
+const MEDIA_TOPICS: &str = include_str!("../../../data/topics/mediatopics.tsv");
+
+/// Where Media Topic codes live: a subject's `uri` is this plus the code.
+pub const MEDIA_TOPIC_URI: &str = "http://cv.iptc.org/newscodes/mediatopic/";
+
+/// Points a top-level topic needs.
+const MIN_TOP_LEVEL: u32 = 4;
+/// Points a second-level topic needs of its own.
+const MIN_SECOND_LEVEL: u32 = 3;
+/// A top-level topic below this share of the main topic's points is incidental.
+const MIN_SHARE: f64 = 0.35;
+/// At most this many top-level topics, and this many second-level topics under each.
+const MAX_TOP_LEVEL: usize = 3;
+const MAX_SECOND_LEVEL: usize = 2;
+/// Headline cues weigh this much more than body cues.
+const HEADLINE_WEIGHT: u32 = 3;
+
+/// An assigned Media Topic.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Subject {
+    /// The eight-digit Media Topic code.
+    pub code: &'static str,
+    pub name: &'static str,
+    /// 0–100: how central the topic is to the story.
+    pub relevance: u8,
+    /// 0–100: how sure the assignment is.
+    pub confidence: u8,
+}
+
+struct Topic {
+    code: &'static str,
+    parent: Option<usize>,
+    name: &'static str,
+}
+
+struct Cues {
+    automaton: AhoCorasick,
+    /// Per pattern: the topics it is a cue for, and whether it matches any ending.
+    patterns: Vec<(Vec<usize>, bool)>,
+    topics: Vec<Topic>,
+}
+
+fn cues() -> &'static Cues {
+    static CUES: OnceLock<Cues> = OnceLock::new();
+    CUES.get_or_init(|| {
+        let mut topics: Vec<Topic> = Vec::new();
+        let mut by_pattern: HashMap<(String, bool), Vec<usize>> = HashMap::new();
+        let rows = MEDIA_TOPICS
+            .lines()
+            .filter(|l| !l.starts_with('#') && !l.trim().is_empty());
+        for row in rows {
+            let fields: Vec<&'static str> = row.split('\t').collect();
+            let [code, parent, name, words] = fields[..] else {
+                continue;
+            };
+            let index = topics.len();
+            topics.push(Topic {
+                code,
+                parent: topics.iter().position(|t| t.code == parent),
+                name,
+            });
+            for cue in words.split(',').map(str::trim).filter(|c| !c.is_empty()) {
+                let prefix = cue.ends_with('*');
+                let entry = by_pattern
+                    .entry((cue.trim_end_matches('*').to_owned(), prefix))
+                    .or_default();
+                if !entry.contains(&index) {
+                    entry.push(index);
+                }
+            }
+        }
+        let (keys, patterns): (Vec<String>, Vec<(Vec<usize>, bool)>) = by_pattern
+            .into_iter()
+            .map(|((cue, prefix), topics)| (cue, (topics, prefix)))
+            .unzip();
+        let automaton = AhoCorasickBuilder::new()
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(&keys)
+            .expect("the topic cues build an automaton");
+        Cues {
+            automaton,
+            patterns,
+            topics,
+        }
+    })
+}
+
+/// Builds the automaton now rather than on the first story.
+pub fn prepare() {
+    cues();
+}
+
+/// The Media Topics of a story, most relevant first.
+pub fn find_subjects(headline: Option<&str>, body: &str) -> Vec<Subject> {
+    let cues = cues();
+    let mut points = vec![0u32; cues.topics.len()];
+    if let Some(headline) = headline {
+        count(&headline.to_lowercase(), HEADLINE_WEIGHT, &mut points);
+    }
+    count(&body.to_lowercase(), 1, &mut points);
+
+    let mut totals = points.clone();
+    for (index, topic) in cues.topics.iter().enumerate() {
+        if let Some(parent) = topic.parent {
+            totals[parent] += points[index];
+        }
+    }
+    let Some(best) = cues
+        .topics
+        .iter()
+        .enumerate()
+        .filter(|(_, t)| t.parent.is_none())
+        .map(|(i, _)| totals[i])
+        .max()
+        .filter(|best| *best >= MIN_TOP_LEVEL)
+    else {
+        return Vec::new();
+    };
+    let mut top_level: Vec<usize> = (0..cues.topics.len())
+        .filter(|&i| cues.topics[i].parent.is_none())
+        .filter(|&i| {
+            totals[i] >= MIN_TOP_LEVEL && f64::from(totals[i]) >= MIN_SHARE * f64::from(best)
+        })
+        .collect();
+    top_level.sort_by_key(|&i| std::cmp::Reverse(totals[i]));
+    top_level.truncate(MAX_TOP_LEVEL);
+
+    let subject = |index: usize| Subject {
+        code: cues.topics[index].code,
+        name: cues.topics[index].name,
+        relevance: (100.0 * f64::from(totals[index]) / f64::from(best))
+            .round()
+            .min(100.0) as u8,
+        confidence: (40 + 5 * totals[index]).min(95) as u8,
+    };
+    let mut subjects = Vec::new();
+    for parent in top_level {
+        subjects.push(subject(parent));
+        let mut children: Vec<usize> = (0..cues.topics.len())
+            .filter(|&i| cues.topics[i].parent == Some(parent) && points[i] >= MIN_SECOND_LEVEL)
+            .collect();
+        children.sort_by_key(|&i| std::cmp::Reverse(points[i]));
+        subjects.extend(children.into_iter().take(MAX_SECOND_LEVEL).map(subject));
+    }
+    subjects
+}
+
+/// Adds `weight` to every topic per cue found in `text` (lower-cased), whole words only unless
+/// the cue matches any ending.
+fn count(text: &str, weight: u32, points: &mut [u32]) {
+    let cues = cues();
+    for hit in cues.automaton.find_iter(text) {
+        let (topics, prefix) = &cues.patterns[hit.pattern().as_usize()];
+        let starts_word = !text[..hit.start()]
+            .chars()
+            .next_back()
+            .is_some_and(char::is_alphanumeric);
+        let ends_word = *prefix
+            || !text[hit.end()..]
+                .chars()
+                .next()
+                .is_some_and(char::is_alphanumeric);
+        if starts_word && ends_word {
+            for &topic in topics {
+                points[topic] += weight;
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn codes(headline: &str, body: &str) -> Vec<&'static str> {
+        find_subjects(Some(headline), body)
+            .into_iter()
+            .map(|s| s.code)
+            .collect()
+    }
+
+    #[test]
+    fn a_strike_story_is_labour_with_labour_relations() {
+        let found = codes(
+            "Dock workers strike over pay",
+            "Thousands of dock workers walked out on Monday after pay talks with the port operator collapsed. The union said the strike would last three days and that workers wanted wages to keep up with prices.",
+        );
+        assert_eq!(found.first(), Some(&"09000000"), "{found:?}");
+        assert!(found.contains(&"20000524"), "{found:?}");
+    }
+
+    #[test]
+    fn other_languages_are_read_too() {
+        let found = codes(
+            "Incendio obliga a evacuar tres pueblos",
+            "Los bomberos luchan contra un incendio forestal. La protección civil evacuó a 200 vecinos y los bomberos esperan controlar el fuego.",
+        );
+        assert_eq!(found.first(), Some(&"03000000"), "{found:?}");
+    }
+
+    #[test]
+    fn little_evidence_gives_no_subject() {
+        assert!(codes("A quiet day", "Nothing much happened in the village.").is_empty());
+    }
+
+    #[test]
+    fn cues_match_whole_words_unless_open_ended() {
+        // "oil" must not match inside "spoil", "war" not inside "award" or "toward".
+        assert!(codes(
+            "Awards",
+            "The award went toward a spoiled cake at the village fair."
+        )
+        .is_empty());
+    }
+}

@@ -94,6 +94,11 @@ impl StoryStage {
         story.people =
             enrich::people::find_people(&body, &story.places, &story.organisations, &story.authors);
         story.quotes = enrich::quotes::find_quotes(&body, &story.people, &story.organisations);
+        let story_date = story
+            .first_published
+            .or(story.updated)
+            .map(|time| time.date_naive());
+        story.dates = enrich::dates::find_dates(&body, story_date);
         story.subjects = enrich::topics::find_subjects(story.headline.as_deref(), &body);
         story.keywords = enrich::keywords::find_keywords(
             story.headline.as_deref(),

@@ -95,6 +95,8 @@ pub struct Story {
     pub subjects: Vec<crate::story::enrich::topics::Subject>,
     /// The words the story leans on most (enrichment).
     pub keywords: Vec<String>,
+    /// Dates the story mentions, normalized (enrichment).
+    pub dates: Vec<crate::story::enrich::dates::MentionedDate>,
 }
 
 /// A dateline place: the city part as printed, and its country when known.
@@ -153,6 +155,7 @@ impl Story {
             quotes: Vec::new(),
             subjects: Vec::new(),
             keywords: Vec::new(),
+            dates: Vec::new(),
         }
     }
 

@@ -98,6 +98,9 @@ struct Extension<'a> {
     /// Direct quotations with their speakers and character offsets into the clean body.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     quotes: Vec<QuoteOut<'a>>,
+    /// Dates the story mentions, normalized, with character offsets into the clean body.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    dates: Vec<DateOut<'a>>,
     /// The words the story leans on most.
     #[serde(skip_serializing_if = "<[String]>::is_empty")]
     keywords: &'a [String],
@@ -176,6 +179,16 @@ struct PlaceMention<'a> {
     #[serde(skip_serializing_if = "Option::is_none")]
     country_code: Option<&'a str>,
     mentions: &'a [(usize, usize)],
+}
+
+/// A mentioned date in the extension.
+#[derive(Serialize)]
+struct DateOut<'a> {
+    text: &'a str,
+    value: &'a str,
+    resolution: &'static str,
+    relative: bool,
+    offsets: (usize, usize),
 }
 
 /// An IPTC Media Topic the stage assigned.
@@ -473,6 +486,17 @@ pub fn render(
                     },
                     verb: quote.verb.as_deref(),
                     offsets: quote.offsets,
+                })
+                .collect(),
+            dates: story
+                .dates
+                .iter()
+                .map(|date| DateOut {
+                    text: &date.text,
+                    value: &date.value,
+                    resolution: date.resolution.as_str(),
+                    relative: date.relative,
+                    offsets: date.offsets,
                 })
                 .collect(),
             keywords: &story.keywords,

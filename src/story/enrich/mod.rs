@@ -2,6 +2,7 @@
 //! headline) and reports what it found with character offsets into the body, the way GDELT's
 //! GKG does; the renderer puts the findings in ninjs slots and the extension.
 
+pub mod dates;
 pub mod keywords;
 pub mod organisations;
 pub mod people;

@@ -1,0 +1,565 @@
+//! Dates a story mentions, normalized to ISO 8601 at the resolution the story gives them.
+//!
+//! Written dates in the five enriched languages ("March 10, 2024", "10 March", "14 de agosto de
+//! 2024", "12. März 2024", "février 2024", "in 2023") and relative ones ("Monday", "yesterday",
+//! "earlier this month", "last year", "el lunes", "hier", "gestern", "ontem") are read; relative
+//! ones, and written ones without a year, are resolved against the story's own time (its
+//! publication, else its update) and left out when the story has none. A weekday is the nearest
+//! such day to that time (a Wednesday story's "Monday" is two days before, its "Friday" two days
+//! after; a tie goes to the past, which news mostly reports), unless the words before it look
+//! ahead ("next Monday", "will … on Monday") or back ("last Monday").
+
+use chrono::{Datelike, Duration, NaiveDate, Weekday};
+
+/// How precise a mentioned date is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Resolution {
+    Day,
+    Month,
+    Year,
+}
+
+impl Resolution {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Resolution::Day => "day",
+            Resolution::Month => "month",
+            Resolution::Year => "year",
+        }
+    }
+}
+
+/// A date the story mentions.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MentionedDate {
+    /// As written.
+    pub text: String,
+    /// `YYYY-MM-DD`, `YYYY-MM` or `YYYY`.
+    pub value: String,
+    pub resolution: Resolution,
+    /// Resolved against the story's time rather than written out in full.
+    pub relative: bool,
+    /// Character offsets `[start, end)` in the clean body.
+    pub offsets: (usize, usize),
+}
+
+const MONTHS: &[(&str, u32)] = &[
+    ("january", 1),
+    ("jan", 1),
+    ("february", 2),
+    ("feb", 2),
+    ("march", 3),
+    ("mar", 3),
+    ("april", 4),
+    ("apr", 4),
+    ("may", 5),
+    ("june", 6),
+    ("jun", 6),
+    ("july", 7),
+    ("jul", 7),
+    ("august", 8),
+    ("aug", 8),
+    ("september", 9),
+    ("sept", 9),
+    ("sep", 9),
+    ("october", 10),
+    ("oct", 10),
+    ("november", 11),
+    ("nov", 11),
+    ("december", 12),
+    ("dec", 12),
+    ("enero", 1),
+    ("febrero", 2),
+    ("marzo", 3),
+    ("abril", 4),
+    ("mayo", 5),
+    ("junio", 6),
+    ("julio", 7),
+    ("agosto", 8),
+    ("septiembre", 9),
+    ("setiembre", 9),
+    ("octubre", 10),
+    ("noviembre", 11),
+    ("diciembre", 12),
+    ("janvier", 1),
+    ("février", 2),
+    ("fév", 2),
+    ("mars", 3),
+    ("avril", 4),
+    ("avr", 4),
+    ("mai", 5),
+    ("juin", 6),
+    ("juillet", 7),
+    ("juil", 7),
+    ("août", 8),
+    ("septembre", 9),
+    ("octobre", 10),
+    ("novembre", 11),
+    ("décembre", 12),
+    ("déc", 12),
+    ("januar", 1),
+    ("jänner", 1),
+    ("februar", 2),
+    ("märz", 3),
+    ("juni", 6),
+    ("juli", 7),
+    ("oktober", 10),
+    ("dezember", 12),
+    ("okt", 10),
+    ("dez", 12),
+    ("janeiro", 1),
+    ("fevereiro", 2),
+    ("março", 3),
+    ("maio", 5),
+    ("junho", 6),
+    ("julho", 7),
+    ("setembro", 9),
+    ("outubro", 10),
+    ("novembro", 11),
+    ("dezembro", 12),
+    ("ago", 8),
+    ("fev", 2),
+    ("abr", 4),
+    ("out", 10),
+];
+
+/// Month abbreviations that are also ordinary words; they count only beside a day or a year.
+const AMBIGUOUS_MONTHS: &[&str] = &["may", "mar", "jan", "out", "ago", "mai"];
+
+const WEEKDAYS: &[(&str, Weekday)] = &[
+    ("monday", Weekday::Mon),
+    ("tuesday", Weekday::Tue),
+    ("wednesday", Weekday::Wed),
+    ("thursday", Weekday::Thu),
+    ("friday", Weekday::Fri),
+    ("saturday", Weekday::Sat),
+    ("sunday", Weekday::Sun),
+    ("lunes", Weekday::Mon),
+    ("martes", Weekday::Tue),
+    ("miércoles", Weekday::Wed),
+    ("jueves", Weekday::Thu),
+    ("viernes", Weekday::Fri),
+    ("sábado", Weekday::Sat),
+    ("domingo", Weekday::Sun),
+    ("lundi", Weekday::Mon),
+    ("mardi", Weekday::Tue),
+    ("mercredi", Weekday::Wed),
+    ("jeudi", Weekday::Thu),
+    ("vendredi", Weekday::Fri),
+    ("samedi", Weekday::Sat),
+    ("dimanche", Weekday::Sun),
+    ("montag", Weekday::Mon),
+    ("dienstag", Weekday::Tue),
+    ("mittwoch", Weekday::Wed),
+    ("donnerstag", Weekday::Thu),
+    ("freitag", Weekday::Fri),
+    ("samstag", Weekday::Sat),
+    ("sonntag", Weekday::Sun),
+    ("segunda-feira", Weekday::Mon),
+    ("terça-feira", Weekday::Tue),
+    ("quarta-feira", Weekday::Wed),
+    ("quinta-feira", Weekday::Thu),
+    ("sexta-feira", Weekday::Fri),
+];
+
+/// Words for a day relative to the story's: −1 yesterday, 0 today, +1 tomorrow.
+const RELATIVE_DAYS: &[(&str, i64)] = &[
+    ("yesterday", -1),
+    ("today", 0),
+    ("tomorrow", 1),
+    ("ayer", -1),
+    ("hoy", 0),
+    ("mañana", 1),
+    ("hier", -1),
+    ("aujourd'hui", 0),
+    ("aujourd’hui", 0),
+    ("demain", 1),
+    ("gestern", -1),
+    ("heute", 0),
+    ("morgen", 1),
+    ("ontem", -1),
+    ("hoje", 0),
+    ("amanhã", 1),
+];
+
+/// Phrases for a month or year relative to the story's.
+const RELATIVE_PERIODS: &[(&str, Resolution, i32)] = &[
+    ("earlier this month", Resolution::Month, 0),
+    ("this month", Resolution::Month, 0),
+    ("last month", Resolution::Month, -1),
+    ("next month", Resolution::Month, 1),
+    ("this year", Resolution::Year, 0),
+    ("last year", Resolution::Year, -1),
+    ("next year", Resolution::Year, 1),
+    ("el mes pasado", Resolution::Month, -1),
+    ("este mes", Resolution::Month, 0),
+    ("el año pasado", Resolution::Year, -1),
+    ("este año", Resolution::Year, 0),
+    ("le mois dernier", Resolution::Month, -1),
+    ("ce mois-ci", Resolution::Month, 0),
+    ("l'an dernier", Resolution::Year, -1),
+    ("l’an dernier", Resolution::Year, -1),
+    ("l'année dernière", Resolution::Year, -1),
+    ("l’année dernière", Resolution::Year, -1),
+    ("cette année", Resolution::Year, 0),
+    ("letzten monat", Resolution::Month, -1),
+    ("vergangenen monat", Resolution::Month, -1),
+    ("diesen monat", Resolution::Month, 0),
+    ("letzten jahr", Resolution::Year, -1),
+    ("vergangenen jahr", Resolution::Year, -1),
+    ("vorigen jahr", Resolution::Year, -1),
+    ("dieses jahr", Resolution::Year, 0),
+    ("no mês passado", Resolution::Month, -1),
+    ("este mês", Resolution::Month, 0),
+    ("no ano passado", Resolution::Year, -1),
+    ("este ano", Resolution::Year, 0),
+];
+
+/// Words that make a weekday the coming one.
+const LOOKING_AHEAD: &[&str] = &[
+    "next",
+    "will",
+    "próximo",
+    "próxima",
+    "prochain",
+    "prochaine",
+    "nächsten",
+    "nächste",
+    "kommenden",
+    "vai",
+    "irá",
+    "va",
+    "sera",
+    "wird",
+];
+
+/// Words that make a weekday the past one.
+const LOOKING_BACK: &[&str] = &[
+    "last",
+    "pasado",
+    "pasada",
+    "dernier",
+    "letzten",
+    "vergangenen",
+    "passado",
+    "passada",
+];
+
+/// A word of the body: lower-cased text and byte range.
+struct Word {
+    lower: String,
+    start: usize,
+    end: usize,
+}
+
+fn words(body: &str) -> Vec<Word> {
+    let mut out = Vec::new();
+    let mut start = None;
+    for (index, c) in body
+        .char_indices()
+        .chain(std::iter::once((body.len(), ' ')))
+    {
+        let inside = c.is_alphanumeric() || matches!(c, '-' | '\'' | '’');
+        match (inside, start) {
+            (true, None) => start = Some(index),
+            (false, Some(s)) => {
+                let text = body[s..index].trim_end_matches(['-', '\'', '’']);
+                out.push(Word {
+                    lower: text.to_lowercase(),
+                    start: s,
+                    end: s + text.len(),
+                });
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
+fn month(word: &str) -> Option<u32> {
+    MONTHS
+        .iter()
+        .find(|(name, _)| *name == word)
+        .map(|(_, m)| *m)
+}
+
+fn day(word: &str) -> Option<u32> {
+    let digits = word
+        .trim_end_matches("st")
+        .trim_end_matches("nd")
+        .trim_end_matches("rd")
+        .trim_end_matches("th")
+        .trim_end_matches("er")
+        .trim_end_matches('º');
+    digits
+        .parse::<u32>()
+        .ok()
+        .filter(|d| (1..=31).contains(d) && digits.len() <= 2)
+}
+
+fn year(word: &str) -> Option<i32> {
+    (word.len() == 4)
+        .then(|| word.parse::<i32>().ok())
+        .flatten()
+        .filter(|y| (1900..=2100).contains(y))
+}
+
+/// Finds the dates of the clean body; `reference` is the story's own date, when it has one.
+pub fn find_dates(body: &str, reference: Option<NaiveDate>) -> Vec<MentionedDate> {
+    let words = words(body);
+    let mut found = Vec::new();
+    let mut index = 0;
+    while index < words.len() {
+        match read_at(body, &words, index, reference) {
+            Some((date, next)) => {
+                found.push(date);
+                index = next;
+            }
+            None => index += 1,
+        }
+    }
+    found
+}
+
+/// The date that starts at word `index`, and the index after it.
+fn read_at(
+    body: &str,
+    words: &[Word],
+    index: usize,
+    reference: Option<NaiveDate>,
+) -> Option<(MentionedDate, usize)> {
+    let word = |i: usize| words.get(i).map(|w| w.lower.as_str());
+    let connector = |i: usize| matches!(word(i), Some("de" | "of"));
+    let make = |last: usize, value: String, resolution, relative| {
+        let (start, end) = (words[index].start, words[last].end);
+        (
+            MentionedDate {
+                text: body[start..end].to_owned(),
+                value,
+                resolution,
+                relative,
+                offsets: (body[..start].chars().count(), body[..end].chars().count()),
+            },
+            last + 1,
+        )
+    };
+    let current = word(index)?;
+
+    // Month day[,] [year]: "March 10, 2024", "March 10".
+    if let (Some(m), Some(d)) = (month(current), word(index + 1).and_then(day)) {
+        if let Some(y) = word(index + 2).and_then(year) {
+            let date = NaiveDate::from_ymd_opt(y, m, d)?;
+            return Some(make(index + 2, date.to_string(), Resolution::Day, false));
+        }
+        let date = in_reference_year(reference?, m, Some(d))?;
+        return Some(make(index + 1, date.to_string(), Resolution::Day, true));
+    }
+    // Day [.] [de] Month [de] [year]: "10 March 2024", "14 de agosto de 2024", "12. März".
+    if let Some(d) = day(current) {
+        let month_at = if connector(index + 1) {
+            index + 2
+        } else {
+            index + 1
+        };
+        if let Some(m) = word(month_at).and_then(month) {
+            let year_at = if connector(month_at + 1) {
+                month_at + 2
+            } else {
+                month_at + 1
+            };
+            if let Some(y) = word(year_at).and_then(year) {
+                let date = NaiveDate::from_ymd_opt(y, m, d)?;
+                return Some(make(year_at, date.to_string(), Resolution::Day, false));
+            }
+            let date = in_reference_year(reference?, m, Some(d))?;
+            return Some(make(month_at, date.to_string(), Resolution::Day, true));
+        }
+    }
+    // Month [de] year: "March 2024", "marzo de 2024".
+    if let Some(m) = month(current) {
+        let year_at = if connector(index + 1) {
+            index + 2
+        } else {
+            index + 1
+        };
+        if let Some(y) = word(year_at).and_then(year) {
+            return Some(make(
+                year_at,
+                format!("{y:04}-{m:02}"),
+                Resolution::Month,
+                false,
+            ));
+        }
+        // "in January", "en enero": the month of the story's year.
+        let introduced = index > 0
+            && matches!(
+                word(index - 1),
+                Some("in" | "en" | "em" | "im" | "since" | "desde" | "depuis" | "seit" | "until")
+            );
+        if introduced && !AMBIGUOUS_MONTHS.contains(&current) {
+            let date = in_reference_year(reference?, m, None)?;
+            return Some(make(
+                index,
+                format!("{:04}-{:02}", date.year(), m),
+                Resolution::Month,
+                true,
+            ));
+        }
+    }
+    // "in 2023", "desde 2020".
+    if let Some(y) = year(current) {
+        let introduced = index > 0
+            && matches!(
+                word(index - 1),
+                Some("in" | "en" | "em" | "im" | "since" | "desde" | "depuis" | "seit" | "by")
+            );
+        if introduced {
+            return Some(make(index, format!("{y:04}"), Resolution::Year, false));
+        }
+    }
+    let reference = reference?;
+    if let Some((_, weekday)) = WEEKDAYS.iter().find(|(name, _)| *name == current) {
+        let sentence_start = index.saturating_sub(8);
+        let before = &words[sentence_start..index];
+        let direction = if before
+            .iter()
+            .any(|w| LOOKING_AHEAD.contains(&w.lower.as_str()))
+        {
+            Direction::Ahead
+        } else if before
+            .iter()
+            .any(|w| LOOKING_BACK.contains(&w.lower.as_str()))
+        {
+            Direction::Back
+        } else {
+            Direction::Nearest
+        };
+        let date = weekday_from(reference, *weekday, direction);
+        return Some(make(index, date.to_string(), Resolution::Day, true));
+    }
+    if let Some((_, offset)) = RELATIVE_DAYS.iter().find(|(name, _)| *name == current) {
+        let date = reference + Duration::days(*offset);
+        return Some(make(index, date.to_string(), Resolution::Day, true));
+    }
+    for (phrase, resolution, offset) in RELATIVE_PERIODS {
+        let length = phrase.split(' ').count();
+        let matches = (0..length).all(|k| word(index + k) == phrase.split(' ').nth(k));
+        if !matches {
+            continue;
+        }
+        let value = match resolution {
+            Resolution::Year => format!("{:04}", reference.year() + offset),
+            _ => {
+                let months = reference.year() * 12 + reference.month0() as i32 + offset;
+                format!(
+                    "{:04}-{:02}",
+                    months.div_euclid(12),
+                    months.rem_euclid(12) + 1
+                )
+            }
+        };
+        return Some(make(index + length - 1, value, *resolution, true));
+    }
+    None
+}
+
+/// A month (and day) without a year: in the story's year, or the year before when that would
+/// put it more than a month after the story.
+fn in_reference_year(reference: NaiveDate, month: u32, day: Option<u32>) -> Option<NaiveDate> {
+    let candidate = NaiveDate::from_ymd_opt(reference.year(), month, day.unwrap_or(1))?;
+    if candidate > reference + Duration::days(31) {
+        NaiveDate::from_ymd_opt(reference.year() - 1, month, day.unwrap_or(1))
+    } else {
+        Some(candidate)
+    }
+}
+
+/// Which way a weekday points from the story's date.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Direction {
+    Ahead,
+    Back,
+    Nearest,
+}
+
+fn weekday_from(reference: NaiveDate, weekday: Weekday, direction: Direction) -> NaiveDate {
+    let today = i64::from(reference.weekday().num_days_from_monday());
+    let target = i64::from(weekday.num_days_from_monday());
+    let forward = (target - today).rem_euclid(7);
+    let back = (today - target).rem_euclid(7);
+    let days = match direction {
+        Direction::Ahead if forward == 0 => 7,
+        Direction::Ahead => forward,
+        Direction::Back if back == 0 => -7,
+        Direction::Back => -back,
+        Direction::Nearest if forward < back => forward,
+        Direction::Nearest => -back,
+    };
+    reference + Duration::days(days)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn values(body: &str, reference: Option<&str>) -> Vec<(String, &'static str)> {
+        let reference = reference.map(|r| NaiveDate::parse_from_str(r, "%Y-%m-%d").unwrap());
+        find_dates(body, reference)
+            .into_iter()
+            .map(|d| (d.value, d.resolution.as_str()))
+            .collect()
+    }
+
+    #[test]
+    fn written_dates_in_five_languages() {
+        let found = values(
+            "The plant closed on March 10, 2024. Reabrió el 14 de agosto de 2024. Der Streik am 12. März 2024. En février 2023 déjà. Prices rose in 2021.",
+            None,
+        );
+        assert_eq!(
+            found,
+            vec![
+                ("2024-03-10".into(), "day"),
+                ("2024-08-14".into(), "day"),
+                ("2024-03-12".into(), "day"),
+                ("2023-02".into(), "month"),
+                ("2021".into(), "year"),
+            ]
+        );
+    }
+
+    #[test]
+    fn relative_dates_resolve_against_the_story() {
+        // 2024-03-13 is a Wednesday.
+        let found = values(
+            "Officials said on Monday the talks failed; yesterday they resumed, and they will meet again next Friday. Sales fell last month and earlier this month. The fair opens Saturday.",
+            Some("2024-03-13"),
+        );
+        assert_eq!(
+            found,
+            vec![
+                ("2024-03-11".into(), "day"),
+                ("2024-03-12".into(), "day"),
+                ("2024-03-15".into(), "day"),
+                ("2024-02".into(), "month"),
+                ("2024-03".into(), "month"),
+                ("2024-03-16".into(), "day"),
+            ]
+        );
+    }
+
+    #[test]
+    fn relative_dates_without_a_story_date_are_left_out() {
+        assert!(values("They met on Monday and again yesterday.", None).is_empty());
+    }
+
+    #[test]
+    fn ordinary_words_are_not_months() {
+        assert!(values(
+            "They may decide. Out of 2 options, one was chosen.",
+            Some("2024-03-13")
+        )
+        .is_empty());
+    }
+}

@@ -140,6 +140,8 @@ struct Point {
 #[derive(Serialize)]
 struct PersonMention<'a> {
     name: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    role: Option<&'a str>,
     mentions: &'a [(usize, usize)],
 }
 
@@ -453,6 +455,7 @@ pub fn render(
                 .iter()
                 .map(|person| PersonMention {
                     name: &person.name,
+                    role: person.role.as_deref(),
                     mentions: &person.mentions,
                 })
                 .collect(),

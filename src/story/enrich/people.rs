@@ -18,6 +18,9 @@ use crate::story::gazetteer::fold;
 #[derive(Debug, Clone, PartialEq)]
 pub struct Person {
     pub name: String,
+    /// The title or role the story gives them ("Guatemalan President", "chief economist at
+    /// Ridgeline Capital"), from the words before the name or an apposition after it.
+    pub role: Option<String>,
     /// Character offsets `[start, end)` of each mention in the clean body.
     pub mentions: Vec<(usize, usize)>,
 }
@@ -477,7 +480,14 @@ pub fn find_people(
         let mut tokens: Vec<&Word<'_>> = words[start..end].iter().collect();
         // Everything up to the last title is the title: "Guatemalan President Bernardo Arévalo"
         // → "Bernardo Arévalo"; a sentence opener goes too.
+        let mut role = None;
         if let Some(last_title) = tokens.iter().rposition(|w| is_title(w.text)) {
+            let first = tokens
+                .iter()
+                .position(|w| !OPENERS.contains(&w.text))
+                .unwrap_or(0)
+                .min(last_title);
+            role = Some(body[tokens[first].start..tokens[last_title].end].to_owned());
             tokens.drain(..=last_title);
         }
         while tokens.first().is_some_and(|w| OPENERS.contains(&w.text)) {
@@ -528,10 +538,17 @@ pub fn find_people(
         if inside_organisation {
             continue;
         }
+        let role = role
+            .or_else(|| role_before(&body[..first.start]))
+            .or_else(|| apposition_role(&body[first.start + name.len()..]));
         match people.iter_mut().find(|p| fold(&p.name) == folded) {
-            Some(person) => person.mentions.push(offsets),
+            Some(person) => {
+                person.mentions.push(offsets);
+                person.role = person.role.take().or(role);
+            }
             None => people.push(Person {
                 name,
+                role,
                 mentions: vec![offsets],
             }),
         }
@@ -567,6 +584,151 @@ pub fn find_people(
     people
 }
 
+/// Lower-case words that make an apposition a role: ", chief economist at Ridgeline Capital,".
+const ROLE_NOUNS: &[&str] = &[
+    "president",
+    "minister",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "chief",
+    "executive",
+    "director",
+    "governor",
+    "mayor",
+    "adviser",
+    "advisor",
+    "economist",
+    "analyst",
+    "professor",
+    "commander",
+    "head",
+    "officer",
+    "secretary",
+    "leader",
+    "founder",
+    "owner",
+    "chairman",
+    "chairwoman",
+    "manager",
+    "researcher",
+    "ambassador",
+    "consul",
+    "senator",
+    "lawyer",
+    "presidente",
+    "ministro",
+    "ministra",
+    "portavoz",
+    "porta-voz",
+    "director",
+    "diretor",
+    "directora",
+    "diretora",
+    "alcalde",
+    "comandante",
+    "président",
+    "présidente",
+    "ministre",
+    "porte-parole",
+    "directeur",
+    "directrice",
+    "maire",
+    "sprecher",
+    "sprecherin",
+    "chef",
+    "chefin",
+    "leiter",
+    "leiterin",
+    "präsident",
+    "präsidentin",
+    "professorin",
+    "economista",
+    "analista",
+    "investigador",
+    "investigadora",
+    "économiste",
+];
+
+/// Words that qualify a role before it: "deputy foreign minister", "former chief executive".
+const ROLE_MODIFIERS: &[&str] = &[
+    "deputy",
+    "vice",
+    "foreign",
+    "former",
+    "acting",
+    "interim",
+    "senior",
+    "general",
+    "first",
+    "national",
+    "security",
+    "prime",
+    "finance",
+    "defence",
+    "defense",
+    "health",
+    "economy",
+    "interior",
+    "energy",
+    "trade",
+    "labour",
+    "labor",
+    "transport",
+    "agriculture",
+    "justice",
+    "press",
+    "union",
+    "company",
+    "government",
+    "state",
+    "premier",
+    "adjunto",
+    "vice-",
+];
+
+/// A lower-case role right before a name: "Kremlin spokesman Dmitry Peskov", "deputy foreign
+/// minister Andrei Rudenko", "le Premier ministre Gabriel Attal".
+fn role_before(before_name: &str) -> Option<String> {
+    let text = before_name.strip_suffix(' ')?;
+    let words: Vec<&str> = text.rsplit(' ').take(5).collect();
+    let last = *words.first()?;
+    if !ROLE_NOUNS.contains(&last) {
+        return None;
+    }
+    let mut taken = 1;
+    while let Some(word) = words.get(taken) {
+        let qualifies = ROLE_MODIFIERS.contains(&word.to_lowercase().as_str())
+            || ROLE_NOUNS.contains(word)
+            || (word.chars().next().is_some_and(char::is_uppercase)
+                && word.chars().all(|c| c.is_alphabetic() || c == '-')
+                && !OPENERS.contains(word));
+        if !qualifies {
+            break;
+        }
+        taken += 1;
+    }
+    let length: usize = words[..taken].iter().map(|w| w.len()).sum::<usize>() + taken - 1;
+    Some(text[text.len() - length..].to_owned())
+}
+
+/// The role in an apposition right after a name: `, chief economist at Ridgeline Capital,` →
+/// "chief economist at Ridgeline Capital". Only a short phrase that opens in lower case (or with
+/// an article) and names a role counts.
+fn apposition_role(after_name: &str) -> Option<String> {
+    let rest = after_name.strip_prefix(", ")?;
+    let end = rest.find([',', '.', ';', ':', '(', ')', '“', '"', '«'])?;
+    let phrase = rest[..end].trim();
+    let words: Vec<&str> = phrase.split_whitespace().collect();
+    let opens_lower = words
+        .first()
+        .is_some_and(|w| w.chars().next().is_some_and(char::is_lowercase));
+    let names_role = words
+        .iter()
+        .any(|w| ROLE_NOUNS.contains(&w.to_lowercase().as_str()));
+    (opens_lower && names_role && (2..=9).contains(&words.len())).then(|| phrase.to_owned())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -587,6 +749,7 @@ mod tests {
             .find(|p| p.name == "Bernardo Arévalo")
             .expect("Arévalo");
         assert_eq!(arevalo.mentions.len(), 2);
+        assert_eq!(arevalo.role.as_deref(), Some("Guatemalan President"));
         assert!(people.iter().any(|p| p.name == "Lucía Barrios Sandoval"));
     }
 
@@ -594,6 +757,35 @@ mod tests {
     fn organisations_days_and_openers_are_not_people() {
         let found = names("The Senate Commerce Committee met on Tuesday. The Transportation Department said No. Airlines for America disagreed.");
         assert!(found.is_empty(), "{found:?}");
+    }
+
+    #[test]
+    fn roles_in_apposition() {
+        let people = find_people(
+            "“Rates will stay high,” said Nora Castellanos, chief economist at Ridgeline Capital, on Friday.",
+            &[],
+            &[],
+            &[],
+        );
+        assert_eq!(
+            people[0].role.as_deref(),
+            Some("chief economist at Ridgeline Capital")
+        );
+    }
+
+    #[test]
+    fn roles_before_names() {
+        let people = find_people(
+            "The Kremlin spokesman Dmitry Peskov spoke, and deputy foreign minister Andrei Rudenko agreed.",
+            &[],
+            &[],
+            &[],
+        );
+        let roles: Vec<Option<&str>> = people.iter().map(|p| p.role.as_deref()).collect();
+        assert_eq!(
+            roles,
+            vec![Some("Kremlin spokesman"), Some("deputy foreign minister")]
+        );
     }
 
     #[test]

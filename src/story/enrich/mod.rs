@@ -3,6 +3,7 @@
 //! GKG does; the renderer puts the findings in ninjs slots and the extension.
 
 pub mod dates;
+pub mod features;
 pub mod keywords;
 pub mod organisations;
 pub mod people;

@@ -21,7 +21,8 @@ use crate::story::gazetteer::{fold, gazetteer};
 use crate::story::model::Story;
 
 const SUPRANATIONAL: &str = include_str!("../../../data/gazetteer/supranational.tsv");
-const REGIONS: &str = include_str!("../../../data/gazetteer/regions.tsv");
+/// ISO 3166-2 subdivisions: country, code, name, type.
+pub(super) const REGIONS: &str = include_str!("../../../data/gazetteer/regions.tsv");
 const COUNTRY_NAMES: &str = include_str!("../../../data/gazetteer/country_names.tsv");
 
 /// Below this population a city is only taken inside the story's countries.
@@ -205,15 +206,24 @@ struct Hit {
     sentence_start: bool,
 }
 
-/// Finds the places a story mentions in its body and headline, the dateline place included.
+/// Finds the places a story mentions in its body, headline and captions, the dateline place
+/// included.
 pub fn find_places(story: &Story, body: &str) -> Vec<Place> {
     let m = matcher();
     let body_hits = hits_in(body, true);
-    let headline_hits = story
+    // The headline and picture captions name places too ("place only in the caption"); those
+    // mentions have no offsets in the body.
+    let headline_hits: Vec<Hit> = story
         .headline
-        .as_deref()
-        .map(|h| hits_in(h, false))
-        .unwrap_or_default();
+        .iter()
+        .chain(
+            story
+                .images
+                .iter()
+                .filter_map(|image| image.caption.as_ref()),
+        )
+        .flat_map(|text| hits_in(text, false))
+        .collect();
     // A town name next to another capitalized word anywhere is part of a longer name (a
     // person's surname, an organisation) wherever it appears: "Jerome Powell" … "Powell said".
     let in_longer_names: BTreeSet<String> = body_hits
@@ -258,6 +268,11 @@ pub fn find_places(story: &Story, body: &str) -> Vec<Place> {
             }),
         }
     }
+    let home = story
+        .dateline
+        .as_ref()
+        .and_then(|d| d.country_code.as_deref());
+    add_features(&mut places, body, &context, home);
     if let Some(dateline) = &story.dateline {
         let name = title_case(&dateline.place);
         if !places.iter().any(|p| fold(&p.name) == fold(&name)) {
@@ -275,6 +290,43 @@ pub fn find_places(story: &Story, body: &str) -> Vec<Place> {
         }
     }
     places
+}
+
+/// Lakes, rivers, canals and regions of the body ("Gatun Lake", "Rostov region"). A place whose
+/// mention lies inside a feature's name ("Kariba" in "Lake Kariba") loses that mention, and the
+/// place itself when it has no other.
+fn add_features(
+    places: &mut Vec<Place>,
+    body: &str,
+    context: &BTreeSet<String>,
+    home: Option<&str>,
+) {
+    for feature in super::features::find_features(body, context, home) {
+        let span = (
+            char_offset(body, feature.start),
+            char_offset(body, feature.end),
+        );
+        places.retain_mut(|place| {
+            let before = place.mentions.len();
+            place
+                .mentions
+                .retain(|(start, end)| !(*start >= span.0 && *end <= span.1));
+            before == 0 || !place.mentions.is_empty()
+        });
+        match places
+            .iter_mut()
+            .find(|p| fold(&p.name) == fold(&feature.name))
+        {
+            Some(place) => place.mentions.push(span),
+            None => places.push(Place {
+                name: feature.name,
+                country_code: feature.country,
+                geonameid: None,
+                point: None,
+                mentions: vec![span],
+            }),
+        }
+    }
 }
 
 /// Every whole-word match of a place name in `text`, with how it sits among its neighbours.

@@ -1,0 +1,375 @@
+//! Named natural features and regions that no gazetteer file lists: lakes, rivers, canals, dams,
+//! reservoirs, seas, islands, mountains, troughs ("Gatun Lake", "Lake Kariba", "Indio River",
+//! "Panama Canal", "Salar de Atacama", "Nankai Trough") and "X region/province" phrases ("Rostov
+//! region"), found by the word that names their kind.
+//!
+//! The country is the one the proper part names when the gazetteer knows it ("Suez Canal" → EG,
+//! "Panama Canal" → PA); otherwise the story's country when it has exactly one (a lake in a story
+//! filed from Panama is most likely in Panama). Oceans and seas get none: they lie in no single
+//! country.
+
+use std::collections::BTreeSet;
+
+use super::places::REGIONS;
+use crate::story::gazetteer::{fold, gazetteer};
+
+/// Words after a name that make it a feature: "Gatun Lake", "Indio River".
+const KIND_AFTER: &[&str] = &[
+    "Lake",
+    "River",
+    "Canal",
+    "Dam",
+    "Reservoir",
+    "Ocean",
+    "Sea",
+    "Bay",
+    "Gulf",
+    "Island",
+    "Islands",
+    "Mountains",
+    "Mountain",
+    "Valley",
+    "Trough",
+    "Strait",
+    "Peninsula",
+    "Desert",
+    "Glacier",
+    "Falls",
+    "Delta",
+    "Basin",
+    "Forest",
+    "Gorge",
+    "Plateau",
+];
+/// Words before a name that make it a feature: "Lake Kariba", "Salar de Atacama".
+const KIND_BEFORE: &[&str] = &[
+    "Lake", "Mount", "Mt.", "River", "Isle", "Gulf", "Bay", "Sea", "Strait", "Salar", "Río", "Rio",
+    "Lago", "Lac", "Mont", "Monte", "Sierra", "Cerro", "Golfe", "Mar", "Lagoa", "Serra", "Ilha",
+    "Isla", "Île", "Canal",
+];
+/// Lower-case words after a name that make it a region: "Rostov region".
+const REGION_AFTER: &[&str] = &[
+    "region",
+    "province",
+    "oblast",
+    "district",
+    "county",
+    "prefecture",
+];
+/// Plural kinds after two coordinated names: "the Atlantic and Pacific oceans".
+const PLURAL_KINDS: &[(&str, &str)] = &[
+    ("oceans", "Ocean"),
+    ("seas", "Sea"),
+    ("rivers", "River"),
+    ("lakes", "Lake"),
+    ("islands", "Island"),
+];
+/// Sentence openers and prepositions that are capitalized only by position: "The Panama Canal",
+/// "At Kariba Dam".
+const OPENERS: &[&str] = &[
+    "The", "A", "An", "At", "In", "On", "From", "To", "Near", "By", "Along", "Across", "El", "La",
+    "Los", "Las", "Le", "Les", "Der", "Die", "Das", "O", "Os", "Em", "En", "Im",
+];
+/// A feature named after a city this large is in that city's country.
+const LARGE_CITY: u64 = 100_000;
+/// Seas and oceans lie in no single country.
+const NO_COUNTRY: &[&str] = &["Ocean", "Sea", "Mar", "Gulf", "Golfe", "Strait"];
+/// Small words inside feature names: "Isle of Arran", "Salar de Atacama".
+const LINKS: &[&str] = &["of", "de", "del", "da", "do", "du", "des"];
+
+/// A feature found in the body: its name, country and byte range.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Feature {
+    pub name: String,
+    pub country: Option<String>,
+    pub start: usize,
+    pub end: usize,
+}
+
+/// Features of the body. `story_countries` are the countries the story is about, `home` its
+/// dateline country.
+pub fn find_features(
+    body: &str,
+    story_countries: &BTreeSet<String>,
+    home: Option<&str>,
+) -> Vec<Feature> {
+    let words = words(body);
+    let mut found = coordinated(&words);
+    let mut index = 0;
+    while index < words.len() {
+        let start = if OPENERS.contains(&words[index].0) {
+            index + 1
+        } else {
+            index
+        };
+        let Some((end, kind_word, proper)) = feature_at(&words, start) else {
+            index += 1;
+            continue;
+        };
+        let (start_byte, end_byte) = (words[start].1, words[end].2);
+        let name = &body[start_byte..end_byte];
+        let is_region = REGION_AFTER.contains(&kind_word);
+        let country = if NO_COUNTRY.contains(&kind_word) {
+            None
+        } else {
+            country_of(&proper, story_countries, home)
+        };
+        // A town named like a feature ("Lake Worth Beach") is the gazetteer's; so is a region
+        // phrase around a known place ("Antofagasta region" is Antofagasta).
+        let known_place = gazetteer().city(name, None).is_some()
+            || (is_region && gazetteer().city(&proper, None).is_some());
+        if !known_place {
+            found.push(Feature {
+                name: name.to_owned(),
+                country,
+                start: start_byte,
+                end: end_byte,
+            });
+        }
+        index = end + 1;
+    }
+    found.sort_by_key(|f| f.start);
+    found
+}
+
+/// "the Atlantic and Pacific oceans" → "Atlantic Ocean" and "Pacific Ocean", each at its word.
+fn coordinated(words: &[(&str, usize, usize)]) -> Vec<Feature> {
+    let mut found = Vec::new();
+    for window in words.windows(4) {
+        let [(first, fs, fe), (and, ..), (second, ss, se), (plural, ..)] = window else {
+            continue;
+        };
+        let Some((_, kind)) = PLURAL_KINDS.iter().find(|(p, _)| p == plural) else {
+            continue;
+        };
+        let capitalized = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
+        if !matches!(*and, "and" | "y" | "et" | "e" | "und")
+            || !capitalized(first)
+            || !capitalized(second)
+        {
+            continue;
+        }
+        let no_country = NO_COUNTRY.contains(kind);
+        for (name, start, end) in [(first, fs, fe), (second, ss, se)] {
+            found.push(Feature {
+                name: format!("{name} {kind}"),
+                country: if no_country {
+                    None
+                } else {
+                    country_of(name, &BTreeSet::new(), None)
+                },
+                start: *start,
+                end: *end,
+            });
+        }
+    }
+    found
+}
+
+/// A feature starting at word `index`: its last word, its kind word and its proper part.
+/// A capitalized word right after the feature makes it part of a longer name ("Zambezi River
+/// Authority" is an organisation), which is not a place.
+fn feature_at<'a>(
+    words: &[(&'a str, usize, usize)],
+    index: usize,
+) -> Option<(usize, &'a str, String)> {
+    let word = |i: usize| words.get(i).map(|w| w.0);
+    let capitalized =
+        |i: usize| word(i).is_some_and(|w| w.chars().next().is_some_and(char::is_uppercase));
+    let first = word(index)?;
+    let continues_name = |last: usize| capitalized(last + 1) && adjacent(words, last, last + 1);
+    // Kind first: "Lake Kariba", "Salar de Atacama", "Isle of Arran".
+    let after_name = index > 0 && capitalized(index - 1) && adjacent(words, index - 1, index);
+    if KIND_BEFORE.contains(&first) && !after_name {
+        let mut next = index + 1;
+        if word(next).is_some_and(|w| LINKS.contains(&w)) {
+            next += 1;
+        }
+        if capitalized(next) && adjacent(words, next - 1, next) {
+            let mut end = next;
+            while capitalized(end + 1)
+                && adjacent(words, end, end + 1)
+                && !KIND_AFTER.contains(&word(end + 1)?)
+            {
+                end += 1;
+            }
+            if continues_name(end) {
+                return None;
+            }
+            let proper = words[next..=end]
+                .iter()
+                .map(|w| w.0)
+                .collect::<Vec<_>>()
+                .join(" ");
+            return Some((end, first, proper));
+        }
+    }
+    // Name first: "Gatun Lake", "Panama Canal", "Rostov region".
+    if !first.chars().next().is_some_and(char::is_uppercase) || KIND_AFTER.contains(&first) {
+        return None;
+    }
+    let mut end = index;
+    while end - index < 3 {
+        let next = word(end + 1)?;
+        if !adjacent(words, end, end + 1) {
+            return None;
+        }
+        if KIND_AFTER.contains(&next) || REGION_AFTER.contains(&next) {
+            if continues_name(end + 1) {
+                return None;
+            }
+            let proper = words[index..=end]
+                .iter()
+                .map(|w| w.0)
+                .collect::<Vec<_>>()
+                .join(" ");
+            return Some((end + 1, next, proper));
+        }
+        if !capitalized(end + 1) {
+            return None;
+        }
+        end += 1;
+    }
+    None
+}
+
+/// Whether two words are separated by one space only (no punctuation between them).
+fn adjacent(words: &[(&str, usize, usize)], left: usize, right: usize) -> bool {
+    match (words.get(left), words.get(right)) {
+        (Some(l), Some(r)) => r.1 == l.2 + 1,
+        _ => false,
+    }
+}
+
+/// The country a proper name places a feature in: a country it names; a town of that name in
+/// one of the story's countries; a city of 100,000+ of that name ("Suez Canal" → EG); the story's
+/// own country (its dateline's, or the only one it names); the first-level region whose name
+/// begins with it ("Rostov" → "Rostovskaja oblast'"); a smaller town of that name anywhere.
+fn country_of(
+    proper: &str,
+    story_countries: &BTreeSet<String>,
+    home: Option<&str>,
+) -> Option<String> {
+    let gazetteer = gazetteer();
+    if let Some(code) = gazetteer.country_code(proper) {
+        return Some(code.to_owned());
+    }
+    let town_in_story = story_countries.iter().find(|code| {
+        gazetteer
+            .city(proper, gazetteer.country_name(code))
+            .is_some_and(|c| &c.country == *code)
+    });
+    if let Some(code) = town_in_story {
+        return Some(code.clone());
+    }
+    let city = gazetteer.city(proper, None);
+    if let Some(city) = city.filter(|c| c.population >= LARGE_CITY) {
+        return Some(city.country.clone());
+    }
+    let single = (story_countries.len() == 1)
+        .then(|| story_countries.iter().next())
+        .flatten();
+    if let Some(code) = home.map(str::to_owned).or_else(|| single.cloned()) {
+        return Some(code);
+    }
+    let folded = fold(proper);
+    let region = REGIONS.lines().find_map(|line| {
+        let mut fields = line.split('\t');
+        let country = fields.next()?;
+        let name = fields.nth(1)?;
+        (folded.len() >= 4 && fold(name).starts_with(&folded)).then(|| country.to_owned())
+    });
+    region.or_else(|| city.map(|c| c.country.clone()))
+}
+
+/// The words of the body with their byte ranges (letters, digits, hyphens, apostrophes and the
+/// full stop of "Mt.").
+fn words(body: &str) -> Vec<(&str, usize, usize)> {
+    let mut out = Vec::new();
+    let mut start = None;
+    for (index, c) in body
+        .char_indices()
+        .chain(std::iter::once((body.len(), ' ')))
+    {
+        let inside = c.is_alphanumeric() || matches!(c, '-' | '\'' | '’');
+        match (inside, start) {
+            (true, None) => start = Some(index),
+            (false, Some(s)) => {
+                let end = if c == '.' && &body[s..index] == "Mt" {
+                    index + 1
+                } else {
+                    index
+                };
+                out.push((&body[s..end], s, end));
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn found(body: &str, countries: &[&str]) -> Vec<(String, Option<String>)> {
+        let countries = countries.iter().map(|c| c.to_string()).collect();
+        find_features(body, &countries, None)
+            .into_iter()
+            .map(|f| (f.name, f.country))
+            .collect()
+    }
+
+    #[test]
+    fn features_by_their_kind_word() {
+        assert_eq!(
+            found(
+                "Ships waited at the Panama Canal while Gatun Lake refilled; the Suez Canal and the Pacific Ocean were calm, and Lake Kariba fell.",
+                &["PA"]
+            ),
+            vec![
+                ("Panama Canal".into(), Some("PA".into())),
+                ("Gatun Lake".into(), Some("PA".into())),
+                ("Suez Canal".into(), Some("EG".into())),
+                ("Pacific Ocean".into(), None),
+                ("Lake Kariba".into(), Some("PA".into())),
+            ]
+        );
+    }
+
+    #[test]
+    fn coordinated_oceans_and_openers() {
+        assert_eq!(
+            found(
+                "The canal links the Atlantic and Pacific oceans. At Kariba Dam, levels fell.",
+                &[]
+            ),
+            vec![
+                ("Atlantic Ocean".into(), None),
+                ("Pacific Ocean".into(), None),
+                ("Kariba Dam".into(), Some("ZW".into())),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_feature_inside_a_longer_name_is_not_one() {
+        assert!(found(
+            "The Zambezi River Authority and the Panama Canal Authority met.",
+            &[]
+        )
+        .is_empty());
+    }
+
+    #[test]
+    fn regions_and_names_across_punctuation() {
+        assert_eq!(
+            found(
+                "Farms in the Rostov region suffered. Smith, River said nothing.",
+                &[]
+            ),
+            vec![("Rostov region".into(), Some("RU".into()))]
+        );
+    }
+}

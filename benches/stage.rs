@@ -102,6 +102,30 @@ fn stage(c: &mut Criterion) {
     }
     group.finish();
 
+    // The corpus as a mix: every story once per iteration, so throughput is stories per second
+    // on one core for the stories a desk actually receives.
+    let mix: Vec<Vec<u8>> = inputs()
+        .into_iter()
+        .filter(|(name, _)| name.starts_with("corpus/"))
+        .map(|(_, bytes)| bytes)
+        .collect();
+    if !mix.is_empty() {
+        let mut group = c.benchmark_group("mix");
+        group.throughput(Throughput::Elements(mix.len() as u64));
+        group.bench_function("corpus", |b| {
+            b.iter(|| {
+                for bytes in &mix {
+                    let message = RawMessage {
+                        value: black_box(bytes),
+                        content_type: None,
+                    };
+                    black_box(stage.process(&message).is_ok());
+                }
+            })
+        });
+        group.finish();
+    }
+
     let mut baseline = c.benchmark_group("baseline");
     let json = fetcher_json(12);
     baseline.throughput(Throughput::Elements(1));

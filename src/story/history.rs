@@ -106,7 +106,7 @@ impl RelationKind {
 #[derive(Debug, Clone)]
 pub struct Fingerprint {
     pub uri: String,
-    /// SHA-256 (first 32 hex digits) of the folded body.
+    /// SHA-256 (first 32 hex digits) of the body's lower-cased words.
     pub content_hash: String,
     /// Folded source + headline, for versions sent without a stable id.
     headline_key: Option<String>,
@@ -123,9 +123,7 @@ impl Fingerprint {
         body: &str,
         seen: DateTime<Utc>,
     ) -> Self {
-        let folded = fold(body);
-        let digest = Sha256::digest(folded.as_bytes());
-        let content_hash = digest[..16].iter().map(|b| format!("{b:02x}")).collect();
+        let (words, content_hash) = word_hashes(body);
         Self {
             uri: uri.to_owned(),
             content_hash,
@@ -133,22 +131,21 @@ impl Fingerprint {
                 .map(fold)
                 .filter(|h| !h.is_empty())
                 .map(|h| format!("{}\u{1f}{h}", fold(source.unwrap_or("")))),
-            signature: minhash(&folded),
+            signature: minhash(&words),
             seen,
         }
     }
 }
 
-/// MinHash of the folded text's word shingles: per row, the least of one multiply-shift hash
-/// family over the shingles' 64-bit hashes.
-fn minhash(folded: &str) -> [u32; SIGNATURE] {
-    let words: Vec<&str> = folded.split(' ').filter(|w| !w.is_empty()).collect();
+/// MinHash of the text's word shingles (`word_hashes`, in order): per row, the least of one
+/// multiply-shift hash family over the shingles' 64-bit hashes.
+fn minhash(word_hashes: &[u64]) -> [u32; SIGNATURE] {
     let mut signature = [u32::MAX; SIGNATURE];
-    let shingles = words.windows(SHINGLE.min(words.len().max(1)));
-    for shingle in shingles {
-        let mut hasher = std::collections::hash_map::DefaultHasher::new();
-        shingle.hash(&mut hasher);
-        let hash = hasher.finish();
+    for shingle in word_hashes.windows(SHINGLE.min(word_hashes.len().max(1))) {
+        // Order matters in a shingle: rotate before mixing each word in.
+        let hash = shingle.iter().fold(0u64, |acc, word| {
+            (acc.rotate_left(17) ^ word).wrapping_mul(0x9e37_79b9_7f4a_7c15)
+        });
         for (row, slot) in signature.iter_mut().enumerate() {
             let (a, b) = ROW_HASHES[row];
             let value = (a.wrapping_mul(hash).wrapping_add(b) >> 32) as u32;
@@ -158,6 +155,31 @@ fn minhash(folded: &str) -> [u32; SIGNATURE] {
         }
     }
     signature
+}
+
+/// The body's words, lower-cased, each hashed once; and the content hash over the same words,
+/// so that case, punctuation and spacing changes leave both unchanged.
+fn word_hashes(body: &str) -> (Vec<u64>, String) {
+    let mut hashes = Vec::new();
+    let mut content = Sha256::new();
+    for word in body
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+    {
+        let mut hasher = std::collections::hash_map::DefaultHasher::new();
+        for c in word.chars().flat_map(char::to_lowercase) {
+            hasher.write_u32(c as u32);
+            let mut buffer = [0u8; 4];
+            content.update(c.encode_utf8(&mut buffer).as_bytes());
+        }
+        content.update(b" ");
+        hashes.push(hasher.finish());
+    }
+    let digest = content.finalize();
+    (
+        hashes,
+        digest[..16].iter().map(|b| format!("{b:02x}")).collect(),
+    )
 }
 
 /// Odd multipliers and offsets of the row hash family, from SplitMix64 (fixed, so signatures

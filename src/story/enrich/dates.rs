@@ -9,6 +9,9 @@
 //! after; a tie goes to the past, which news mostly reports), unless the words before it look
 //! ahead ("next Monday", "will … on Monday") or back ("last Monday").
 
+use std::collections::{HashMap, HashSet};
+use std::sync::OnceLock;
+
 use chrono::{Datelike, Duration, NaiveDate, Weekday};
 
 /// How precise a mentioned date is.
@@ -265,7 +268,11 @@ fn words(body: &str) -> Vec<Word> {
             (false, Some(s)) => {
                 let text = body[s..index].trim_end_matches(['-', '\'', '’']);
                 out.push(Word {
-                    lower: text.to_lowercase(),
+                    lower: if text.chars().any(char::is_uppercase) {
+                        text.to_lowercase()
+                    } else {
+                        text.to_owned()
+                    },
                     start: s,
                     end: s + text.len(),
                 });
@@ -277,11 +284,42 @@ fn words(body: &str) -> Vec<Word> {
     out
 }
 
+/// Every word a date can start with (months, weekdays, relative words, the first words of
+/// relative phrases), so that most words of a body are passed over with one look-up.
+fn lexicon() -> &'static HashSet<&'static str> {
+    static LEXICON: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    LEXICON.get_or_init(|| {
+        MONTHS
+            .iter()
+            .map(|(name, _)| *name)
+            .chain(WEEKDAYS.iter().map(|(name, _)| *name))
+            .chain(RELATIVE_DAYS.iter().map(|(name, _)| *name))
+            .chain(
+                RELATIVE_PERIODS
+                    .iter()
+                    .filter_map(|(phrase, _, _)| phrase.split(' ').next()),
+            )
+            .collect()
+    })
+}
+
+/// The words of each relative phrase, split once.
+fn period_words() -> &'static [Vec<&'static str>] {
+    static PHRASES: OnceLock<Vec<Vec<&'static str>>> = OnceLock::new();
+    PHRASES.get_or_init(|| {
+        RELATIVE_PERIODS
+            .iter()
+            .map(|(phrase, _, _)| phrase.split(' ').collect())
+            .collect()
+    })
+}
+
 fn month(word: &str) -> Option<u32> {
-    MONTHS
-        .iter()
-        .find(|(name, _)| *name == word)
-        .map(|(_, m)| *m)
+    static MONTH_NUMBERS: OnceLock<HashMap<&'static str, u32>> = OnceLock::new();
+    MONTH_NUMBERS
+        .get_or_init(|| MONTHS.iter().copied().collect())
+        .get(word)
+        .copied()
 }
 
 fn day(word: &str) -> Option<u32> {
@@ -345,6 +383,10 @@ fn read_at(
         )
     };
     let current = word(index)?;
+    let starts_with_digit = current.starts_with(|c: char| c.is_ascii_digit());
+    if !starts_with_digit && !lexicon().contains(current) {
+        return None;
+    }
 
     // Month day[,] [year]: "March 10, 2024", "March 10".
     if let (Some(m), Some(d)) = (month(current), word(index + 1).and_then(day)) {
@@ -442,9 +484,12 @@ fn read_at(
         let date = reference + Duration::days(*offset);
         return Some(make(index, date.to_string(), Resolution::Day, true));
     }
-    for (phrase, resolution, offset) in RELATIVE_PERIODS {
-        let length = phrase.split(' ').count();
-        let matches = (0..length).all(|k| word(index + k) == phrase.split(' ').nth(k));
+    for ((_, resolution, offset), phrase) in RELATIVE_PERIODS.iter().zip(period_words()) {
+        let length = phrase.len();
+        let matches = phrase
+            .iter()
+            .enumerate()
+            .all(|(k, expected)| word(index + k) == Some(*expected));
         if !matches {
             continue;
         }

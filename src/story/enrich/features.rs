@@ -9,6 +9,7 @@
 //! country.
 
 use std::collections::BTreeSet;
+use std::sync::OnceLock;
 
 use super::places::REGIONS;
 use crate::story::gazetteer::{fold, gazetteer};
@@ -241,6 +242,22 @@ fn adjacent(words: &[(&str, usize, usize)], left: usize, right: usize) -> bool {
     }
 }
 
+/// First-level region names, folded, with their countries; built once.
+fn folded_regions() -> &'static [(String, &'static str)] {
+    static REGION_NAMES: OnceLock<Vec<(String, &'static str)>> = OnceLock::new();
+    REGION_NAMES.get_or_init(|| {
+        REGIONS
+            .lines()
+            .filter_map(|line| {
+                let mut fields = line.split('\t');
+                let country = fields.next()?;
+                let name = fields.nth(1)?;
+                Some((fold(name), country))
+            })
+            .collect()
+    })
+}
+
 /// The country a proper name places a feature in: a country it names; a town of that name in
 /// one of the story's countries; a city of 100,000+ of that name ("Suez Canal" → EG); the story's
 /// own country (its dateline's, or the only one it names); the first-level region whose name
@@ -273,12 +290,14 @@ fn country_of(
         return Some(code);
     }
     let folded = fold(proper);
-    let region = REGIONS.lines().find_map(|line| {
-        let mut fields = line.split('\t');
-        let country = fields.next()?;
-        let name = fields.nth(1)?;
-        (folded.len() >= 4 && fold(name).starts_with(&folded)).then(|| country.to_owned())
-    });
+    let region = (folded.len() >= 4)
+        .then(|| {
+            folded_regions()
+                .iter()
+                .find(|(name, _)| name.starts_with(&folded))
+                .map(|(_, country)| (*country).to_owned())
+        })
+        .flatten();
     region.or_else(|| city.map(|c| c.country.clone()))
 }
 

@@ -829,9 +829,11 @@ fn known_names(body: &str, tokens: &[Token<'_>]) -> Vec<Found> {
             continue;
         }
         let (canonical, kind) = &names.entries[hit.pattern().as_usize()];
-        let position = tokens.iter().position(|t| t.end >= end && t.start <= start);
+        // Tokens are in body order: the first one ending at or after the match holds it.
+        let position = Some(tokens.partition_point(|t| t.end < end))
+            .filter(|&p| tokens.get(p).is_some_and(|t| t.start <= start));
         let previous = position.and_then(|p| p.checked_sub(1)).map(|p| &tokens[p]);
-        let next = tokens.iter().find(|t| t.start >= end);
+        let next = tokens.get(tokens.partition_point(|t| t.start < end));
         let acts = || {
             previous.is_some_and(|t| OUTLET_CUES_BEFORE.contains(&t.text.to_lowercase().as_str()))
                 || next.is_some_and(|t| OUTLET_CUES_AFTER.contains(&t.text))

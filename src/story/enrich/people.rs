@@ -558,6 +558,9 @@ pub fn find_people(
         let surname = person.name.rsplit(' ').next().unwrap_or("").to_owned();
         for word in &words {
             let text = word.text.trim_end_matches("’s").trim_end_matches("'s");
+            if text != surname {
+                continue;
+            }
             let offsets = (
                 char_offset(body, word.start),
                 char_offset(body, word.start + text.len()),
@@ -566,7 +569,7 @@ pub fn find_people(
                 .mentions
                 .iter()
                 .any(|(s, e)| offsets.0 >= *s && offsets.1 <= *e);
-            if text == surname && !inside_full_name {
+            if !inside_full_name {
                 person.mentions.push(offsets);
             }
         }

@@ -70,6 +70,8 @@ pub struct Gazetteer {
     /// Country names as written (GeoNames and newsroom aliases) with their codes.
     country_names: Vec<(String, String)>,
     country_geonameids: HashMap<String, u64>,
+    /// Folded national capital → its country's code.
+    capitals: HashMap<String, String>,
     /// Folded state name, postal code or newsroom abbreviation → postal code.
     us_states: HashMap<String, String>,
 }
@@ -131,9 +133,13 @@ impl Gazetteer {
         }
         let mut country_names = Vec::new();
         let mut country_geonameids = HashMap::new();
+        let mut capitals = HashMap::new();
         for line in COUNTRIES.lines() {
             let fields: Vec<&str> = line.split('\t').collect();
-            if let [code, name, geonameid, ..] = fields[..] {
+            if let [code, name, geonameid, ref rest @ ..] = fields[..] {
+                if let Some(capital) = rest.first().filter(|c| !c.is_empty()) {
+                    capitals.insert(fold(capital), code.to_owned());
+                }
                 country_names.push((name.to_owned(), code.to_owned()));
                 if let Ok(id) = geonameid.parse() {
                     country_geonameids.insert(code.to_owned(), id);
@@ -169,6 +175,7 @@ impl Gazetteer {
             countries,
             country_names,
             country_geonameids,
+            capitals,
             us_states,
         }
     }
@@ -194,6 +201,11 @@ impl Gazetteer {
 
     pub fn country_geonameid(&self, code: &str) -> Option<u64> {
         self.country_geonameids.get(code).copied()
+    }
+
+    /// The country whose national capital this is ("Washington" → US, "Moscow" → RU).
+    pub fn capital_of(&self, name: &str) -> Option<&str> {
+        self.capitals.get(&fold(name)).map(String::as_str)
     }
 
     /// The ISO 3166-1 alpha-2 code of a country name (`Cuba`, `U.S.`, `Allemagne` not included).

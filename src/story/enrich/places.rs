@@ -243,6 +243,15 @@ pub fn find_places(story: &Story, body: &str) -> Vec<Place> {
         let Some(candidate) = choose(&m.candidates[hit.pattern], &context) else {
             continue;
         };
+        // "Washington said", "ties with Moscow": a capital standing for its government.
+        let stands_for_government = candidate.kind == Kind::City
+            && gazetteer().capital_of(&hit.text) == candidate.country.as_deref()
+            && hit
+                .range
+                .is_some_and(|(start, end)| is_metonym(body, start, end));
+        if stands_for_government {
+            continue;
+        }
         let unique = m.candidates[hit.pattern].len() == 1;
         if !acceptable(&hit, candidate, unique, &context, &in_longer_names) {
             continue;
@@ -327,6 +336,74 @@ fn add_features(
             }),
         }
     }
+}
+
+/// Verbs a government, not a city, does: "Washington imposed", "Moscow said".
+const GOVERNMENT_VERBS: &[&str] = &[
+    "said",
+    "says",
+    "warned",
+    "warns",
+    "wants",
+    "imposed",
+    "imposes",
+    "accused",
+    "accuses",
+    "announced",
+    "urged",
+    "urges",
+    "responded",
+    "insisted",
+    "insists",
+    "threatened",
+    "rejected",
+    "rejects",
+    "demanded",
+    "demands",
+    "signed",
+    "sanctioned",
+    "criticized",
+    "criticised",
+    "pledged",
+    "denied",
+    "denies",
+    "condemned",
+    "approved",
+    "agreed",
+    "blamed",
+    "retaliated",
+    "dijo",
+    "afirmó",
+    "exige",
+    "affirme",
+    "sagte",
+    "fordert",
+    "disse",
+    "exigiu",
+];
+/// Words before a capital that make it a government: "relations with Washington".
+const GOVERNMENT_CUES_BEFORE: &[&str] = &[
+    "relations with ",
+    "ties with ",
+    "talks with ",
+    "pressure from ",
+    "sanctions by ",
+    "criticism from ",
+    "an ally of ",
+    "allies of ",
+];
+
+/// Whether the capital at `body[start..end]` stands for its country's government.
+fn is_metonym(body: &str, start: usize, end: usize) -> bool {
+    let next_word = body[end..]
+        .strip_prefix(' ')
+        .and_then(|rest| rest.split(|c: char| !c.is_alphabetic()).next())
+        .unwrap_or("");
+    let verb_follows = GOVERNMENT_VERBS.contains(&next_word);
+    let cue_before = GOVERNMENT_CUES_BEFORE
+        .iter()
+        .any(|cue| body[..start].ends_with(cue));
+    verb_follows || cue_before
 }
 
 /// Every whole-word match of a place name in `text`, with how it sits among its neighbours.
@@ -610,6 +687,17 @@ mod tests {
 
     fn has(found: &[(String, Option<String>)], name: &str, code: Option<&str>) -> bool {
         found.iter().any(|(n, c)| n == name && c.as_deref() == code)
+    }
+
+    #[test]
+    fn a_capital_standing_for_its_government_is_not_a_place() {
+        let found = places("Washington imposed new tariffs, and relations with Moscow soured. Tourists still visit Washington in spring.");
+        assert!(has(&found, "Washington", Some("US")), "{found:?}");
+        let found = places("Washington imposed new tariffs, and relations with Moscow soured.");
+        assert!(
+            !found.iter().any(|p| p.0 == "Washington" || p.0 == "Moscow"),
+            "{found:?}"
+        );
     }
 
     #[test]

@@ -89,22 +89,7 @@ impl StoryStage {
         let mut story = formats::parse(&text, message.content_type, &self.settings)?;
         let body = story.body_text();
         story.language = language::detect_language(&body);
-        story.places = enrich::places::find_places(&story, &body);
-        story.organisations = enrich::organisations::find_organisations(&body, &story.places);
-        story.people =
-            enrich::people::find_people(&body, &story.places, &story.organisations, &story.authors);
-        story.quotes = enrich::quotes::find_quotes(&body, &story.people, &story.organisations);
-        let story_date = story
-            .first_published
-            .or(story.updated)
-            .map(|time| time.date_naive());
-        story.dates = enrich::dates::find_dates(&body, story_date);
-        story.subjects = enrich::topics::find_subjects(story.headline.as_deref(), &body);
-        story.keywords = enrich::keywords::find_keywords(
-            story.headline.as_deref(),
-            &body,
-            story.language.map(|l| l.code),
-        );
+        enrich::enrich(&mut story, &body);
         let fingerprint = history::Fingerprint::new(
             &ninjs::story_uri(&story),
             story.source.as_deref(),

@@ -11,6 +11,8 @@ pub mod places;
 pub mod quotes;
 pub mod topics;
 
+use crate::story::model::Story;
+
 /// Capitalized words that are dates, not names: they neither extend a place name ("in Cuba
 /// Tuesday") nor make a person ("Tuesday March").
 const CALENDAR: &[&str] = &[
@@ -34,6 +36,28 @@ const CALENDAR: &[&str] = &[
     "November",
     "December",
 ];
+
+/// Finds everything the story mentions, in the order the finders depend on each other: places
+/// first (organisations and people leave them out), then organisations (people inside their
+/// names are not people), people, quotes (their speakers are people and organisations), dates,
+/// topics and keywords.
+pub fn enrich(story: &mut Story, body: &str) {
+    story.places = places::find_places(story, body);
+    story.organisations = organisations::find_organisations(body, &story.places);
+    story.people = people::find_people(body, &story.places, &story.organisations, &story.authors);
+    story.quotes = quotes::find_quotes(body, &story.people, &story.organisations);
+    let story_date = story
+        .first_published
+        .or(story.updated)
+        .map(|time| time.date_naive());
+    story.dates = dates::find_dates(body, story_date);
+    story.subjects = topics::find_subjects(story.headline.as_deref(), body);
+    story.keywords = keywords::find_keywords(
+        story.headline.as_deref(),
+        body,
+        story.language.map(|l| l.code),
+    );
+}
 
 /// A byte position in `text` as a character offset, the unit mentions are reported in.
 fn char_offset(text: &str, byte: usize) -> usize {

@@ -11,7 +11,32 @@ pub mod places;
 pub mod quotes;
 pub mod topics;
 
+use std::collections::HashSet;
+use std::sync::OnceLock;
+
 use crate::story::model::Story;
+
+/// A fixed list of words with constant-time look-up: the finders test every word of a story
+/// against several such lists of a hundred words or more.
+pub(crate) struct WordList {
+    words: &'static [&'static str],
+    set: OnceLock<HashSet<&'static str>>,
+}
+
+impl WordList {
+    pub(crate) const fn new(words: &'static [&'static str]) -> Self {
+        Self {
+            words,
+            set: OnceLock::new(),
+        }
+    }
+
+    pub(crate) fn contains(&self, word: &str) -> bool {
+        self.set
+            .get_or_init(|| self.words.iter().copied().collect())
+            .contains(word)
+    }
+}
 
 /// Capitalized words that are dates, not names: they neither extend a place name ("in Cuba
 /// Tuesday") nor make a person ("Tuesday March").

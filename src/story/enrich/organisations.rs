@@ -22,8 +22,8 @@ use std::sync::OnceLock;
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 
-use super::char_offset;
 use super::places::Place;
+use super::{char_offset, WordList};
 use crate::story::gazetteer::{fold, gazetteer};
 
 const KNOWN: &str = include_str!("../../../data/organisations/known.tsv");
@@ -108,7 +108,7 @@ pub fn prepare() {
 }
 
 /// Words that end an English or German organisation name: "Department", "Airlines".
-const HEADS: &[&str] = &[
+static HEADS: WordList = WordList::new(&[
     "Department",
     "Ministry",
     "Bank",
@@ -200,11 +200,11 @@ const HEADS: &[&str] = &[
     "Verband",
     "Behörde",
     "Amt",
-];
+]);
 
 /// Words that open a Romance-language (or "X of Y") organisation name: "Banco Central de Cuba",
 /// "Ministry of Power", "Centre for Grid Studies".
-const LEADS: &[&str] = &[
+static LEADS: WordList = WordList::new(&[
     "Ministry",
     "Department",
     "University",
@@ -284,10 +284,10 @@ const LEADS: &[&str] = &[
     "Service",
     "Junta",
     "Coordination",
-];
+]);
 
 /// Lower-case kinds of organisation that introduce a name in apposition: "agency Corfo".
-const KIND_NOUNS: &[&str] = &[
+static KIND_NOUNS: WordList = WordList::new(&[
     "company",
     "firm",
     "giant",
@@ -337,34 +337,34 @@ const KIND_NOUNS: &[&str] = &[
     "entreprise",
     "syndicat",
     "companhia",
-];
+]);
 
 /// Small words inside organisation names: "Chamber of Commerce", "Fish & Wildlife".
-const CONNECTORS: &[&str] = &[
+static CONNECTORS: WordList = WordList::new(&[
     "of", "for", "and", "&", "on", "de", "del", "da", "do", "dos", "das", "des", "du", "e", "y",
     "et", "und", "für", "la", "the",
-];
+]);
 
 /// Words that make "Bank" a river's bank.
 const COMPASS: &[&str] = &["North", "South", "East", "West", "Left", "Right"];
 
 /// The connectors that join two things rather than a name's parts.
-const CONJUNCTIONS: &[&str] = &["and", "&", "e", "y", "et", "und"];
+static CONJUNCTIONS: WordList = WordList::new(&["and", "&", "e", "y", "et", "und"]);
 
 /// Words capitalized only because they open a sentence or name something else.
-const OPENERS: &[&str] = &[
+static OPENERS: WordList = WordList::new(&[
     "The", "A", "An", "In", "On", "At", "But", "And", "For", "With", "After", "Before", "As",
     "When", "While", "If", "Since", "By", "From", "To", "This", "That", "Its", "El", "La", "Los",
     "Las", "Le", "Les", "L’", "Der", "Die", "Das", "Den", "Dem", "O", "Os", "A", "Un", "Une",
     "Una", "Um", "Uma", "Ein", "Eine", "Según", "Segundo", "Selon", "Laut", "Nach",
-];
+]);
 
 /// Words before an outlet that make it act in the story: "told AFP", "disse à Lusa".
 const OUTLET_CUES_BEFORE: &[&str] = &[
     "told", "to", "à", "a", "al", "der", "dem", "with", "per", "agência", "agencia", "agence",
 ];
 /// Words after an outlet that make it act in the story: "Reuters reported".
-const OUTLET_CUES_AFTER: &[&str] = &[
+static OUTLET_CUES_AFTER: WordList = WordList::new(&[
     "reported",
     "reports",
     "said",
@@ -379,7 +379,7 @@ const OUTLET_CUES_AFTER: &[&str] = &[
     "informou",
     "informó",
     "rapporte",
-];
+]);
 
 /// A word of the body with its byte range, trailing punctuation set aside.
 struct Token<'a> {
@@ -555,7 +555,7 @@ fn coordinated_names(
         let mut at = index;
         loop {
             let token = &tokens[at];
-            if !is_capitalized(token.text) || OPENERS.contains(&token.text) {
+            if !is_capitalized(token.text) || OPENERS.contains(token.text) {
                 break;
             }
             if token.before_comma && tokens.get(at + 1).is_some_and(|t| is_capitalized(t.text)) {
@@ -618,7 +618,7 @@ fn capitalized_runs(tokens: &[Token<'_>]) -> Vec<(usize, usize)> {
             }
             let mut next = end;
             while next < tokens.len()
-                && CONNECTORS.contains(&tokens[next].text)
+                && CONNECTORS.contains(tokens[next].text)
                 && !tokens[next].ends_name
                 && next - end < 2
             {
@@ -646,18 +646,18 @@ fn split_at_conjunctions(tokens: &[Token<'_>], start: usize, end: usize) -> Vec<
     let has_head = |range: &[Token<'_>]| {
         range
             .iter()
-            .any(|t| HEADS.contains(&base(t.text)) || LEADS.contains(&t.text))
+            .any(|t| HEADS.contains(base(t.text)) || LEADS.contains(t.text))
     };
     let mut runs = Vec::new();
     let mut from = start;
     for at in start + 1..end {
-        if CONJUNCTIONS.contains(&tokens[at].text)
+        if CONJUNCTIONS.contains(tokens[at].text)
             && has_head(&tokens[from..at])
             && has_head(&tokens[at + 1..end])
         {
             runs.push((from, at));
             from = at + 1;
-            while from < end && CONNECTORS.contains(&tokens[from].text) {
+            while from < end && CONNECTORS.contains(tokens[from].text) {
                 from += 1;
             }
         }
@@ -670,10 +670,10 @@ fn split_at_conjunctions(tokens: &[Token<'_>], start: usize, end: usize) -> Vec<
 /// the run opened with an "X of" word and the list closes with "and" + a capitalized word.
 fn list_continuation(tokens: &[Token<'_>], start: usize, end: usize) -> Option<usize> {
     let opens_with_lead = (start..end.min(start + 2)).any(|lead| {
-        LEADS.contains(&tokens[lead].text)
+        LEADS.contains(tokens[lead].text)
             && tokens
                 .get(lead + 1)
-                .is_some_and(|t| CONNECTORS.contains(&t.text))
+                .is_some_and(|t| CONNECTORS.contains(t.text))
     });
     if !opens_with_lead || !tokens[end - 1].before_comma {
         return None;
@@ -701,7 +701,7 @@ fn list_continuation(tokens: &[Token<'_>], start: usize, end: usize) -> Option<u
 fn head_word_names(body: &str, tokens: &[Token<'_>], places: &[Place]) -> Vec<Found> {
     let mut found = Vec::new();
     for (mut start, end) in capitalized_runs(tokens) {
-        while start < end && OPENERS.contains(&tokens[start].text) {
+        while start < end && OPENERS.contains(tokens[start].text) {
             start += 1;
         }
         // A place before a possessive is where the organisation is, not its name.
@@ -743,10 +743,10 @@ fn head_word_names(body: &str, tokens: &[Token<'_>], places: &[Place]) -> Vec<Fo
 /// Department Secretary Pete Buttigieg"), unless a connector continues it ("Bank of Australia");
 /// a leading head keeps everything ("Guarda Nacional Republicana").
 fn organisation_end(span: &[Token<'_>]) -> Option<usize> {
-    if LEADS.contains(&span[0].text) && span.len() > 1 {
+    if LEADS.contains(span[0].text) && span.len() > 1 {
         return Some(span.len());
     }
-    let last_head = span.iter().rposition(|t| HEADS.contains(&base(t.text)))?;
+    let last_head = span.iter().rposition(|t| HEADS.contains(base(t.text)))?;
     // "Kariba North Bank", "West Bank": the bank of a river or lake.
     if span[last_head].text == "Bank"
         && last_head > 0
@@ -759,13 +759,13 @@ fn organisation_end(span: &[Token<'_>]) -> Option<usize> {
     if span[last_head].text != base(span[last_head].text) {
         return Some(end);
     }
-    while end + 1 < span.len() && CONNECTORS.contains(&span[end].text) {
+    while end + 1 < span.len() && CONNECTORS.contains(span[end].text) {
         end += 2;
-        while end < span.len() && is_capitalized(span[end].text) && !HEADS.contains(&span[end].text)
+        while end < span.len() && is_capitalized(span[end].text) && !HEADS.contains(span[end].text)
         {
             end += 1;
         }
-        if end < span.len() && !CONNECTORS.contains(&span[end].text) {
+        if end < span.len() && !CONNECTORS.contains(span[end].text) {
             break;
         }
     }
@@ -776,7 +776,7 @@ fn appositions(body: &str, tokens: &[Token<'_>]) -> Vec<Found> {
     let mut found = Vec::new();
     for window in tokens.windows(2) {
         let (kind, name) = (&window[0], &window[1]);
-        if kind.ends_name || !KIND_NOUNS.contains(&kind.text) || !is_capitalized(name.text) {
+        if kind.ends_name || !KIND_NOUNS.contains(kind.text) || !is_capitalized(name.text) {
             continue;
         }
         // The name, up to two words: "Freddie Mac", "Codelco".
@@ -787,7 +787,7 @@ fn appositions(body: &str, tokens: &[Token<'_>]) -> Vec<Found> {
         let mut last = first;
         if !tokens[first].ends_name
             && tokens.get(first + 1).is_some_and(|t| {
-                is_capitalized(t.text) && !OPENERS.contains(&t.text) && !t.after_punctuation
+                is_capitalized(t.text) && !OPENERS.contains(t.text) && !t.after_punctuation
             })
         {
             last = first + 1;
@@ -836,12 +836,12 @@ fn known_names(body: &str, tokens: &[Token<'_>]) -> Vec<Found> {
         let next = tokens.get(tokens.partition_point(|t| t.start < end));
         let acts = || {
             previous.is_some_and(|t| OUTLET_CUES_BEFORE.contains(&t.text.to_lowercase().as_str()))
-                || next.is_some_and(|t| OUTLET_CUES_AFTER.contains(&t.text))
+                || next.is_some_and(|t| OUTLET_CUES_AFTER.contains(t.text))
                 || body[..start].ends_with("according to ")
         };
         let after_article = previous.is_some_and(|t| t.text == "the" || t.text == "The");
         let after_name = previous
-            .is_some_and(|t| !t.ends_name && is_capitalized(t.text) && !OPENERS.contains(&t.text));
+            .is_some_and(|t| !t.ends_name && is_capitalized(t.text) && !OPENERS.contains(t.text));
         let taken = match kind {
             KnownKind::Outlet => acts(),
             KnownKind::Company => !after_article && !after_name,

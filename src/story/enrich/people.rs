@@ -11,7 +11,7 @@ use std::collections::BTreeSet;
 
 use super::organisations::Organisation;
 use super::places::Place;
-use super::{char_offset, CALENDAR};
+use super::{char_offset, WordList, CALENDAR};
 use crate::story::gazetteer::fold;
 
 /// A person the story mentions.
@@ -26,7 +26,7 @@ pub struct Person {
 }
 
 /// Titles and roles printed before names; they end a name run rather than belong to it.
-const TITLES: &[&str] = &[
+static TITLES: WordList = WordList::new(&[
     "President",
     "Vice",
     "Prime",
@@ -138,7 +138,7 @@ const TITLES: &[&str] = &[
     "Coronel",
     "Capitão",
     "Capitán",
-];
+]);
 
 /// German compound titles end in these: "Bundesverkehrsminister", "ADV-Sprecher".
 const TITLE_SUFFIXES: &[&str] = &[
@@ -160,12 +160,12 @@ const TITLE_SUFFIXES: &[&str] = &[
 
 fn is_title(word: &str) -> bool {
     let lower = word.to_lowercase();
-    TITLES.contains(&word)
+    TITLES.contains(word)
         || (word.chars().count() > 6 && TITLE_SUFFIXES.iter().any(|suffix| lower.ends_with(suffix)))
 }
 
 /// Words that make a run an organisation, an event, a law or a product, not a person.
-const NOT_PERSON_WORDS: &[&str] = &[
+static NOT_PERSON_WORDS: WordList = WordList::new(&[
     "Department",
     "Ministry",
     "Bank",
@@ -356,10 +356,10 @@ const NOT_PERSON_WORDS: &[&str] = &[
     "Protecção",
     "Gewerkschaft",
     "Bahn",
-];
+]);
 
 /// Sentence openers that are capitalized only because they open the sentence.
-const OPENERS: &[&str] = &[
+static OPENERS: WordList = WordList::new(&[
     "The", "A", "An", "In", "On", "At", "But", "And", "For", "With", "After", "Before", "As",
     "When", "While", "If", "Since", "Although", "During", "Under", "Over", "By", "From", "To",
     "This", "That", "These", "Those", "Its", "His", "Her", "Their", "Our", "Some", "Many", "Most",
@@ -367,13 +367,13 @@ const OPENERS: &[&str] = &[
     "El", "La", "Los", "Las", "Le", "Les", "Der", "Die", "Das", "O", "Os", "As", "Un", "Une",
     "Una", "Ein", "Eine", "Según", "Segundo", "Para", "Por", "Con", "Sin", "Pero", "Nach", "Laut",
     "Mit", "Bei", "Selon", "Pour", "Avec", "Mais", "Durante", "Tras", "Ante",
-];
+]);
 
 /// Particles inside names: "Santo Tomás de Castilla" is a place, but "Ursula von der Leyen"
 /// and "Luiz Inácio Lula da Silva" are people.
-const PARTICLES: &[&str] = &[
+static PARTICLES: WordList = WordList::new(&[
     "de", "da", "do", "dos", "das", "del", "van", "von", "bin", "al", "la",
-];
+]);
 
 /// A word in the body with its byte range.
 struct Word<'a> {
@@ -459,7 +459,7 @@ pub fn find_people(
             // Particles continue a name only when a name word follows them: "von der Leyen".
             let mut next = end;
             while next < words.len()
-                && (PARTICLES.contains(&words[next].text)
+                && (PARTICLES.contains(words[next].text)
                     || (words[next].text == "der"
                         && next > end
                         && matches!(words[next - 1].text, "von" | "van")))
@@ -484,13 +484,13 @@ pub fn find_people(
         if let Some(last_title) = tokens.iter().rposition(|w| is_title(w.text)) {
             let first = tokens
                 .iter()
-                .position(|w| !OPENERS.contains(&w.text))
+                .position(|w| !OPENERS.contains(w.text))
                 .unwrap_or(0)
                 .min(last_title);
             role = Some(body[tokens[first].start..tokens[last_title].end].to_owned());
             tokens.drain(..=last_title);
         }
-        while tokens.first().is_some_and(|w| OPENERS.contains(&w.text)) {
+        while tokens.first().is_some_and(|w| OPENERS.contains(w.text)) {
             tokens.remove(0);
         }
         let possessive = tokens
@@ -502,7 +502,7 @@ pub fn find_people(
                 .iter()
                 .any(|w| w.text.ends_with("’s") || w.text.ends_with("'s"))
             || tokens.iter().any(|w| {
-                NOT_PERSON_WORDS.contains(&w.text.trim_end_matches("’s").trim_end_matches("'s"))
+                NOT_PERSON_WORDS.contains(w.text.trim_end_matches("’s").trim_end_matches("'s"))
                     || CALENDAR.contains(&w.text)
                     || is_title(w.text)
             })

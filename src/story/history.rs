@@ -18,7 +18,7 @@
 //! story prints, so one story with a wrong date cannot empty or pin the history. The history is shared by every stage
 //! lane and rebuilt from the output topic when the worker starts (`engine::history`).
 
-use std::collections::{HashMap, VecDeque};
+use std::collections::{HashMap, HashSet, VecDeque};
 use std::hash::{Hash, Hasher};
 use std::sync::Mutex;
 
@@ -51,6 +51,11 @@ pub fn fingerprint_of_record(json: &[u8], seen: DateTime<Utc>) -> Option<Fingerp
 const BANDS: usize = 32;
 const ROWS: usize = 2;
 const SIGNATURE: usize = BANDS * ROWS;
+/// A band bucket keeps its newest stories only: templated stories (results tables, weather
+/// reports) would otherwise fill one bucket with thousands of near-copies.
+const BUCKET_CAPACITY: usize = 64;
+/// At most this many earlier stories are compared with a new one.
+const MAX_COMPARISONS: usize = 256;
 /// Words per shingle.
 const SHINGLE: usize = 5;
 
@@ -223,7 +228,7 @@ struct Index {
     stories: VecDeque<(u64, Fingerprint)>,
     next: u64,
     /// Band hash → stories sharing that band.
-    bands: HashMap<(usize, u64), Vec<u64>>,
+    bands: HashMap<(usize, u64), VecDeque<u64>>,
     /// Latest story per `uri` and per source + headline, for versions.
     latest_by_uri: HashMap<String, u64>,
     latest_by_headline: HashMap<String, u64>,
@@ -315,12 +320,24 @@ impl Index {
             return Some(relation(RelationKind::Version, earlier));
         }
         let mut best: Option<(f64, &Fingerprint)> = None;
+        let mut compared: HashSet<u64> = HashSet::new();
         for band in 0..BANDS {
             let Some(candidates) = self.bands.get(&(band, band_hash(&story.signature, band)))
             else {
                 continue;
             };
-            for earlier in candidates.iter().filter_map(|seq| self.get(*seq)) {
+            // Newest first; every earlier story is compared once, and at most MAX_COMPARISONS
+            // of them, so a flood of templated near-copies costs the same as any story.
+            for &sequence in candidates.iter().rev() {
+                if compared.len() >= MAX_COMPARISONS {
+                    break;
+                }
+                if !compared.insert(sequence) {
+                    continue;
+                }
+                let Some(earlier) = self.get(sequence) else {
+                    continue;
+                };
                 if earlier.uri == story.uri {
                     continue;
                 }
@@ -337,10 +354,14 @@ impl Index {
         let sequence = self.next;
         self.next += 1;
         for band in 0..BANDS {
-            self.bands
+            let bucket = self
+                .bands
                 .entry((band, band_hash(&story.signature, band)))
-                .or_default()
-                .push(sequence);
+                .or_default();
+            bucket.push_back(sequence);
+            if bucket.len() > BUCKET_CAPACITY {
+                bucket.pop_front();
+            }
         }
         self.latest_by_uri.insert(story.uri.clone(), sequence);
         if let Some(key) = &story.headline_key {
@@ -447,6 +468,27 @@ mod tests {
             .observe(fingerprint("id-1", "Fed holds", &third, 90))
             .expect("a version");
         assert_eq!(relation.content_hash, second_hash);
+    }
+
+    #[test]
+    fn a_flood_of_near_copies_keeps_each_look_up_bounded() {
+        let history = StoryHistory::new(HistorySettings::default());
+        for index in 0..2_000 {
+            let relation = history.observe(fingerprint(
+                &format!("t{index}"),
+                &format!("Results {index}"),
+                &format!("{STORY} Table {index}."),
+                index,
+            ));
+            if index > 0 {
+                assert_eq!(relation.map(|r| r.kind), Some(RelationKind::Duplicate));
+            }
+        }
+        let index = history.lock();
+        assert!(index
+            .bands
+            .values()
+            .all(|bucket| bucket.len() <= BUCKET_CAPACITY));
     }
 
     #[test]

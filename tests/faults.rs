@@ -147,7 +147,8 @@ fn broker_outage_is_survived_without_loss() {
 fn a_second_worker_joins_and_leaves_without_loss() {
     let broker = Broker::start();
     let topics = topics(&broker, 6);
-    let feeder = feed_stories(&broker, &topics, 6000, 150, 60);
+    // Fed over about 15 s, so that there is still work when the second worker has joined.
+    let feeder = feed_stories(&broker, &topics, 6000, 40, 100);
     let spec = spec(&broker, &topics);
 
     let (stop_sampling, samples) = std::sync::mpsc::channel::<()>();

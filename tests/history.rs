@@ -46,6 +46,8 @@ fn story(id: &str, source: &str, headline: &str, paragraphs: &[String]) -> Input
             "published": "2024-11-02T08:00:00Z",
         }))
         .unwrap(),
+        // Keyed by story id, as fetchers do: one story's versions keep their order.
+        key: Some(id.as_bytes().to_vec()),
         partition: Some(0),
         ..Input::default()
     }

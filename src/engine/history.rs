@@ -4,19 +4,22 @@
 //!
 //! The read uses its own consumer with manual assignment: it joins no group and commits nothing.
 //! Each partition starts at the first record of the window (`offsetsForTimes`, or the beginning
-//! when the broker cannot answer) and is read to the end it had when the read began
-//! (`enable.partition.eof`). The read is bounded by `history.rebuild_timeout_ms`; a broker that
+//! when the broker cannot answer) and is read to the end it had when the read began (its high
+//! watermark then, or else the end of the partition, `enable.partition.eof`), so that records
+//! other replicas write meanwhile are not chased. The read is bounded by `history.rebuild_timeout_ms`; a broker that
 //! cannot be read leaves the history empty with a warning rather than keep the worker from
 //! starting — duplicates of older stories are then missed, nothing else.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 use std::time::{Duration, Instant};
 
 use anyhow::Context;
 use chrono::{DateTime, Utc};
-use rdkafka::consumer::{BaseConsumer, Consumer};
+use rdkafka::client::ClientContext;
+use rdkafka::consumer::{BaseConsumer, Consumer, ConsumerContext};
 use rdkafka::error::KafkaError;
 use rdkafka::message::Message;
+use rdkafka::types::RDKafkaErrorCode;
 use rdkafka::{Offset, TopicPartitionList};
 use tracing::{info, warn};
 
@@ -48,9 +51,11 @@ pub fn rebuild(config: &Config, history: &StoryHistory, metrics: &Metrics) {
 fn read_back(config: &Config, history: &StoryHistory, metrics: &Metrics) -> anyhow::Result<usize> {
     let topic = config.topics.output.as_str();
     let mut properties = config.consumer_properties();
-    properties.set("enable.partition.eof", "true");
-    let consumer: BaseConsumer = properties
-        .create()
+    properties
+        .set("enable.partition.eof", "true")
+        .set("statistics.interval.ms", "0");
+    let consumer: BaseConsumer<ReadBackContext> = properties
+        .create_with_context(ReadBackContext)
         .context("creating the history consumer")?;
     let metadata = consumer
         .fetch_metadata(Some(topic), REQUEST_TIMEOUT)
@@ -71,12 +76,38 @@ fn read_back(config: &Config, history: &StoryHistory, metrics: &Metrics) -> anyh
         .context("assigning the output topic's partitions")?;
 
     let deadline = Instant::now() + config.history_rebuild_timeout();
-    let mut open: BTreeSet<i32> = partitions.iter().copied().collect();
+    // Each partition is read to the end it has now: records written meanwhile by other replicas
+    // are not waited for (the read would chase them). Where the broker does not tell the end,
+    // reaching the end of the partition (EOF) closes it.
+    let mut ends: BTreeMap<i32, i64> = BTreeMap::new();
+    let mut open: BTreeSet<i32> = BTreeSet::new();
+    for &partition in &partitions {
+        match consumer.fetch_watermarks(topic, partition, REQUEST_TIMEOUT) {
+            Ok((low, high)) if high <= low => {}
+            Ok((_, high)) => {
+                ends.insert(partition, high);
+                open.insert(partition);
+            }
+            Err(_) => {
+                open.insert(partition);
+            }
+        }
+    }
     let mut stories = 0;
     while !open.is_empty() && Instant::now() < deadline {
         match consumer.poll(Duration::from_millis(200)) {
             None => {}
             Some(Ok(message)) => {
+                // A record at or past the end reported at the start was written since: the
+                // partition is read (or the end of the partition says so first). Closing one record
+                // late rather than at `end - 1` also tolerates brokers that report the last offset
+                // instead of the next one.
+                if ends
+                    .get(&message.partition())
+                    .is_some_and(|end| message.offset() >= *end)
+                {
+                    open.remove(&message.partition());
+                }
                 let seen = message
                     .timestamp()
                     .to_millis()
@@ -110,10 +141,24 @@ fn read_back(config: &Config, history: &StoryHistory, metrics: &Metrics) -> anyh
     Ok(stories)
 }
 
+/// The read-back consumer's context: reaching the end of a partition is how the read knows it is
+/// done, not an error to log.
+struct ReadBackContext;
+
+impl ClientContext for ReadBackContext {
+    fn error(&self, error: KafkaError, reason: &str) {
+        if error.rdkafka_error_code() != Some(RDKafkaErrorCode::PartitionEOF) {
+            warn!(%error, reason, "history consumer error");
+        }
+    }
+}
+
+impl ConsumerContext for ReadBackContext {}
+
 /// The first offset of the window per partition, or the beginning where the broker does not
 /// answer the time query.
 fn start_offsets(
-    consumer: &BaseConsumer,
+    consumer: &BaseConsumer<ReadBackContext>,
     topic: &str,
     partitions: &[i32],
     window_start: DateTime<Utc>,

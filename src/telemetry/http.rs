@@ -39,6 +39,11 @@ pub async fn bind(
 }
 
 async fn metrics_text(State(endpoints): State<Endpoints>) -> impl IntoResponse {
+    // Readiness as a series too, current at every scrape, so that alerts need no probe.
+    endpoints
+        .metrics
+        .ready
+        .set(i64::from(endpoints.health.readiness().ready));
     (
         [(
             header::CONTENT_TYPE,

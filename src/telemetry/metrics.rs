@@ -52,6 +52,7 @@ pub struct Metrics {
     pub related_stories: IntCounterVec,
     pub history_stories: IntGauge,
     pub history_rebuilt: IntCounter,
+    pub ready: IntGauge,
 }
 
 impl Metrics {
@@ -175,6 +176,11 @@ impl Metrics {
                 "Records read back from the output topic into the history at start.",
             )
             .expect("valid metric"),
+            ready: IntGauge::new(
+                "wirestream_ready",
+                "1 when /readyz answers 200 (group joined, brokers reachable, nothing stuck in delivery), else 0.",
+            )
+            .expect("valid metric"),
             registry,
         };
         metrics.register_all();
@@ -212,8 +218,16 @@ impl Metrics {
             Box::new(self.related_stories.clone()),
             Box::new(self.history_stories.clone()),
             Box::new(self.history_rebuilt.clone()),
+            Box::new(self.ready.clone()),
             Box::new(build_info),
         ];
+        // process_resident_memory_bytes, process_cpu_seconds_total, open file descriptors, …
+        #[cfg(target_os = "linux")]
+        self.registry
+            .register(Box::new(
+                prometheus::process_collector::ProcessCollector::for_self(),
+            ))
+            .expect("the process collector registers once");
         for collector in collectors {
             self.registry
                 .register(collector)

@@ -38,6 +38,8 @@ fn config(bootstrap: &str) -> Config {
         ("WIRESTREAM_ENGINE_DRAIN_TIMEOUT_MS", "2000"),
         ("WIRESTREAM_ENGINE_COMMIT_INTERVAL_MS", "100"),
         ("WIRESTREAM_ENGINE_STATS_INTERVAL_MS", "200"),
+        // The output's leader is down from the start: the history read-back gives up quickly.
+        ("WIRESTREAM_HISTORY_REBUILD_TIMEOUT_MS", "2000"),
         ("WIRESTREAM_METRICS_LISTEN", "127.0.0.1:0"),
     ];
     Config::load(None, environment.map(|(k, v)| (k.to_owned(), v.to_owned()))).expect("test config")

@@ -27,7 +27,7 @@ use crate::config::Config;
 use crate::story::history::{fingerprint_of_record, StoryHistory};
 use crate::telemetry::metrics::Metrics;
 
-/// How long one metadata or offsets request may take.
+/// How long one metadata or offsets request may take (within the whole read's budget).
 const REQUEST_TIMEOUT: Duration = Duration::from_secs(10);
 
 /// Reads the window back into `history`. Blocking; run it off the async runtime.
@@ -49,6 +49,11 @@ pub fn rebuild(config: &Config, history: &StoryHistory, metrics: &Metrics) {
 }
 
 fn read_back(config: &Config, history: &StoryHistory, metrics: &Metrics) -> anyhow::Result<usize> {
+    // One budget for everything, requests included: an unreachable leader must not hold the
+    // worker's start longer than history.rebuild_timeout_ms.
+    let deadline = Instant::now() + config.history_rebuild_timeout();
+    let request_timeout =
+        || REQUEST_TIMEOUT.min(deadline.saturating_duration_since(Instant::now()));
     let topic = config.topics.output.as_str();
     let mut properties = config.consumer_properties();
     properties
@@ -58,7 +63,7 @@ fn read_back(config: &Config, history: &StoryHistory, metrics: &Metrics) -> anyh
         .create_with_context(ReadBackContext)
         .context("creating the history consumer")?;
     let metadata = consumer
-        .fetch_metadata(Some(topic), REQUEST_TIMEOUT)
+        .fetch_metadata(Some(topic), request_timeout())
         .context("reading the output topic's metadata")?;
     let partitions: Vec<i32> = metadata
         .topics()
@@ -70,19 +75,24 @@ fn read_back(config: &Config, history: &StoryHistory, metrics: &Metrics) -> anyh
         return Ok(0);
     }
     let window_start = Utc::now() - config.history_window();
-    let assignment = start_offsets(&consumer, topic, &partitions, window_start);
+    let assignment = start_offsets(
+        &consumer,
+        topic,
+        &partitions,
+        window_start,
+        request_timeout(),
+    );
     consumer
         .assign(&assignment)
         .context("assigning the output topic's partitions")?;
 
-    let deadline = Instant::now() + config.history_rebuild_timeout();
     // Each partition is read to the end it has now: records written meanwhile by other replicas
     // are not waited for (the read would chase them). Where the broker does not tell the end,
     // reaching the end of the partition (EOF) closes it.
     let mut ends: BTreeMap<i32, i64> = BTreeMap::new();
     let mut open: BTreeSet<i32> = BTreeSet::new();
     for &partition in &partitions {
-        match consumer.fetch_watermarks(topic, partition, REQUEST_TIMEOUT) {
+        match consumer.fetch_watermarks(topic, partition, request_timeout()) {
             Ok((low, high)) if high <= low => {}
             Ok((_, high)) => {
                 ends.insert(partition, high);
@@ -162,6 +172,7 @@ fn start_offsets(
     topic: &str,
     partitions: &[i32],
     window_start: DateTime<Utc>,
+    timeout: Duration,
 ) -> TopicPartitionList {
     let mut query = TopicPartitionList::new();
     for &partition in partitions {
@@ -172,7 +183,7 @@ fn start_offsets(
             Offset::Offset(window_start.timestamp_millis()),
         );
     }
-    let answered = consumer.offsets_for_times(query, REQUEST_TIMEOUT).ok();
+    let answered = consumer.offsets_for_times(query, timeout).ok();
     let mut assignment = TopicPartitionList::new();
     for &partition in partitions {
         let answer = answered

@@ -14,6 +14,8 @@ use std::sync::OnceLock;
 
 use chrono::{Datelike, Duration, NaiveDate, Weekday};
 
+use super::word_spans;
+
 /// How precise a mentioned date is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Resolution {
@@ -256,32 +258,21 @@ struct Word {
 }
 
 fn words(body: &str) -> Vec<Word> {
-    let mut out = Vec::new();
-    let mut start = None;
-    for (index, c) in body
-        .char_indices()
-        .chain(std::iter::once((body.len(), ' ')))
-    {
-        let inside = c.is_alphanumeric() || matches!(c, '-' | '\'' | '’');
-        match (inside, start) {
-            (true, None) => start = Some(index),
-            (false, Some(s)) => {
-                let text = body[s..index].trim_end_matches(['-', '\'', '’']);
-                out.push(Word {
-                    lower: if text.chars().any(char::is_uppercase) {
-                        text.to_lowercase()
-                    } else {
-                        text.to_owned()
-                    },
-                    start: s,
-                    end: s + text.len(),
-                });
-                start = None;
+    word_spans(body)
+        .into_iter()
+        .map(|(start, end)| {
+            let text = &body[start..end];
+            Word {
+                lower: if text.chars().any(char::is_uppercase) {
+                    text.to_lowercase()
+                } else {
+                    text.to_owned()
+                },
+                start,
+                end,
             }
-            _ => {}
-        }
-    }
-    out
+        })
+        .collect()
 }
 
 /// Every word a date can start with (months, weekdays, relative words, the first words of

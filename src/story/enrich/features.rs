@@ -12,6 +12,7 @@ use std::collections::BTreeSet;
 use std::sync::OnceLock;
 
 use super::places::REGIONS;
+use super::word_spans;
 use crate::story::gazetteer::{fold, gazetteer};
 
 /// Words after a name that make it a feature: "Gatun Lake", "Indio River".
@@ -304,28 +305,17 @@ fn country_of(
 /// The words of the body with their byte ranges (letters, digits, hyphens, apostrophes and the
 /// full stop of "Mt.").
 fn words(body: &str) -> Vec<(&str, usize, usize)> {
-    let mut out = Vec::new();
-    let mut start = None;
-    for (index, c) in body
-        .char_indices()
-        .chain(std::iter::once((body.len(), ' ')))
-    {
-        let inside = c.is_alphanumeric() || matches!(c, '-' | '\'' | '’');
-        match (inside, start) {
-            (true, None) => start = Some(index),
-            (false, Some(s)) => {
-                let end = if c == '.' && &body[s..index] == "Mt" {
-                    index + 1
-                } else {
-                    index
-                };
-                out.push((&body[s..end], s, end));
-                start = None;
-            }
-            _ => {}
-        }
-    }
-    out
+    word_spans(body)
+        .into_iter()
+        .map(|(start, end)| {
+            let end = if &body[start..end] == "Mt" && body[end..].starts_with('.') {
+                end + 1
+            } else {
+                end
+            };
+            (&body[start..end], start, end)
+        })
+        .collect()
 }
 
 #[cfg(test)]

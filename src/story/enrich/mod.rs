@@ -84,6 +84,31 @@ pub fn enrich(story: &mut Story, body: &str) {
     );
 }
 
+/// The words of `text` as byte ranges: runs of letters and digits with the hyphens and
+/// apostrophes inside them ("sexta-feira", "aujourd’hui"), trailing ones left out.
+fn word_spans(text: &str) -> Vec<(usize, usize)> {
+    let mut spans = Vec::new();
+    let mut start = None;
+    for (index, c) in text
+        .char_indices()
+        .chain(std::iter::once((text.len(), ' ')))
+    {
+        let inside = c.is_alphanumeric() || matches!(c, '-' | '\'' | '’');
+        match (inside, start) {
+            (true, None) => start = Some(index),
+            (false, Some(s)) => {
+                let word = text[s..index].trim_end_matches(['-', '\'', '’']);
+                if !word.is_empty() {
+                    spans.push((s, s + word.len()));
+                }
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    spans
+}
+
 /// A byte position in `text` as a character offset, the unit mentions are reported in.
 fn char_offset(text: &str, byte: usize) -> usize {
     text[..byte].chars().count()

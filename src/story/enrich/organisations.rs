@@ -107,6 +107,12 @@ pub fn prepare() {
     known();
 }
 
+/// Whether a word ends organisation names ("Department", "Airlines"): people's names never
+/// contain one.
+pub(super) fn is_head_word(word: &str) -> bool {
+    HEADS.contains(word)
+}
+
 /// Words that end an English or German organisation name: "Department", "Airlines".
 static HEADS: WordList = WordList::new(&[
     "Department",

@@ -9,7 +9,7 @@
 
 use std::collections::BTreeSet;
 
-use super::organisations::Organisation;
+use super::organisations::{is_head_word, Organisation};
 use super::places::Place;
 use super::{char_offset, WordList, CALENDAR};
 use crate::story::gazetteer::fold;
@@ -164,71 +164,25 @@ fn is_title(word: &str) -> bool {
         || (word.chars().count() > 6 && TITLE_SUFFIXES.iter().any(|suffix| lower.ends_with(suffix)))
 }
 
-/// Words that make a run an organisation, an event, a law or a product, not a person.
+/// Words that make a run an organisation, an event, a law, a place or a product, not a person
+/// (besides the organisation head words, `organisations::is_head_word`).
 static NOT_PERSON_WORDS: WordList = WordList::new(&[
-    "Department",
-    "Ministry",
-    "Bank",
-    "Committee",
-    "Commission",
-    "Association",
-    "University",
-    "Council",
-    "Agency",
-    "Service",
-    "Services",
-    "Office",
-    "Party",
-    "Union",
-    "Company",
     "Corp",
-    "Corp.",
     "Inc",
-    "Inc.",
-    "Ltd",
-    "Group",
-    "Systems",
-    "Institute",
-    "Authority",
-    "Chamber",
-    "Government",
-    "Court",
     "Fire",
     "Forest",
     "Weather",
-    "Power",
-    "Reserve",
     "State",
     "States",
     "National",
     "Federal",
-    "Airlines",
     "Airport",
     "Act",
     "Bill",
     "Law",
-    "Center",
-    "Centre",
-    "Foundation",
-    "Fund",
-    "Times",
-    "Post",
-    "Herald",
-    "Press",
     "News",
-    "Network",
-    "Trust",
-    "Board",
-    "Bureau",
-    "Police",
-    "Army",
-    "Navy",
-    "Force",
-    "Forces",
-    "Guard",
     "Project",
     "Program",
-    "Programme",
     "Plan",
     "Market",
     "Exchange",
@@ -248,13 +202,8 @@ static NOT_PERSON_WORDS: WordList = WordList::new(&[
     "Square",
     "Bridge",
     "Station",
-    "Hospital",
-    "School",
-    "College",
     "Church",
     "Museum",
-    "Club",
-    "League",
     "Cup",
     "Games",
     "Olympics",
@@ -269,18 +218,8 @@ static NOT_PERSON_WORDS: WordList = WordList::new(&[
     "Award",
     "Republic",
     "Kingdom",
-    "Federation",
-    "Alliance",
-    "Organization",
-    "Organisation",
-    "Coalition",
     "Movement",
     "Front",
-    "Energy",
-    "Electric",
-    "Holdings",
-    "Partners",
-    "Capital",
     "Investments",
     "Research",
     "Economic",
@@ -290,8 +229,6 @@ static NOT_PERSON_WORDS: WordList = WordList::new(&[
     "Development",
     "Commerce",
     "Industry",
-    "Industries",
-    "Motors",
     "Steel",
     "Oil",
     "Gas",
@@ -300,7 +237,6 @@ static NOT_PERSON_WORDS: WordList = WordList::new(&[
     "Television",
     "Radio",
     "Magazine",
-    "Journal",
     "Tribune",
     "Gazette",
     "Ledger",
@@ -354,7 +290,6 @@ static NOT_PERSON_WORDS: WordList = WordList::new(&[
     "Civil",
     "Proteção",
     "Protecção",
-    "Gewerkschaft",
     "Bahn",
 ]);
 
@@ -502,7 +437,9 @@ pub fn find_people(
                 .iter()
                 .any(|w| w.text.ends_with("’s") || w.text.ends_with("'s"))
             || tokens.iter().any(|w| {
-                NOT_PERSON_WORDS.contains(w.text.trim_end_matches("’s").trim_end_matches("'s"))
+                let word = w.text.trim_end_matches("’s").trim_end_matches("'s");
+                NOT_PERSON_WORDS.contains(word)
+                    || is_head_word(word)
                     || CALENDAR.contains(&w.text)
                     || is_title(w.text)
             })

@@ -17,6 +17,7 @@
 
 use super::organisations::Organisation;
 use super::people::Person;
+use super::word_spans;
 
 /// Quotations shorter than this many words are fragments or scare quotes.
 const MIN_WORDS: usize = 6;
@@ -484,23 +485,10 @@ fn speaker_in<'a>(
 
 /// Words of `body[from..to]` with their byte positions.
 fn word_positions(body: &str, from: usize, to: usize) -> Vec<(usize, &str)> {
-    let mut words = Vec::new();
-    let mut start = None;
-    for (offset, c) in body[from..to].char_indices() {
-        let inside = c.is_alphabetic() || c == '-';
-        match (inside, start) {
-            (true, None) => start = Some(offset),
-            (false, Some(s)) => {
-                words.push((from + s, &body[from + s..from + offset]));
-                start = None;
-            }
-            _ => {}
-        }
-    }
-    if let Some(s) = start {
-        words.push((from + s, &body[from + s..to]));
-    }
-    words
+    word_spans(&body[from..to])
+        .into_iter()
+        .map(|(start, end)| (from + start, &body[from + start..from + end]))
+        .collect()
 }
 
 /// Where the sentence that contains `from` ends (the byte after its full stop), within `limit`.

@@ -6,9 +6,10 @@
 //! Each partition starts at the first record of the window (`offsetsForTimes`, or the beginning
 //! when the broker cannot answer) and is read to the end it had when the read began (its high
 //! watermark then, or else the end of the partition, `enable.partition.eof`), so that records
-//! other replicas write meanwhile are not chased. The read is bounded by `history.rebuild_timeout_ms`; a broker that
-//! cannot be read leaves the history empty with a warning rather than keep the worker from
-//! starting — duplicates of older stories are then missed, nothing else.
+//! other replicas write meanwhile are not chased. The read, its requests included, is bounded by
+//! `history.rebuild_timeout_ms`; a broker that cannot be read leaves the history empty with a
+//! warning rather than keep the worker from starting — duplicates of older stories are then
+//! missed, nothing else.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::time::{Duration, Instant};

@@ -22,6 +22,7 @@ use rdkafka::error::KafkaError;
 use rdkafka::message::Message;
 use rdkafka::types::RDKafkaErrorCode;
 use rdkafka::{Offset, TopicPartitionList};
+use tokio::sync::watch;
 use tracing::{info, warn};
 
 use crate::config::Config;
@@ -31,10 +32,17 @@ use crate::telemetry::metrics::Metrics;
 /// How long one metadata or offsets request may take (within the whole read's budget).
 const REQUEST_TIMEOUT: Duration = Duration::from_secs(10);
 
-/// Reads the window back into `history`. Blocking; run it off the async runtime.
-pub fn rebuild(config: &Config, history: &StoryHistory, metrics: &Metrics) {
+/// Reads the window back into `history`. Blocking; run it off the async runtime. A stop asked for
+/// meanwhile (SIGTERM) ends the read at once: nothing has been consumed yet, so there is nothing
+/// to drain.
+pub fn rebuild(
+    config: &Config,
+    history: &StoryHistory,
+    metrics: &Metrics,
+    stop: &watch::Receiver<bool>,
+) {
     let started = Instant::now();
-    match read_back(config, history, metrics) {
+    match read_back(config, history, metrics, stop) {
         Ok(stories) => info!(
             stories,
             topic = %config.topics.output,
@@ -49,7 +57,12 @@ pub fn rebuild(config: &Config, history: &StoryHistory, metrics: &Metrics) {
     metrics.history_stories.set(history.len() as i64);
 }
 
-fn read_back(config: &Config, history: &StoryHistory, metrics: &Metrics) -> anyhow::Result<usize> {
+fn read_back(
+    config: &Config,
+    history: &StoryHistory,
+    metrics: &Metrics,
+    stop: &watch::Receiver<bool>,
+) -> anyhow::Result<usize> {
     // One budget for everything, requests included: an unreachable leader must not hold the
     // worker's start longer than history.rebuild_timeout_ms.
     let deadline = Instant::now() + config.history_rebuild_timeout();
@@ -105,7 +118,7 @@ fn read_back(config: &Config, history: &StoryHistory, metrics: &Metrics) -> anyh
         }
     }
     let mut stories = 0;
-    while !open.is_empty() && Instant::now() < deadline {
+    while !open.is_empty() && Instant::now() < deadline && !*stop.borrow() {
         match consumer.poll(Duration::from_millis(200)) {
             None => {}
             Some(Ok(message)) => {
@@ -142,7 +155,12 @@ fn read_back(config: &Config, history: &StoryHistory, metrics: &Metrics) -> anyh
             Some(Err(error)) => return Err(error).context("reading the output topic"),
         }
     }
-    if !open.is_empty() {
+    if *stop.borrow() {
+        info!(
+            stories,
+            "history read stopped early: the worker is stopping"
+        );
+    } else if !open.is_empty() {
         warn!(
             partitions = ?open,
             stories,

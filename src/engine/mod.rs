@@ -70,9 +70,14 @@ pub async fn run(
         .context("creating the consumer")?;
     let story_stage = StoryStage::new(config.stage_settings());
     {
-        let (config, story_stage, metrics) = (config.clone(), story_stage.clone(), metrics.clone());
+        let (config, story_stage, metrics, stop) = (
+            config.clone(),
+            story_stage.clone(),
+            metrics.clone(),
+            stop.clone(),
+        );
         tokio::task::spawn_blocking(move || {
-            history::rebuild(&config, story_stage.history(), &metrics)
+            history::rebuild(&config, story_stage.history(), &metrics, &stop)
         })
         .await
         .context("rebuilding the history")?;

@@ -20,6 +20,7 @@
 
 use std::collections::{HashMap, HashSet, VecDeque};
 use std::hash::{Hash, Hasher};
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Mutex;
 
 use chrono::{DateTime, Duration, Utc};
@@ -220,6 +221,8 @@ fn similarity(a: &[u32; SIGNATURE], b: &[u32; SIGNATURE]) -> f64 {
 pub struct StoryHistory {
     settings: HistorySettings,
     index: Mutex<Index>,
+    /// How many stories are kept, readable without the lock (the stage reports it per message).
+    kept: AtomicUsize,
 }
 
 #[derive(Debug, Default)]
@@ -239,12 +242,13 @@ impl StoryHistory {
         Self {
             settings,
             index: Mutex::new(Index::default()),
+            kept: AtomicUsize::new(0),
         }
     }
 
     /// How many stories are kept now.
     pub fn len(&self) -> usize {
-        self.lock().stories.len()
+        self.kept.load(Ordering::Relaxed)
     }
 
     pub fn is_empty(&self) -> bool {
@@ -262,13 +266,16 @@ impl StoryHistory {
             .is_some_and(|seen| seen.content_hash == fingerprint.content_hash);
         if !redelivered {
             index.insert(fingerprint, &self.settings);
+            self.kept.store(index.stories.len(), Ordering::Relaxed);
         }
         relation
     }
 
     /// Remembers a story without relating it (rebuilding from what was already written).
     pub fn remember(&self, fingerprint: Fingerprint) {
-        self.lock().insert(fingerprint, &self.settings);
+        let mut index = self.lock();
+        index.insert(fingerprint, &self.settings);
+        self.kept.store(index.stories.len(), Ordering::Relaxed);
     }
 
     fn lock(&self) -> std::sync::MutexGuard<'_, Index> {

@@ -27,6 +27,7 @@ use chrono::{DateTime, Duration, Utc};
 use sha2::{Digest, Sha256};
 
 use super::normalize::fold;
+use super::text::Text;
 
 /// The fingerprint of a record this worker wrote, read back from the output topic: its `uri`,
 /// first source, main headline and plain-text body; `seen` is the record's Kafka timestamp.
@@ -43,7 +44,13 @@ pub fn fingerprint_of_record(json: &[u8], seen: DateTime<Utc>) -> Option<Fingerp
         .and_then(|h| h.iter().find(|h| h["role"] == "main"))
         .and_then(|h| h["value"].as_str());
     let source = record["infosources"][0]["name"].as_str();
-    Some(Fingerprint::new(uri, source, headline, body, seen))
+    Some(Fingerprint::new(
+        uri,
+        source,
+        headline,
+        &Text::new(body),
+        seen,
+    ))
 }
 
 /// Signature length: 32 bands of 2 rows. A pair with similarity 0.5 shares at least one band
@@ -126,7 +133,7 @@ impl Fingerprint {
         uri: &str,
         source: Option<&str>,
         headline: Option<&str>,
-        body: &str,
+        body: &Text<'_>,
         seen: DateTime<Utc>,
     ) -> Self {
         let (words, content_hash) = word_hashes(body);
@@ -164,22 +171,23 @@ fn minhash(word_hashes: &[u64]) -> [u32; SIGNATURE] {
 }
 
 /// The body's words, lower-cased, each hashed once; and the content hash over the same words,
-/// so that case, punctuation and spacing changes leave both unchanged.
-fn word_hashes(body: &str) -> (Vec<u64>, String) {
-    let mut hashes = Vec::new();
+/// so that case, punctuation and spacing changes leave both unchanged (hyphens and apostrophes
+/// inside words are left out too: "re-elected" and "reelected", "O'Brien" and "O’Brien" agree).
+fn word_hashes(body: &Text<'_>) -> (Vec<u64>, String) {
+    let mut hashes = Vec::with_capacity(body.words().len());
     let mut content = Sha256::new();
-    for word in body
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-    {
-        let mut hasher = std::collections::hash_map::DefaultHasher::new();
-        for c in word.chars().flat_map(char::to_lowercase) {
-            hasher.write_u32(c as u32);
-            let mut buffer = [0u8; 4];
-            content.update(c.encode_utf8(&mut buffer).as_bytes());
+    for index in 0..body.words().len() {
+        let word = body.lower_word(index);
+        // FNV-1a: fixed, so the same words hash alike in every process and after a rebuild.
+        let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+        for piece in word.split(['-', '\'', '’']) {
+            content.update(piece.as_bytes());
+            for byte in piece.bytes() {
+                hash = (hash ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3);
+            }
         }
         content.update(b" ");
-        hashes.push(hasher.finish());
+        hashes.push(hash);
     }
     let digest = content.finalize();
     (
@@ -424,7 +432,7 @@ mod tests {
 
     fn fingerprint(uri: &str, headline: &str, body: &str, minutes: i64) -> Fingerprint {
         let seen = DateTime::from_timestamp(1_700_000_000 + minutes * 60, 0).expect("valid time");
-        Fingerprint::new(uri, Some("AP"), Some(headline), body, seen)
+        Fingerprint::new(uri, Some("AP"), Some(headline), &Text::new(body), seen)
     }
 
     #[test]

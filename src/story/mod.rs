@@ -19,6 +19,7 @@ mod ninjs;
 mod normalize;
 mod rejection;
 mod stamps;
+pub mod text;
 
 pub use formats::JSON_MAPPABLE_FIELDS;
 pub use ninjs::{StoryRecord, EXTENSION_SCHEMA_URI, NINJS_SCHEMA_URI};
@@ -65,6 +66,7 @@ impl StoryStage {
     /// A stage with its data loaded: the gazetteer and the place automaton are built here, once
     /// per process, so the first story does not pay for them.
     pub fn new(settings: StageSettings) -> Self {
+        language::prepare();
         enrich::places::prepare();
         enrich::organisations::prepare();
         enrich::topics::prepare();
@@ -88,13 +90,14 @@ impl StoryStage {
         let text = mojibake::repair(&text);
         let mut story = formats::parse(&text, message.content_type, &self.settings)?;
         let body = story.body_text();
-        story.language = language::detect_language(&body);
-        enrich::enrich(&mut story, &body);
+        let text = text::Text::new(&body);
+        story.language = language::detect_language(&text);
+        enrich::enrich(&mut story, &text);
         let fingerprint = history::Fingerprint::new(
             &ninjs::story_uri(&story),
             story.source.as_deref(),
             story.headline.as_deref(),
-            &body,
+            &text,
             chrono::Utc::now(),
         );
         let content_hash = fingerprint.content_hash.clone();

@@ -144,12 +144,21 @@ fn flush_paragraph(current: &mut String, paragraphs: &mut Vec<String>) {
 /// Case, accents and punctuation folded away, for comparing names: `MÜNCHEN` → `munchen`,
 /// `Ore.` → `ore`, `O'Neill` → `oneill`.
 pub fn fold(name: &str) -> String {
-    let mut out = String::with_capacity(name.len());
+    // Most names are ASCII and have no accents to take off: no decomposition needed.
+    if name.is_ascii() {
+        return fold_chars(name.chars(), name.len());
+    }
+    fold_chars(
+        name.nfd()
+            .filter(|c| !unicode_normalization::char::is_combining_mark(*c)),
+        name.len(),
+    )
+}
+
+fn fold_chars(chars: impl Iterator<Item = char>, capacity: usize) -> String {
+    let mut out = String::with_capacity(capacity);
     let mut space = false;
-    for c in name
-        .nfd()
-        .filter(|c| !unicode_normalization::char::is_combining_mark(*c))
-    {
+    for c in chars {
         if c.is_alphanumeric() {
             if space && !out.is_empty() {
                 out.push(' ');

@@ -14,7 +14,7 @@ use std::sync::OnceLock;
 
 use chrono::{Datelike, Duration, NaiveDate, Weekday};
 
-use super::word_spans;
+use crate::story::text::Text;
 
 /// How precise a mentioned date is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -250,31 +250,6 @@ const LOOKING_BACK: &[&str] = &[
     "passada",
 ];
 
-/// A word of the body: lower-cased text and byte range.
-struct Word {
-    lower: String,
-    start: usize,
-    end: usize,
-}
-
-fn words(body: &str) -> Vec<Word> {
-    word_spans(body)
-        .into_iter()
-        .map(|(start, end)| {
-            let text = &body[start..end];
-            Word {
-                lower: if text.chars().any(char::is_uppercase) {
-                    text.to_lowercase()
-                } else {
-                    text.to_owned()
-                },
-                start,
-                end,
-            }
-        })
-        .collect()
-}
-
 /// Every word a date can start with (months, weekdays, relative words, the first words of
 /// relative phrases), so that most words of a body are passed over with one look-up.
 fn lexicon() -> &'static HashSet<&'static str> {
@@ -314,13 +289,11 @@ fn month(word: &str) -> Option<u32> {
 }
 
 fn day(word: &str) -> Option<u32> {
-    let digits = word
-        .trim_end_matches("st")
-        .trim_end_matches("nd")
-        .trim_end_matches("rd")
-        .trim_end_matches("th")
-        .trim_end_matches("er")
-        .trim_end_matches('º');
+    let digits = ["st", "nd", "rd", "th", "er", "º"]
+        .iter()
+        .fold(word, |digits, ending| {
+            digits.strip_suffix(ending).unwrap_or(digits)
+        });
     digits
         .parse::<u32>()
         .ok()
@@ -335,12 +308,11 @@ fn year(word: &str) -> Option<i32> {
 }
 
 /// Finds the dates of the clean body; `reference` is the story's own date, when it has one.
-pub fn find_dates(body: &str, reference: Option<NaiveDate>) -> Vec<MentionedDate> {
-    let words = words(body);
+pub fn find_dates(text: &Text<'_>, reference: Option<NaiveDate>) -> Vec<MentionedDate> {
     let mut found = Vec::new();
     let mut index = 0;
-    while index < words.len() {
-        match read_at(body, &words, index, reference) {
+    while index < text.words().len() {
+        match read_at(text, index, reference) {
             Some((date, next)) => {
                 found.push(date);
                 index = next;
@@ -353,22 +325,22 @@ pub fn find_dates(body: &str, reference: Option<NaiveDate>) -> Vec<MentionedDate
 
 /// The date that starts at word `index`, and the index after it.
 fn read_at(
-    body: &str,
-    words: &[Word],
+    text: &Text<'_>,
     index: usize,
     reference: Option<NaiveDate>,
 ) -> Option<(MentionedDate, usize)> {
-    let word = |i: usize| words.get(i).map(|w| w.lower.as_str());
+    let words = text.words();
+    let word = |i: usize| (i < words.len()).then(|| text.lower_word(i));
     let connector = |i: usize| matches!(word(i), Some("de" | "of"));
     let make = |last: usize, value: String, resolution, relative| {
-        let (start, end) = (words[index].start, words[last].end);
+        let (start, end) = (words[index].0, words[last].1);
         (
             MentionedDate {
-                text: body[start..end].to_owned(),
+                text: text.body()[start..end].to_owned(),
                 value,
                 resolution,
                 relative,
-                offsets: (body[..start].chars().count(), body[..end].chars().count()),
+                offsets: (text.char_offset(start), text.char_offset(end)),
             },
             last + 1,
         )
@@ -453,17 +425,10 @@ fn read_at(
     }
     let reference = reference?;
     if let Some((_, weekday)) = WEEKDAYS.iter().find(|(name, _)| *name == current) {
-        let sentence_start = index.saturating_sub(8);
-        let before = &words[sentence_start..index];
-        let direction = if before
-            .iter()
-            .any(|w| LOOKING_AHEAD.contains(&w.lower.as_str()))
-        {
+        let mut before = (index.saturating_sub(8)..index).map(|i| text.lower_word(i));
+        let direction = if before.clone().any(|w| LOOKING_AHEAD.contains(&w)) {
             Direction::Ahead
-        } else if before
-            .iter()
-            .any(|w| LOOKING_BACK.contains(&w.lower.as_str()))
-        {
+        } else if before.any(|w| LOOKING_BACK.contains(&w)) {
             Direction::Back
         } else {
             Direction::Nearest
@@ -541,7 +506,7 @@ mod tests {
 
     fn values(body: &str, reference: Option<&str>) -> Vec<(String, &'static str)> {
         let reference = reference.map(|r| NaiveDate::parse_from_str(r, "%Y-%m-%d").unwrap());
-        find_dates(body, reference)
+        find_dates(&Text::new(body), reference)
             .into_iter()
             .map(|d| (d.value, d.resolution.as_str()))
             .collect()

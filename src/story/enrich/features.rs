@@ -12,11 +12,12 @@ use std::collections::BTreeSet;
 use std::sync::OnceLock;
 
 use super::places::REGIONS;
-use super::word_spans;
+use super::WordList;
 use crate::story::gazetteer::{fold, gazetteer};
+use crate::story::text::word_spans;
 
 /// Words after a name that make it a feature: "Gatun Lake", "Indio River".
-const KIND_AFTER: &[&str] = &[
+static KIND_AFTER: WordList = WordList::new(&[
     "Lake",
     "River",
     "Canal",
@@ -42,22 +43,22 @@ const KIND_AFTER: &[&str] = &[
     "Forest",
     "Gorge",
     "Plateau",
-];
+]);
 /// Words before a name that make it a feature: "Lake Kariba", "Salar de Atacama".
-const KIND_BEFORE: &[&str] = &[
+static KIND_BEFORE: WordList = WordList::new(&[
     "Lake", "Mount", "Mt.", "River", "Isle", "Gulf", "Bay", "Sea", "Strait", "Salar", "Río", "Rio",
     "Lago", "Lac", "Mont", "Monte", "Sierra", "Cerro", "Golfe", "Mar", "Lagoa", "Serra", "Ilha",
     "Isla", "Île", "Canal",
-];
+]);
 /// Lower-case words after a name that make it a region: "Rostov region".
-const REGION_AFTER: &[&str] = &[
+static REGION_AFTER: WordList = WordList::new(&[
     "region",
     "province",
     "oblast",
     "district",
     "county",
     "prefecture",
-];
+]);
 /// Plural kinds after two coordinated names: "the Atlantic and Pacific oceans".
 const PLURAL_KINDS: &[(&str, &str)] = &[
     ("oceans", "Ocean"),
@@ -68,16 +69,16 @@ const PLURAL_KINDS: &[(&str, &str)] = &[
 ];
 /// Sentence openers and prepositions that are capitalized only by position: "The Panama Canal",
 /// "At Kariba Dam".
-const OPENERS: &[&str] = &[
+static OPENERS: WordList = WordList::new(&[
     "The", "A", "An", "At", "In", "On", "From", "To", "Near", "By", "Along", "Across", "El", "La",
     "Los", "Las", "Le", "Les", "Der", "Die", "Das", "O", "Os", "Em", "En", "Im",
-];
+]);
 /// A feature named after a city this large is in that city's country.
 const LARGE_CITY: u64 = 100_000;
 /// Seas and oceans lie in no single country.
-const NO_COUNTRY: &[&str] = &["Ocean", "Sea", "Mar", "Gulf", "Golfe", "Strait"];
+static NO_COUNTRY: WordList = WordList::new(&["Ocean", "Sea", "Mar", "Gulf", "Golfe", "Strait"]);
 /// Small words inside feature names: "Isle of Arran", "Salar de Atacama".
-const LINKS: &[&str] = &["of", "de", "del", "da", "do", "du", "des"];
+static LINKS: WordList = WordList::new(&["of", "de", "del", "da", "do", "du", "des"]);
 
 /// A feature found in the body: its name, country and byte range.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -99,7 +100,7 @@ pub fn find_features(
     let mut found = coordinated(&words);
     let mut index = 0;
     while index < words.len() {
-        let start = if OPENERS.contains(&words[index].0) {
+        let start = if OPENERS.contains(words[index].0) {
             index + 1
         } else {
             index
@@ -110,8 +111,8 @@ pub fn find_features(
         };
         let (start_byte, end_byte) = (words[start].1, words[end].2);
         let name = &body[start_byte..end_byte];
-        let is_region = REGION_AFTER.contains(&kind_word);
-        let country = if NO_COUNTRY.contains(&kind_word) {
+        let is_region = REGION_AFTER.contains(kind_word);
+        let country = if NO_COUNTRY.contains(kind_word) {
             None
         } else {
             country_of(&proper, story_countries, home)
@@ -182,16 +183,16 @@ fn feature_at<'a>(
     let continues_name = |last: usize| capitalized(last + 1) && adjacent(words, last, last + 1);
     // Kind first: "Lake Kariba", "Salar de Atacama", "Isle of Arran".
     let after_name = index > 0 && capitalized(index - 1) && adjacent(words, index - 1, index);
-    if KIND_BEFORE.contains(&first) && !after_name {
+    if KIND_BEFORE.contains(first) && !after_name {
         let mut next = index + 1;
-        if word(next).is_some_and(|w| LINKS.contains(&w)) {
+        if word(next).is_some_and(|w| LINKS.contains(w)) {
             next += 1;
         }
         if capitalized(next) && adjacent(words, next - 1, next) {
             let mut end = next;
             while capitalized(end + 1)
                 && adjacent(words, end, end + 1)
-                && !KIND_AFTER.contains(&word(end + 1)?)
+                && !KIND_AFTER.contains(word(end + 1)?)
             {
                 end += 1;
             }
@@ -207,7 +208,7 @@ fn feature_at<'a>(
         }
     }
     // Name first: "Gatun Lake", "Panama Canal", "Rostov region".
-    if !first.chars().next().is_some_and(char::is_uppercase) || KIND_AFTER.contains(&first) {
+    if !first.chars().next().is_some_and(char::is_uppercase) || KIND_AFTER.contains(first) {
         return None;
     }
     let mut end = index;
@@ -216,7 +217,7 @@ fn feature_at<'a>(
         if !adjacent(words, end, end + 1) {
             return None;
         }
-        if KIND_AFTER.contains(&next) || REGION_AFTER.contains(&next) {
+        if KIND_AFTER.contains(next) || REGION_AFTER.contains(next) {
             if continues_name(end + 1) {
                 return None;
             }

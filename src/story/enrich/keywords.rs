@@ -4,8 +4,12 @@
 //! of the `stop-words` crate), counted once per use in the body and three times in the headline;
 //! those used at least twice (a headline word once more in the body counts), most used first. A word keeps the form the story uses most.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::hash_map::Entry;
 use std::sync::OnceLock;
+
+use rustc_hash::{FxHashMap, FxHashSet};
+
+use crate::story::text::{without_possessive, Text};
 
 /// At most this many keywords per story.
 const MAX_KEYWORDS: usize = 8;
@@ -13,19 +17,19 @@ const HEADLINE_WEIGHT: u32 = 3;
 const MIN_USES: u32 = 2;
 const MIN_LETTERS: usize = 4;
 
-fn stop_words(language: Option<&str>) -> &'static HashSet<&'static str> {
-    static LISTS: OnceLock<HashMap<&'static str, HashSet<&'static str>>> = OnceLock::new();
+fn stop_words(language: Option<&str>) -> &'static FxHashSet<&'static str> {
+    static LISTS: OnceLock<FxHashMap<&'static str, FxHashSet<&'static str>>> = OnceLock::new();
     let lists = LISTS.get_or_init(|| {
         ["en", "es", "fr", "de", "pt"]
             .into_iter()
             .filter_map(|code| Some((code, stop_words::lookup(code)?.iter().copied().collect())))
             .collect()
     });
-    static NONE: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    static NONE: OnceLock<FxHashSet<&'static str>> = OnceLock::new();
     language
         .and_then(|code| lists.get(code))
         .or_else(|| lists.get("en"))
-        .unwrap_or_else(|| NONE.get_or_init(HashSet::new))
+        .unwrap_or_else(|| NONE.get_or_init(FxHashSet::default))
 }
 
 /// Builds the stop-word lists now rather than on the first story.
@@ -33,43 +37,71 @@ pub fn prepare() {
     stop_words(None);
 }
 
+/// What one keyword candidate has gathered: its weight and each written form with its count.
+/// Tallies are kept in order of first use, which breaks ties between equal weights.
+struct Tally<'t> {
+    weight: u32,
+    forms: Vec<(&'t str, u32)>,
+}
+
 /// The story's keywords; `language` is its ISO 639-1 code when known.
-pub fn find_keywords(headline: Option<&str>, body: &str, language: Option<&str>) -> Vec<String> {
+pub fn find_keywords(
+    headline: Option<&str>,
+    body: &Text<'_>,
+    language: Option<&str>,
+) -> Vec<String> {
     let stop = stop_words(language);
-    // Lower-cased word → (weight, each written form's count, first position).
-    let mut counts: HashMap<String, (u32, HashMap<&str, u32>, usize)> = HashMap::new();
+    let headline = headline.map(Text::new);
     let texts = headline
-        .into_iter()
+        .iter()
         .map(|h| (h, HEADLINE_WEIGHT))
         .chain(std::iter::once((body, 1)));
-    let mut position = 0;
+    let mut tallies: Vec<Tally<'_>> = Vec::new();
+    let mut by_word: FxHashMap<&str, usize> = FxHashMap::default();
     for (text, weight) in texts {
-        for word in text.split(|c: char| !(c.is_alphabetic() || c == '-' || c == '\'')) {
-            let word = word.trim_matches(|c: char| c == '-' || c == '\'');
-            if word.chars().count() < MIN_LETTERS {
+        for index in 0..text.words().len() {
+            let (form, lower) = (
+                without_possessive(text.word(index)),
+                without_possessive(text.lower_word(index)),
+            );
+            if lower.chars().count() < MIN_LETTERS
+                || !lower
+                    .chars()
+                    .all(|c| c.is_alphabetic() || matches!(c, '-' | '\'' | '’'))
+                || stop.contains(lower)
+            {
                 continue;
             }
-            let lower = word.to_lowercase();
-            if stop.contains(lower.as_str()) {
-                continue;
+            let next = tallies.len();
+            let tally = match by_word.entry(lower) {
+                Entry::Occupied(entry) => &mut tallies[*entry.get()],
+                Entry::Vacant(entry) => {
+                    entry.insert(next);
+                    tallies.push(Tally {
+                        weight: 0,
+                        forms: Vec::new(),
+                    });
+                    &mut tallies[next]
+                }
+            };
+            tally.weight += weight;
+            match tally.forms.iter_mut().find(|(f, _)| *f == form) {
+                Some((_, count)) => *count += 1,
+                None => tally.forms.push((form, 1)),
             }
-            position += 1;
-            let entry = counts
-                .entry(lower)
-                .or_insert_with(|| (0, HashMap::new(), position));
-            entry.0 += weight;
-            *entry.1.entry(word).or_default() += 1;
         }
     }
-    let mut ranked: Vec<(u32, usize, &str)> = counts
-        .values()
-        .filter(|(_, forms, _)| forms.values().sum::<u32>() >= MIN_USES)
-        .filter_map(|(weight, forms, first)| {
-            let form = forms
+    let mut ranked: Vec<(u32, usize, &str)> = tallies
+        .iter()
+        .enumerate()
+        .filter(|(_, tally)| tally.forms.iter().map(|(_, count)| count).sum::<u32>() >= MIN_USES)
+        .filter_map(|(first, tally)| {
+            let form = tally
+                .forms
                 .iter()
-                .max_by_key(|(form, count)| (**count, std::cmp::Reverse(**form)))?
+                .max_by_key(|(form, count)| (*count, std::cmp::Reverse(*form)))?
                 .0;
-            Some((*weight, *first, *form))
+            Some((tally.weight, first, form))
         })
         .collect();
     ranked.sort_by_key(|(weight, first, _)| (std::cmp::Reverse(*weight), *first));
@@ -88,7 +120,7 @@ mod tests {
     fn repeated_content_words_rank_and_stop_words_do_not() {
         let keywords = find_keywords(
             Some("Ferry cancellations anger islanders"),
-            "The ferry was cancelled again. Islanders say the ferry service has failed them, and that they have been waiting for a new ferry for years.",
+            &Text::new("The ferry was cancelled again. Islanders say the ferry service has failed them, and that they have been waiting for a new ferry for years."),
             Some("en"),
         );
         assert_eq!(keywords.first().map(String::as_str), Some("ferry"));
@@ -100,7 +132,7 @@ mod tests {
     fn stop_words_follow_the_language() {
         let keywords = find_keywords(
             None,
-            "Die Gewerkschaft hat den Streik angekündigt. Der Streik soll zwei Tage dauern, weil die Gewerkschaft mehr Lohn will.",
+            &Text::new("Die Gewerkschaft hat den Streik angekündigt. Der Streik soll zwei Tage dauern, weil die Gewerkschaft mehr Lohn will."),
             Some("de"),
         );
         assert!(keywords.contains(&"Streik".to_owned()), "{keywords:?}");

@@ -20,11 +20,12 @@
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 
 use super::places::Place;
-use super::{char_offset, WordList};
+use super::WordList;
 use crate::story::gazetteer::{fold, gazetteer};
+use crate::story::text::{without_possessive, Text};
 
 const KNOWN: &str = include_str!("../../../data/organisations/known.tsv");
 const NOT_ACRONYMS: &str = include_str!("../../../data/organisations/not_acronyms.txt");
@@ -84,8 +85,10 @@ fn known() -> &'static KnownNames {
                 entries.push((name.to_owned(), kind));
             }
         }
+        // A DFA: a few hundred names make a small one, and the whole body is scanned with it.
         let automaton = AhoCorasickBuilder::new()
             .match_kind(MatchKind::LeftmostLongest)
+            .kind(Some(AhoCorasickKind::DFA))
             .build(&patterns)
             .expect("the known-organisation list builds an automaton");
         let not_acronyms = NOT_ACRONYMS
@@ -462,7 +465,7 @@ fn is_capitalized(word: &str) -> bool {
 }
 
 fn base(word: &str) -> &str {
-    word.trim_end_matches("’s").trim_end_matches("'s")
+    without_possessive(word)
 }
 
 /// `SNCTA`, `UNSA-ICNA`, `AT&T`: capitals (and digits) only, three to eight letters (two-letter
@@ -492,17 +495,18 @@ struct Found {
 
 /// Finds organisations in the clean body; `places` are the places found in it (a country
 /// before a possessive is not part of the name: "Brazil’s Petrobras").
-pub fn find_organisations(body: &str, places: &[Place]) -> Vec<Organisation> {
+pub fn find_organisations(text: &Text<'_>, places: &[Place]) -> Vec<Organisation> {
+    let body = text.body();
     let tokens = tokens(body);
     let mut found = Vec::new();
-    found.extend(head_word_names(body, &tokens, places));
+    found.extend(head_word_names(text, &tokens, places));
     found.extend(appositions(body, &tokens));
     found.extend(known_names(body, &tokens));
-    found.extend(acronyms(body, &tokens, places));
+    found.extend(acronyms(text, &tokens, places));
     found.extend(camel_case_names(&tokens));
-    let listed = coordinated_names(body, &tokens, &found, places);
+    let listed = coordinated_names(text, &tokens, &found, places);
     found.extend(listed);
-    merge(body, found)
+    merge(text, found)
 }
 
 /// `CalMac`, `AgroVektor`, `BlackRock`: a capital inside a Latin-script word is a brand's, not a
@@ -541,14 +545,14 @@ fn camel_case_names(tokens: &[Token<'_>]) -> Vec<Found> {
 /// "Microsoft, Amazon and Zillow": a one-word name listed together with organisations is one
 /// too, when it is not a place.
 fn coordinated_names(
-    body: &str,
+    text: &Text<'_>,
     tokens: &[Token<'_>],
     found: &[Found],
     places: &[Place],
 ) -> Vec<Found> {
     let is_found = |token: &Token<'_>| found.iter().any(|f| f.start == token.start);
     let is_place = |token: &Token<'_>| {
-        let offset = char_offset(body, token.start);
+        let offset = text.char_offset(token.start);
         places
             .iter()
             .any(|p| p.mentions.iter().any(|m| m.0 == offset))
@@ -704,7 +708,8 @@ fn list_continuation(tokens: &[Token<'_>], start: usize, end: usize) -> Option<u
     None
 }
 
-fn head_word_names(body: &str, tokens: &[Token<'_>], places: &[Place]) -> Vec<Found> {
+fn head_word_names(text: &Text<'_>, tokens: &[Token<'_>], places: &[Place]) -> Vec<Found> {
+    let body = text.body();
     let mut found = Vec::new();
     for (mut start, end) in capitalized_runs(tokens) {
         while start < end && OPENERS.contains(tokens[start].text) {
@@ -712,7 +717,7 @@ fn head_word_names(body: &str, tokens: &[Token<'_>], places: &[Place]) -> Vec<Fo
         }
         // A place before a possessive is where the organisation is, not its name.
         if start + 1 < end && tokens[start].text != base(tokens[start].text) {
-            let offset = char_offset(body, tokens[start].start);
+            let offset = text.char_offset(tokens[start].start);
             if places
                 .iter()
                 .any(|p| p.mentions.iter().any(|m| m.0 == offset))
@@ -865,7 +870,7 @@ fn known_names(body: &str, tokens: &[Token<'_>]) -> Vec<Found> {
     found
 }
 
-fn acronyms(body: &str, tokens: &[Token<'_>], places: &[Place]) -> Vec<Found> {
+fn acronyms(text: &Text<'_>, tokens: &[Token<'_>], places: &[Place]) -> Vec<Found> {
     let names = known();
     let mut found = Vec::new();
     for (index, token) in tokens.iter().enumerate() {
@@ -880,7 +885,7 @@ fn acronyms(body: &str, tokens: &[Token<'_>], places: &[Place]) -> Vec<Found> {
         };
         let neighbours_shout = (index > 0 && shouting(&tokens[index - 1]))
             || tokens.get(index + 1).is_some_and(shouting);
-        let offset = char_offset(body, token.start);
+        let offset = text.char_offset(token.start);
         let is_place = places
             .iter()
             .any(|p| p.mentions.iter().any(|m| m.0 == offset));
@@ -911,7 +916,8 @@ fn acronyms(body: &str, tokens: &[Token<'_>], places: &[Place]) -> Vec<Found> {
 /// One organisation per name: overlapping finds keep the longest, an acronym defined in
 /// parentheses or spelling a name's initials joins that name, and a name that begins a longer
 /// one ("Reserve Bank" → "Reserve Bank of Australia") is a mention of the longer.
-fn merge(body: &str, mut found: Vec<Found>) -> Vec<Organisation> {
+fn merge(text: &Text<'_>, mut found: Vec<Found>) -> Vec<Organisation> {
+    let body = text.body();
     found.sort_by_key(|f| (f.start, std::cmp::Reverse(f.end)));
     let mut kept: Vec<Found> = Vec::new();
     for candidate in found {
@@ -924,7 +930,7 @@ fn merge(body: &str, mut found: Vec<Found>) -> Vec<Organisation> {
     let mut index_by_name: HashMap<String, usize> = HashMap::new();
     let written: Vec<String> = kept.iter().map(|f| fold(&f.name)).collect();
     for find in &kept {
-        let mention = (char_offset(body, find.start), char_offset(body, find.end));
+        let mention = (text.char_offset(find.start), text.char_offset(find.end));
         let name = match &find.alias_of {
             Some(full) if written.contains(&fold(full)) => full,
             _ => &find.name,
@@ -1023,7 +1029,7 @@ mod tests {
     use super::*;
 
     fn names(body: &str) -> Vec<String> {
-        find_organisations(body, &[])
+        find_organisations(&Text::new(body), &[])
             .into_iter()
             .map(|o| o.name)
             .collect()
@@ -1052,7 +1058,7 @@ mod tests {
     #[test]
     fn acronyms_join_their_full_name() {
         let found = find_organisations(
-            "The Reserve Bank of Australia (RBA) held rates. The RBA said inflation was high. Analysts at ZESCO disagreed.",
+            &Text::new("The Reserve Bank of Australia (RBA) held rates. The RBA said inflation was high. Analysts at ZESCO disagreed."),
             &[],
         );
         let rba = found

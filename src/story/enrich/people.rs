@@ -11,8 +11,9 @@ use std::collections::BTreeSet;
 
 use super::organisations::{is_head_word, Organisation};
 use super::places::Place;
-use super::{char_offset, WordList, CALENDAR};
+use super::{WordList, CALENDAR};
 use crate::story::gazetteer::fold;
+use crate::story::text::{without_possessive, Text};
 
 /// A person the story mentions.
 #[derive(Debug, Clone, PartialEq)]
@@ -365,11 +366,12 @@ fn is_latin(c: char) -> bool {
 /// Finds people in the clean body. `places` and `organisations` are those found in the same
 /// body (a name inside an organisation's is not a person's), `authors` the bylined writers.
 pub fn find_people(
-    body: &str,
+    text: &Text<'_>,
     places: &[Place],
     organisations: &[Organisation],
     authors: &[String],
 ) -> Vec<Person> {
+    let body = text.body();
     let place_names: BTreeSet<String> = places.iter().map(|p| fold(&p.name)).collect();
     let words = words(body);
     let mut runs: Vec<(usize, usize)> = Vec::new(); // word index ranges
@@ -437,10 +439,10 @@ pub fn find_people(
                 .iter()
                 .any(|w| w.text.ends_with("’s") || w.text.ends_with("'s"))
             || tokens.iter().any(|w| {
-                let word = w.text.trim_end_matches("’s").trim_end_matches("'s");
+                let word = without_possessive(w.text);
                 NOT_PERSON_WORDS.contains(word)
                     || is_head_word(word)
-                    || CALENDAR.contains(&w.text)
+                    || CALENDAR.contains(w.text)
                     || is_title(w.text)
             })
         {
@@ -450,10 +452,7 @@ pub fn find_people(
         let last = tokens[tokens.len() - 1];
         let mut name = body[first.start..last.end].to_owned();
         if possessive {
-            name = name
-                .trim_end_matches("’s")
-                .trim_end_matches("'s")
-                .to_owned();
+            name = without_possessive(&name).to_owned();
         }
         let folded = fold(&name);
         if place_names.contains(&folded)
@@ -464,8 +463,8 @@ pub fn find_people(
             continue;
         }
         let offsets = (
-            char_offset(body, first.start),
-            char_offset(body, first.start + name.len()),
+            text.char_offset(first.start),
+            text.char_offset(first.start + name.len()),
         );
         let inside_organisation = organisations.iter().any(|o| {
             o.mentions
@@ -494,13 +493,13 @@ pub fn find_people(
     for person in &mut people {
         let surname = person.name.rsplit(' ').next().unwrap_or("").to_owned();
         for word in &words {
-            let text = word.text.trim_end_matches("’s").trim_end_matches("'s");
-            if text != surname {
+            let written = without_possessive(word.text);
+            if written != surname {
                 continue;
             }
             let offsets = (
-                char_offset(body, word.start),
-                char_offset(body, word.start + text.len()),
+                text.char_offset(word.start),
+                text.char_offset(word.start + written.len()),
             );
             let inside_full_name = person
                 .mentions
@@ -525,7 +524,7 @@ pub fn find_people(
 }
 
 /// Lower-case words that make an apposition a role: ", chief economist at Ridgeline Capital,".
-const ROLE_NOUNS: &[&str] = &[
+static ROLE_NOUNS: WordList = WordList::new(&[
     "president",
     "minister",
     "spokesman",
@@ -588,10 +587,10 @@ const ROLE_NOUNS: &[&str] = &[
     "investigador",
     "investigadora",
     "économiste",
-];
+]);
 
 /// Words that qualify a role before it: "deputy foreign minister", "former chief executive".
-const ROLE_MODIFIERS: &[&str] = &[
+static ROLE_MODIFIERS: WordList = WordList::new(&[
     "deputy",
     "vice",
     "foreign",
@@ -625,7 +624,7 @@ const ROLE_MODIFIERS: &[&str] = &[
     "premier",
     "adjunto",
     "vice-",
-];
+]);
 
 /// A lower-case role right before a name: "Kremlin spokesman Dmitry Peskov", "deputy foreign
 /// minister Andrei Rudenko", "le Premier ministre Gabriel Attal".
@@ -633,12 +632,12 @@ fn role_before(before_name: &str) -> Option<String> {
     let text = before_name.strip_suffix(' ')?;
     let words: Vec<&str> = text.rsplit(' ').take(5).collect();
     let last = *words.first()?;
-    if !ROLE_NOUNS.contains(&last) {
+    if !ROLE_NOUNS.contains(last) {
         return None;
     }
     let mut taken = 1;
     while let Some(word) = words.get(taken) {
-        let qualifies = ROLE_MODIFIERS.contains(&word.to_lowercase().as_str())
+        let qualifies = ROLE_MODIFIERS.contains(word.to_lowercase().as_str())
             || ROLE_NOUNS.contains(word)
             || (word.chars().next().is_some_and(char::is_uppercase)
                 && word.chars().all(|c| c.is_alphabetic() || c == '-')
@@ -665,7 +664,7 @@ fn apposition_role(after_name: &str) -> Option<String> {
         .is_some_and(|w| w.chars().next().is_some_and(char::is_lowercase));
     let names_role = words
         .iter()
-        .any(|w| ROLE_NOUNS.contains(&w.to_lowercase().as_str()));
+        .any(|w| ROLE_NOUNS.contains(w.to_lowercase().as_str()));
     (opens_lower && names_role && (2..=9).contains(&words.len())).then(|| phrase.to_owned())
 }
 
@@ -674,7 +673,7 @@ mod tests {
     use super::*;
 
     fn names(body: &str) -> Vec<String> {
-        find_people(body, &[], &[], &[])
+        find_people(&Text::new(body), &[], &[], &[])
             .into_iter()
             .map(|p| p.name)
             .collect()
@@ -683,7 +682,7 @@ mod tests {
     #[test]
     fn names_with_titles_stripped_and_surnames_resolved() {
         let body = "Guatemalan President Bernardo Arévalo told investors on Saturday. Arévalo said the ports would change, and Lucía Barrios Sandoval agreed.";
-        let people = find_people(body, &[], &[], &[]);
+        let people = find_people(&Text::new(body), &[], &[], &[]);
         let arevalo = people
             .iter()
             .find(|p| p.name == "Bernardo Arévalo")
@@ -702,7 +701,7 @@ mod tests {
     #[test]
     fn roles_in_apposition() {
         let people = find_people(
-            "“Rates will stay high,” said Nora Castellanos, chief economist at Ridgeline Capital, on Friday.",
+            &Text::new("“Rates will stay high,” said Nora Castellanos, chief economist at Ridgeline Capital, on Friday."),
             &[],
             &[],
             &[],
@@ -716,7 +715,7 @@ mod tests {
     #[test]
     fn roles_before_names() {
         let people = find_people(
-            "The Kremlin spokesman Dmitry Peskov spoke, and deputy foreign minister Andrei Rudenko agreed.",
+            &Text::new("The Kremlin spokesman Dmitry Peskov spoke, and deputy foreign minister Andrei Rudenko agreed."),
             &[],
             &[],
             &[],
@@ -739,7 +738,7 @@ mod tests {
     #[test]
     fn bylined_authors_are_not_mentioned_people() {
         let found = find_people(
-            "Ana Costa reported the story.",
+            &Text::new("Ana Costa reported the story."),
             &[],
             &[],
             &["Ana Costa".to_owned()],

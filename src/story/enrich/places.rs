@@ -13,12 +13,14 @@
 use std::collections::{BTreeSet, HashMap};
 use std::sync::OnceLock;
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, Anchored, Input, MatchKind, StartKind};
+use rustc_hash::FxHashSet;
 use unicode_normalization::UnicodeNormalization;
 
-use super::{char_offset, CALENDAR};
+use super::{WordList, CALENDAR};
 use crate::story::gazetteer::{fold, gazetteer};
 use crate::story::model::Story;
+use crate::story::text::Text;
 
 const SUPRANATIONAL: &str = include_str!("../../../data/gazetteer/supranational.tsv");
 /// ISO 3166-2 subdivisions: country, code, name, type.
@@ -63,6 +65,10 @@ struct Matcher {
     automaton: AhoCorasick,
     /// Per pattern: the candidates that name can stand for.
     candidates: Vec<Vec<Candidate>>,
+    /// The first words of the names ("New" of "New York"): a search starts only at one of them.
+    first_words: FxHashSet<String>,
+    /// The characters names begin with: a few hundred, checked before the large set above.
+    first_chars: FxHashSet<char>,
 }
 
 /// Builds the automaton now rather than on the first story (it takes a moment, once).
@@ -149,13 +155,18 @@ fn build() -> Matcher {
         }
     }
     let (names, candidates): (Vec<String>, Vec<Vec<Candidate>>) = by_name.into_iter().unzip();
+    let first_words = names.iter().map(|n| first_word(n).to_owned()).collect();
+    let first_chars = names.iter().filter_map(|n| n.chars().next()).collect();
     let automaton = AhoCorasickBuilder::new()
         .match_kind(MatchKind::LeftmostLongest)
+        .start_kind(StartKind::Anchored)
         .build(&names)
         .expect("the place names build an automaton");
     Matcher {
         automaton,
         candidates,
+        first_words,
+        first_chars,
     }
 }
 
@@ -208,7 +219,8 @@ struct Hit {
 
 /// Finds the places a story mentions in its body, headline and captions, the dateline place
 /// included.
-pub fn find_places(story: &Story, body: &str) -> Vec<Place> {
+pub fn find_places(story: &Story, text: &Text<'_>) -> Vec<Place> {
+    let body = text.body();
     let m = matcher();
     let body_hits = hits_in(body, true);
     // The headline and picture captions name places too ("place only in the caption"); those
@@ -238,7 +250,8 @@ pub fn find_places(story: &Story, body: &str) -> Vec<Place> {
         body_hits.iter().chain(&headline_hits),
         &in_longer_names,
     );
-    let mut places: Vec<Place> = Vec::new();
+    // Each place with its folded name, which later mentions are matched on.
+    let mut places: Vec<(String, Place)> = Vec::new();
     for hit in body_hits.into_iter().chain(headline_hits) {
         let Some(candidate) = choose(&m.candidates[hit.pattern], &context) else {
             continue;
@@ -265,81 +278,91 @@ pub fn find_places(story: &Story, body: &str) -> Vec<Place> {
         };
         let offsets = hit
             .range
-            .map(|(start, end)| (char_offset(body, start), char_offset(body, end)));
-        match places.iter_mut().find(|p| fold(&p.name) == fold(&name)) {
-            Some(place) => place.mentions.extend(offsets),
-            None => places.push(Place {
-                name,
-                country_code: candidate.country.clone(),
-                geonameid: candidate.geonameid,
-                point: candidate.point,
-                mentions: offsets.into_iter().collect(),
-            }),
+            .map(|(start, end)| (text.char_offset(start), text.char_offset(end)));
+        let key = fold(&name);
+        match places.iter_mut().find(|(known, _)| *known == key) {
+            Some((_, place)) => place.mentions.extend(offsets),
+            None => places.push((
+                key,
+                Place {
+                    name,
+                    country_code: candidate.country.clone(),
+                    geonameid: candidate.geonameid,
+                    point: candidate.point,
+                    mentions: offsets.into_iter().collect(),
+                },
+            )),
         }
     }
     let home = story
         .dateline
         .as_ref()
         .and_then(|d| d.country_code.as_deref());
-    add_features(&mut places, body, &context, home);
+    add_features(&mut places, text, &context, home);
     if let Some(dateline) = &story.dateline {
         let name = title_case(&dateline.place);
-        if !places.iter().any(|p| fold(&p.name) == fold(&name)) {
+        let key = fold(&name);
+        if !places.iter().any(|(known, _)| *known == key) {
             let city = gazetteer().city(&dateline.place, dateline.region.as_deref());
             places.insert(
                 0,
-                Place {
-                    name,
-                    country_code: dateline.country_code.clone(),
-                    geonameid: city.map(|c| c.geonameid),
-                    point: city.map(|c| (c.longitude, c.latitude)),
-                    mentions: Vec::new(),
-                },
+                (
+                    key,
+                    Place {
+                        name,
+                        country_code: dateline.country_code.clone(),
+                        geonameid: city.map(|c| c.geonameid),
+                        point: city.map(|c| (c.longitude, c.latitude)),
+                        mentions: Vec::new(),
+                    },
+                ),
             );
         }
     }
-    places
+    places.into_iter().map(|(_, place)| place).collect()
 }
 
 /// Lakes, rivers, canals and regions of the body ("Gatun Lake", "Rostov region"). A place whose
 /// mention lies inside a feature's name ("Kariba" in "Lake Kariba") loses that mention, and the
 /// place itself when it has no other.
 fn add_features(
-    places: &mut Vec<Place>,
-    body: &str,
+    places: &mut Vec<(String, Place)>,
+    text: &Text<'_>,
     context: &BTreeSet<String>,
     home: Option<&str>,
 ) {
+    let body = text.body();
     for feature in super::features::find_features(body, context, home) {
         let span = (
-            char_offset(body, feature.start),
-            char_offset(body, feature.end),
+            text.char_offset(feature.start),
+            text.char_offset(feature.end),
         );
-        places.retain_mut(|place| {
+        places.retain_mut(|(_, place)| {
             let before = place.mentions.len();
             place
                 .mentions
                 .retain(|(start, end)| !(*start >= span.0 && *end <= span.1));
             before == 0 || !place.mentions.is_empty()
         });
-        match places
-            .iter_mut()
-            .find(|p| fold(&p.name) == fold(&feature.name))
-        {
-            Some(place) => place.mentions.push(span),
-            None => places.push(Place {
-                name: feature.name,
-                country_code: feature.country,
-                geonameid: None,
-                point: None,
-                mentions: vec![span],
-            }),
+        let key = fold(&feature.name);
+        match places.iter_mut().find(|(known, _)| *known == key) {
+            Some((_, place)) => place.mentions.push(span),
+            None => places.push((
+                key,
+                Place {
+                    name: feature.name,
+                    country_code: feature.country,
+                    geonameid: None,
+                    point: None,
+                    mentions: vec![span],
+                },
+            )),
         }
     }
 }
 
 /// Verbs a government, not a city, does: "Washington imposed", "Moscow said".
-const GOVERNMENT_VERBS: &[&str] = &[
+static GOVERNMENT_VERBS: WordList = WordList::new(&[
     "said",
     "says",
     "warned",
@@ -380,7 +403,7 @@ const GOVERNMENT_VERBS: &[&str] = &[
     "fordert",
     "disse",
     "exigiu",
-];
+]);
 /// Words before a capital that make it a government: "relations with Washington".
 const GOVERNMENT_CUES_BEFORE: &[&str] = &[
     "relations with ",
@@ -399,7 +422,7 @@ fn is_metonym(body: &str, start: usize, end: usize) -> bool {
         .strip_prefix(' ')
         .and_then(|rest| rest.split(|c: char| !c.is_alphabetic()).next())
         .unwrap_or("");
-    let verb_follows = GOVERNMENT_VERBS.contains(&next_word);
+    let verb_follows = GOVERNMENT_VERBS.contains(next_word);
     let cue_before = GOVERNMENT_CUES_BEFORE
         .iter()
         .any(|cue| body[..start].ends_with(cue));
@@ -408,10 +431,8 @@ fn is_metonym(body: &str, start: usize, end: usize) -> bool {
 
 /// Every whole-word match of a place name in `text`, with how it sits among its neighbours.
 fn hits_in(text: &str, keep_range: bool) -> Vec<Hit> {
-    matcher()
-        .automaton
-        .find_iter(text)
-        .filter(|hit| is_word(text, hit.start(), hit.end()))
+    word_matches(text)
+        .into_iter()
         .map(|hit| Hit {
             pattern: hit.pattern().as_usize(),
             text: text[hit.start()..hit.end()].to_owned(),
@@ -424,7 +445,7 @@ fn hits_in(text: &str, keep_range: bool) -> Vec<Hit> {
             name_continues: text[hit.end()..]
                 .strip_prefix(' ')
                 .and_then(|rest| rest.split(|c: char| !c.is_alphanumeric()).next())
-                .is_some_and(|next| capitalized(next) && !CALENDAR.contains(&next)),
+                .is_some_and(|next| capitalized(next) && !CALENDAR.contains(next)),
             sentence_start: at_sentence_start(text, hit.start()),
         })
         .collect()
@@ -530,6 +551,47 @@ fn choose<'a>(candidates: &'a [Candidate], context: &BTreeSet<String>) -> Option
         .or_else(|| candidates.iter().max_by_key(|c| c.population))
 }
 
+/// The longest place name at each word start that can begin one, left to right and never
+/// overlapping, kept when it ends a word too. Searching only where a name can start (a few
+/// capitalized words per sentence), rather than running the gazetteer's automaton over every
+/// byte, is what keeps the look-up cheap for a gazetteer of this size.
+fn word_matches(text: &str) -> Vec<aho_corasick::Match> {
+    let m = matcher();
+    let mut matches = Vec::new();
+    let mut previous: Option<char> = None;
+    let mut resume = 0;
+    for (start, c) in text.char_indices() {
+        let word_start = !previous.is_some_and(|p| p.is_alphanumeric() || p == '-');
+        previous = Some(c);
+        let candidate = start >= resume && word_start && m.first_chars.contains(&c);
+        if !candidate || !m.first_words.contains(first_word(&text[start..])) {
+            continue;
+        }
+        let input = Input::new(text).range(start..).anchored(Anchored::Yes);
+        if let Some(hit) = m.automaton.find(input) {
+            if is_word(text, hit.start(), hit.end()) {
+                resume = hit.end();
+                matches.push(hit);
+            }
+        }
+    }
+    matches
+}
+
+/// The letters and digits `text` begins with ("New" of "New York", "U" of "U.S."), or its first
+/// character when it begins with another one ("'s-Hertogenbosch").
+fn first_word(text: &str) -> &str {
+    let end = text
+        .char_indices()
+        .find(|(_, c)| !c.is_alphanumeric())
+        .map_or(text.len(), |(index, _)| index);
+    if end > 0 {
+        &text[..end]
+    } else {
+        text.chars().next().map_or("", |c| &text[..c.len_utf8()])
+    }
+}
+
 /// A whole word: not inside another word, not a demonym's stem (`Cuba` in `Cuban`); but
 /// `Bellevue-based` is Bellevue.
 fn is_word(text: &str, start: usize, end: usize) -> bool {
@@ -546,14 +608,14 @@ fn is_word(text: &str, start: usize, end: usize) -> bool {
 }
 
 /// Words that qualify a place without making a new name: "South Florida", "Greater London".
-const MODIFIERS: &[&str] = &[
+static MODIFIERS: WordList = WordList::new(&[
     "North", "South", "East", "West", "Northern", "Southern", "Eastern", "Western", "Central",
     "Greater", "Upper", "Lower", "Coastal", "Rural", "Downtown",
-];
+]);
 
 /// Nouns whose "of X" makes an institution's name, not a place: "Reserve Bank of Australia",
 /// "Chamber of Commerce", "University of Miami", "Porte de Versailles".
-const NAMED_BODIES: &[&str] = &[
+static NAMED_BODIES: WordList = WordList::new(&[
     "Bank",
     "Chamber",
     "University",
@@ -624,7 +686,7 @@ const NAMED_BODIES: &[&str] = &[
     "Herald",
     "Journal",
     "Tribune",
-];
+]);
 
 fn capitalized(word: &str) -> bool {
     word.chars().next().is_some_and(char::is_uppercase)
@@ -636,13 +698,13 @@ fn setting(text: &str, start: usize, end: usize) -> Setting {
     let previous = before.next().unwrap_or("");
     let previous_word = glued_before
         && previous.chars().last().is_some_and(char::is_alphanumeric)
-        && !MODIFIERS.contains(&previous);
+        && !MODIFIERS.contains(previous);
     let mut after = text[end..]
         .strip_prefix(' ')
         .unwrap_or("")
         .split(|c: char| !c.is_alphanumeric());
     let next = after.next().unwrap_or("");
-    let next_continues_name = capitalized(next) && !CALENDAR.contains(&next);
+    let next_continues_name = capitalized(next) && !CALENDAR.contains(next);
     // "Santo Tomás de Castilla": a Romance connector and a capitalized word continue the name.
     let romance_connector =
         |word: &str| matches!(word, "de" | "del" | "des" | "du" | "da" | "do" | "di");
@@ -654,7 +716,7 @@ fn setting(text: &str, start: usize, end: usize) -> Setting {
     if glued_before && romance_connector(previous) && capitalized(word_before) {
         return Setting::Adjacent;
     }
-    if glued_before && previous == "of" && NAMED_BODIES.contains(&word_before) {
+    if glued_before && previous == "of" && NAMED_BODIES.contains(word_before) {
         return Setting::NameOf;
     }
     Setting::Alone
@@ -679,7 +741,7 @@ mod tests {
     fn places(body: &str) -> Vec<(String, Option<String>)> {
         let mut story = Story::new(SourceFormat::PlainText);
         story.paragraphs = vec![body.to_owned()];
-        find_places(&story, body)
+        find_places(&story, &Text::new(body))
             .into_iter()
             .map(|p| (p.name, p.country_code))
             .collect()
@@ -755,7 +817,7 @@ mod tests {
         let body = "Café owners in Lisbon, Portugal protested.";
         let mut story = Story::new(SourceFormat::PlainText);
         story.paragraphs = vec![body.to_owned()];
-        let found = find_places(&story, body);
+        let found = find_places(&story, &Text::new(body));
         let lisbon = found.iter().find(|p| p.name == "Lisbon").expect("Lisbon");
         let (start, end) = lisbon.mentions[0];
         assert_eq!(

@@ -17,13 +17,14 @@
 
 use super::organisations::Organisation;
 use super::people::Person;
-use super::word_spans;
+use super::WordList;
+use crate::story::text::word_spans;
 
 /// Quotations shorter than this many words are fragments or scare quotes.
 const MIN_WORDS: usize = 6;
 
 /// Verbs (and prepositions) of attribution: English, Spanish, French, German, Portuguese.
-const SAYING: &[&str] = &[
+static SAYING: WordList = WordList::new(&[
     "said",
     "says",
     "told",
@@ -141,15 +142,15 @@ const SAYING: &[&str] = &[
     "indicou",
     "salientou",
     "alertou",
-];
+]);
 
 /// Pronouns that stand for the person last named.
-const PRONOUNS: &[&str] = &[
+static PRONOUNS: WordList = WordList::new(&[
     "he", "she", "He", "She", "il", "elle", "er", "sie", "Er", "Sie", "ele", "ela", "él", "ella",
-];
+]);
 
 /// Roles that stand for the person last named: "the minister said", "afirmou o comandante".
-const PERSON_ROLES: &[&str] = &[
+static PERSON_ROLES: WordList = WordList::new(&[
     "minister",
     "spokesman",
     "spokeswoman",
@@ -191,15 +192,15 @@ const PERSON_ROLES: &[&str] = &[
     "chefin",
     "woman",
     "man",
-];
+]);
 
 /// Articles that make a role refer back to someone named: "the minister", "o comandante".
-const DEFINITE_ARTICLES: &[&str] = &[
+static DEFINITE_ARTICLES: WordList = WordList::new(&[
     "the", "el", "la", "le", "l’", "o", "a", "der", "die", "das", "den", "dem",
-];
+]);
 
 /// Kinds of organisation that stand for the organisation last named: "the company said".
-const ORGANISATION_ROLES: &[&str] = &[
+static ORGANISATION_ROLES: WordList = WordList::new(&[
     "company",
     "group",
     "airline",
@@ -222,7 +223,7 @@ const ORGANISATION_ROLES: &[&str] = &[
     "unternehmen",
     "gewerkschaft",
     "konzern",
-];
+]);
 
 /// Who said it: a person or an organisation, by canonical name.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -468,16 +469,16 @@ fn speaker_in<'a>(
         return Some(found);
     }
     // "the minister said", "afirmou o comandante"; an indefinite "one recruiter" is anonymous.
-    let definite_role = |roles: &[&str]| {
+    let definite_role = |roles: &WordList| {
         words.windows(2).any(|pair| {
-            DEFINITE_ARTICLES.contains(&pair[0].1.to_lowercase().as_str())
-                && roles.contains(&pair[1].1.to_lowercase().as_str())
+            DEFINITE_ARTICLES.contains(pair[0].1.to_lowercase().as_str())
+                && roles.contains(pair[1].1.to_lowercase().as_str())
         })
     };
-    if definite_role(PERSON_ROLES) {
+    if definite_role(&PERSON_ROLES) {
         return last_named_before_quote(SpeakerKind::Person);
     }
-    if definite_role(ORGANISATION_ROLES) {
+    if definite_role(&ORGANISATION_ROLES) {
         return last_named_before_quote(SpeakerKind::Organisation);
     }
     None
@@ -557,8 +558,9 @@ mod tests {
     use crate::story::enrich::{organisations, people};
 
     fn quotes(body: &str) -> Vec<(String, String)> {
-        let organisations = organisations::find_organisations(body, &[]);
-        let people = people::find_people(body, &[], &organisations, &[]);
+        let text = crate::story::text::Text::new(body);
+        let organisations = organisations::find_organisations(&text, &[]);
+        let people = people::find_people(&text, &[], &organisations, &[]);
         find_quotes(body, &people, &organisations)
             .into_iter()
             .map(|q| (q.speaker, q.text))

@@ -13,6 +13,8 @@ use std::sync::OnceLock;
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 
+use crate::story::text::Text;
+
 const MEDIA_TOPICS: &str = include_str!("../../../data/topics/mediatopics.tsv");
 
 /// Where Media Topic codes live: a subject's `uri` is this plus the code.
@@ -106,13 +108,13 @@ pub fn prepare() {
 }
 
 /// The Media Topics of a story, most relevant first.
-pub fn find_subjects(headline: Option<&str>, body: &str) -> Vec<Subject> {
+pub fn find_subjects(headline: Option<&str>, body: &Text<'_>) -> Vec<Subject> {
     let cues = cues();
     let mut points = vec![0u32; cues.topics.len()];
     if let Some(headline) = headline {
         count(&headline.to_lowercase(), HEADLINE_WEIGHT, &mut points);
     }
-    count(&body.to_lowercase(), 1, &mut points);
+    count(body.lower(), 1, &mut points);
 
     let mut totals = points.clone();
     for (index, topic) in cues.topics.iter().enumerate() {
@@ -188,7 +190,7 @@ mod tests {
     use super::*;
 
     fn codes(headline: &str, body: &str) -> Vec<&'static str> {
-        find_subjects(Some(headline), body)
+        find_subjects(Some(headline), &Text::new(body))
             .into_iter()
             .map(|s| s.code)
             .collect()

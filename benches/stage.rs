@@ -8,6 +8,10 @@ use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Through
 use std::hint::black_box;
 use wirestream::story::{RawMessage, StoryStage};
 
+/// The worker's allocator, so that the stage is measured as it runs in the worker.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn fetcher_json(paragraphs: usize) -> Vec<u8> {
     let body: String = (0..paragraphs)
         .map(|i| format!("<p>Paragraph {i}: officials said on Tuesday that the harbour would reopen after a week of repairs, and ferry operators reported steady traffic &amp; few delays.</p>"))

@@ -15,6 +15,11 @@ use wirestream::engine;
 use wirestream::story::{RawMessage, StoryStage};
 use wirestream::telemetry::{health::Health, http, logging, metrics::Metrics};
 
+/// mimalloc rather than the system allocator: the story stage allocates many short-lived strings
+/// per story from several lanes at once, where glibc's malloc measured a sixth of the stage's time.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 /// Exit code for an invalid configuration (before anything connects).
 const EXIT_CONFIG: u8 = 2;
 /// Exit code of `process` when at least one input was rejected.

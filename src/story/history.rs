@@ -1,8 +1,8 @@
 //! What the worker has recently written, so that a story can name the one it duplicates or
 //! supersedes.
 //!
-//! Each story leaves a fingerprint: a hash of its folded body (exact duplicates) and a MinHash
-//! signature of its five-word shingles (near duplicates: a wire story republished with a new
+//! Each story leaves a fingerprint: a hash of its folded body (exact duplicates) and a
+//! one-permutation MinHash signature of its five-word shingles (near duplicates: a wire story republished with a new
 //! headline, trimmed paragraphs or changed spellings keeps most of its shingles; independent
 //! coverage of the same event shares almost none). Signatures are banded for locality-sensitive
 //! lookup, so a story is compared only with the few earlier ones that share a band.
@@ -150,24 +150,53 @@ impl Fingerprint {
     }
 }
 
-/// MinHash of the text's word shingles (`word_hashes`, in order): per row, the least of one
-/// multiply-shift hash family over the shingles' 64-bit hashes.
+/// One-permutation MinHash of the text's word shingles (`word_hashes`, in order): each
+/// shingle's hash picks one of the signature's bins with its top bits and competes for that
+/// bin's least value with the rest; a bin no shingle reached borrows the value of a filled bin
+/// found by a fixed probe sequence ("optimal densification", Shrivastava 2017). One hash per
+/// shingle rather than one per shingle and row: the same estimate of shingle overlap at a
+/// sixty-fourth of the cost.
 fn minhash(word_hashes: &[u64]) -> [u32; SIGNATURE] {
     let mut signature = [u32::MAX; SIGNATURE];
+    let mut filled = [false; SIGNATURE];
     for shingle in word_hashes.windows(SHINGLE.min(word_hashes.len().max(1))) {
         // Order matters in a shingle: rotate before mixing each word in.
-        let hash = shingle.iter().fold(0u64, |acc, word| {
+        let hash = mix(shingle.iter().fold(0u64, |acc, word| {
             (acc.rotate_left(17) ^ word).wrapping_mul(0x9e37_79b9_7f4a_7c15)
-        });
-        for (row, slot) in signature.iter_mut().enumerate() {
-            let (a, b) = ROW_HASHES[row];
-            let value = (a.wrapping_mul(hash).wrapping_add(b) >> 32) as u32;
-            if value < *slot {
-                *slot = value;
+        }));
+        let bin = (hash >> (64 - SIGNATURE.trailing_zeros())) as usize;
+        let value = hash as u32;
+        if !filled[bin] || value < signature[bin] {
+            signature[bin] = value;
+            filled[bin] = true;
+        }
+    }
+    if !filled.contains(&true) {
+        return signature;
+    }
+    let dense = signature;
+    for bin in 0..SIGNATURE {
+        if filled[bin] {
+            continue;
+        }
+        let mut attempt: u64 = 0;
+        loop {
+            attempt += 1;
+            let probe = (mix((bin as u64) << 32 | attempt) % SIGNATURE as u64) as usize;
+            if filled[probe] {
+                signature[bin] = dense[probe];
+                break;
             }
         }
     }
     signature
+}
+
+/// SplitMix64's finalizer: every bit of the result depends on every bit of `z`.
+fn mix(mut z: u64) -> u64 {
+    z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+    z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+    z ^ (z >> 31)
 }
 
 /// The body's words, lower-cased, each hashed once; and the content hash over the same words,
@@ -195,29 +224,6 @@ fn word_hashes(body: &Text<'_>) -> (Vec<u64>, String) {
         digest[..16].iter().map(|b| format!("{b:02x}")).collect(),
     )
 }
-
-/// Odd multipliers and offsets of the row hash family, from SplitMix64 (fixed, so signatures
-/// are the same in every process and after a rebuild).
-const ROW_HASHES: [(u64, u64); SIGNATURE] = {
-    let mut table = [(0u64, 0u64); SIGNATURE];
-    let mut state: u64 = 0x5752_5354_5245_414d; // "WRSTREAM"
-    let mut index = 0;
-    while index < SIGNATURE {
-        let mut pair = [0u64; 2];
-        let mut k = 0;
-        while k < 2 {
-            state = state.wrapping_add(0x9e37_79b9_7f4a_7c15);
-            let mut z = state;
-            z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
-            z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
-            pair[k] = z ^ (z >> 31);
-            k += 1;
-        }
-        table[index] = (pair[0] | 1, pair[1]);
-        index += 1;
-    }
-    table
-};
 
 fn similarity(a: &[u32; SIGNATURE], b: &[u32; SIGNATURE]) -> f64 {
     let same = a.iter().zip(b).filter(|(x, y)| x == y).count();
@@ -448,6 +454,40 @@ mod tests {
         assert_eq!(relation.kind, RelationKind::Duplicate);
         assert_eq!(relation.uri, "a");
         assert!(relation.similarity > 0.5, "{}", relation.similarity);
+    }
+
+    #[test]
+    fn signature_agreement_tracks_shingle_overlap() {
+        // Texts of invented words, the second with every n-th word changed: the share of equal
+        // bins estimates the Jaccard similarity of the two texts' shingle sets.
+        let base: Vec<String> = (0..400u64).map(|i| format!("w{}", mix(i) % 5000)).collect();
+        for every in [3usize, 7, 20, 60] {
+            let changed: Vec<String> = base
+                .iter()
+                .enumerate()
+                .map(|(i, w)| {
+                    if i % every == 0 {
+                        format!("x{i}")
+                    } else {
+                        w.clone()
+                    }
+                })
+                .collect();
+            let shingles = |words: &[String]| -> HashSet<String> {
+                words.windows(SHINGLE).map(|w| w.join(" ")).collect()
+            };
+            let (a, b) = (shingles(&base), shingles(&changed));
+            let jaccard = a.intersection(&b).count() as f64 / a.union(&b).count() as f64;
+            let signature =
+                |words: &[String]| minhash(&word_hashes(&Text::new(&words.join(" "))).0);
+            let estimate = similarity(&signature(&base), &signature(&changed));
+            assert!(
+                (estimate - jaccard).abs() < 0.15,
+                "every {every}: estimate {estimate:.2}, jaccard {jaccard:.2}"
+            );
+        }
+        let empty = minhash(&[]);
+        assert_eq!(similarity(&empty, &empty), 1.0);
     }
 
     #[test]

@@ -16,25 +16,25 @@ pub struct Text<'a> {
     /// Byte ranges of the words: runs of letters and digits with the hyphens and apostrophes
     /// inside them ("sexta-feira", "aujourd’hui"), trailing ones left out.
     words: Vec<(usize, usize)>,
-    /// How many characters come before each byte position (the last entry is the body's length in
-    /// characters); positions inside a character repeat that character's offset.
+    /// How many characters begin before each byte position (the last entry is the body's length
+    /// in characters).
     chars_before: Vec<u32>,
 }
 
 impl<'a> Text<'a> {
     pub fn new(body: &'a str) -> Self {
-        let mut lower = String::with_capacity(body.len());
         let mut chars_before = Vec::with_capacity(body.len() + 1);
         let mut count: u32 = 0;
-        for c in body.chars() {
-            chars_before.extend(std::iter::repeat_n(count, c.len_utf8()));
-            push_lower(&mut lower, c);
-            count = count.saturating_add(1);
-        }
+        chars_before.extend(body.as_bytes().iter().map(|&byte| {
+            let before = count;
+            // Every byte but a UTF-8 continuation byte starts a character.
+            count += u32::from(byte & 0xC0 != 0x80);
+            before
+        }));
         chars_before.push(count);
         Self {
             body,
-            lower,
+            lower: lower_case_in_place(body),
             words: word_spans(body),
             chars_before,
         }
@@ -74,17 +74,28 @@ impl<'a> Text<'a> {
     }
 }
 
-/// Appends `c` lower-cased when its lower case takes as many bytes, else `c` itself.
-fn push_lower(lower: &mut String, c: char) {
-    if c.is_ascii() {
-        lower.push(c.to_ascii_lowercase());
-        return;
+/// `body` lower-cased without moving any byte: ASCII at once, then each other character whose
+/// lower case is one character of the same UTF-8 length.
+fn lower_case_in_place(body: &str) -> String {
+    let mut lower = body.to_ascii_lowercase();
+    if body.is_ascii() {
+        return lower;
     }
-    let mut folded = c.to_lowercase();
-    match (folded.next(), folded.next()) {
-        (Some(single), None) if single.len_utf8() == c.len_utf8() => lower.push(single),
-        _ => lower.push(c),
+    let mut replacements = Vec::new();
+    for (index, c) in body.char_indices().filter(|(_, c)| !c.is_ascii()) {
+        let mut folded = c.to_lowercase();
+        if let (Some(single), None) = (folded.next(), folded.next()) {
+            if single != c && single.len_utf8() == c.len_utf8() {
+                replacements.push((index, single));
+            }
+        }
     }
+    for (index, single) in replacements {
+        let mut buffer = [0u8; 4];
+        let encoded = single.encode_utf8(&mut buffer);
+        lower.replace_range(index..index + encoded.len(), encoded);
+    }
+    lower
 }
 
 /// `word` without its possessive ending: "Zambia’s" and "Zambia's" are "Zambia".
@@ -99,13 +110,22 @@ pub fn without_possessive(word: &str) -> &str {
 /// The words of `text` as byte ranges: runs of letters and digits with the hyphens and
 /// apostrophes inside them ("sexta-feira", "aujourd’hui"), trailing ones left out.
 pub fn word_spans(text: &str) -> Vec<(usize, usize)> {
+    let bytes = text.as_bytes();
     let mut spans = Vec::with_capacity(text.len() / 5);
     let mut start = None;
-    for (index, c) in text
-        .char_indices()
-        .chain(std::iter::once((text.len(), ' ')))
-    {
-        let inside = c.is_alphanumeric() || matches!(c, '-' | '\'' | '’');
+    let mut index = 0;
+    while index <= bytes.len() {
+        // ASCII is read byte by byte; anything else as the character it starts.
+        let (inside, width) = match bytes.get(index) {
+            None => (false, 1),
+            Some(&byte) if byte.is_ascii() => (
+                byte.is_ascii_alphanumeric() || byte == b'-' || byte == b'\'',
+                1,
+            ),
+            Some(_) => text[index..].chars().next().map_or((false, 1), |c| {
+                (c.is_alphanumeric() || c == '’', c.len_utf8())
+            }),
+        };
         match (inside, start) {
             (true, None) => start = Some(index),
             (false, Some(s)) => {
@@ -117,6 +137,7 @@ pub fn word_spans(text: &str) -> Vec<(usize, usize)> {
             }
             _ => {}
         }
+        index += width;
     }
     spans
 }

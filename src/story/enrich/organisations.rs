@@ -458,10 +458,11 @@ fn trim_trailing(word: &str) -> &str {
 /// A word that can be part of a name: capitalized, and not an adjective made with a hyphen
 /// ("Delhi-based", "Kremlin-backed").
 fn is_capitalized(word: &str) -> bool {
-    let adjective = word
-        .rsplit_once('-')
-        .is_some_and(|(_, suffix)| suffix.chars().all(char::is_lowercase));
-    word.chars().next().is_some_and(char::is_uppercase) && !adjective
+    let adjective = || {
+        word.rsplit_once('-')
+            .is_some_and(|(_, suffix)| suffix.chars().all(char::is_lowercase))
+    };
+    word.chars().next().is_some_and(char::is_uppercase) && !adjective()
 }
 
 fn base(word: &str) -> &str {

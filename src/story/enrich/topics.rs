@@ -11,7 +11,7 @@
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, Anchored, Input, MatchKind, StartKind};
 
 use crate::story::text::Text;
 
@@ -92,6 +92,7 @@ fn cues() -> &'static Cues {
             .unzip();
         let automaton = AhoCorasickBuilder::new()
             .match_kind(MatchKind::LeftmostLongest)
+            .start_kind(StartKind::Anchored)
             .build(&keys)
             .expect("the topic cues build an automaton");
         Cues {
@@ -112,9 +113,9 @@ pub fn find_subjects(headline: Option<&str>, body: &Text<'_>) -> Vec<Subject> {
     let cues = cues();
     let mut points = vec![0u32; cues.topics.len()];
     if let Some(headline) = headline {
-        count(&headline.to_lowercase(), HEADLINE_WEIGHT, &mut points);
+        count(&Text::new(headline), HEADLINE_WEIGHT, &mut points);
     }
-    count(body.lower(), 1, &mut points);
+    count(body, 1, &mut points);
 
     let mut totals = points.clone();
     for (index, topic) in cues.topics.iter().enumerate() {
@@ -162,22 +163,30 @@ pub fn find_subjects(headline: Option<&str>, body: &Text<'_>) -> Vec<Subject> {
     subjects
 }
 
-/// Adds `weight` to every topic per cue found in `text` (lower-cased), whole words only unless
-/// the cue matches any ending.
-fn count(text: &str, weight: u32, points: &mut [u32]) {
+/// Adds `weight` to every topic per cue found in `text`, whole words only unless the cue matches
+/// any ending.
+fn count(text: &Text<'_>, weight: u32, points: &mut [u32]) {
     let cues = cues();
-    for hit in cues.automaton.find_iter(text) {
+    let lower = text.lower();
+    // Cues start words: the automaton is run from each word's start only, longest cue first,
+    // and the words a cue covers are not searched again.
+    let mut resume = 0;
+    for &(start, _) in text.words() {
+        if start < resume {
+            continue;
+        }
+        let input = Input::new(lower).range(start..).anchored(Anchored::Yes);
+        let Some(hit) = cues.automaton.find(input) else {
+            continue;
+        };
         let (topics, prefix) = &cues.patterns[hit.pattern().as_usize()];
-        let starts_word = !text[..hit.start()]
-            .chars()
-            .next_back()
-            .is_some_and(char::is_alphanumeric);
         let ends_word = *prefix
-            || !text[hit.end()..]
+            || !lower[hit.end()..]
                 .chars()
                 .next()
                 .is_some_and(char::is_alphanumeric);
-        if starts_word && ends_word {
+        if ends_word {
+            resume = hit.end();
             for &topic in topics {
                 points[topic] += weight;
             }

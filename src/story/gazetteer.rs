@@ -2,7 +2,7 @@
 //! see `data/gazetteer/PROVENANCE.md`). Embedded in the binary, parsed once on first use and
 //! shared by all stage lanes.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 use std::sync::OnceLock;
 
 pub use crate::story::normalize::fold;
@@ -65,15 +65,15 @@ pub struct City {
 pub struct Gazetteer {
     cities: Vec<City>,
     /// Folded name or alternate name → indexes into `cities`, most populous first.
-    city_names: HashMap<String, Vec<usize>>,
-    countries: HashMap<String, String>,
+    city_names: FxHashMap<String, Vec<usize>>,
+    countries: FxHashMap<String, String>,
     /// Country names as written (GeoNames and newsroom aliases) with their codes.
     country_names: Vec<(String, String)>,
-    country_geonameids: HashMap<String, u64>,
+    country_geonameids: FxHashMap<String, u64>,
     /// Folded national capital → its country's code.
-    capitals: HashMap<String, String>,
+    capitals: FxHashMap<String, String>,
     /// Folded state name, postal code or newsroom abbreviation → postal code.
-    us_states: HashMap<String, String>,
+    us_states: FxHashMap<String, String>,
 }
 
 /// `south korea` → `South Korea`.
@@ -99,7 +99,7 @@ pub fn gazetteer() -> &'static Gazetteer {
 impl Gazetteer {
     fn load() -> Gazetteer {
         let mut cities = Vec::new();
-        let mut city_names: HashMap<String, Vec<usize>> = HashMap::new();
+        let mut city_names: FxHashMap<String, Vec<usize>> = FxHashMap::default();
         for line in CITIES.lines() {
             let fields: Vec<&str> = line.split('\t').collect();
             let [id, name, country, admin1, population, latitude, longitude, alternates] =
@@ -132,8 +132,8 @@ impl Gazetteer {
             }
         }
         let mut country_names = Vec::new();
-        let mut country_geonameids = HashMap::new();
-        let mut capitals = HashMap::new();
+        let mut country_geonameids = FxHashMap::default();
+        let mut capitals = FxHashMap::default();
         for line in COUNTRIES.lines() {
             let fields: Vec<&str> = line.split('\t').collect();
             if let [code, name, geonameid, ref rest @ ..] = fields[..] {
@@ -153,14 +153,14 @@ impl Gazetteer {
                 country_names.push((title_words(alias), (*code).to_owned()));
             }
         }
-        let mut countries: HashMap<String, String> = country_names
+        let mut countries: FxHashMap<String, String> = country_names
             .iter()
             .map(|(name, code)| (fold(name), code.clone()))
             .collect();
         for (alias, code) in COUNTRY_ALIASES {
             countries.insert(fold(alias), (*code).to_owned());
         }
-        let mut us_states = HashMap::new();
+        let mut us_states = FxHashMap::default();
         for line in US_STATES.lines() {
             let fields: Vec<&str> = line.split('\t').collect();
             if let [name, postal, abbreviation] = fields[..] {

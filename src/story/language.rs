@@ -7,7 +7,7 @@
 //! Text those lists do not settle clearly (another language, a short or mixed text) goes to
 //! whatlang, which knows some seventy languages but costs far more.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 use std::sync::OnceLock;
 
 use super::text::Text;
@@ -90,10 +90,10 @@ pub fn detect_language(text: &Text<'_>) -> Option<Detected> {
 
 /// Function word → the languages (indexes into `FUNCTION_WORDS`) that list it. Elided forms
 /// are listed with both apostrophes news text uses ("c'est", "c’est").
-fn function_words() -> &'static HashMap<String, Vec<usize>> {
-    static INDEX: OnceLock<HashMap<String, Vec<usize>>> = OnceLock::new();
+fn function_words() -> &'static FxHashMap<String, Vec<usize>> {
+    static INDEX: OnceLock<FxHashMap<String, Vec<usize>>> = OnceLock::new();
     INDEX.get_or_init(|| {
-        let mut index: HashMap<String, Vec<usize>> = HashMap::new();
+        let mut index: FxHashMap<String, Vec<usize>> = FxHashMap::default();
         for (language, (_, words)) in FUNCTION_WORDS.iter().enumerate() {
             for word in *words {
                 index.entry((*word).to_owned()).or_default().push(language);

@@ -9,7 +9,7 @@
 //! after; a tie goes to the past, which news mostly reports), unless the words before it look
 //! ahead ("next Monday", "will … on Monday") or back ("last Monday").
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap, FxHashSet};
 use std::sync::OnceLock;
 
 use chrono::{Datelike, Duration, NaiveDate, Weekday};
@@ -252,8 +252,8 @@ const LOOKING_BACK: &[&str] = &[
 
 /// Every word a date can start with (months, weekdays, relative words, the first words of
 /// relative phrases), so that most words of a body are passed over with one look-up.
-fn lexicon() -> &'static HashSet<&'static str> {
-    static LEXICON: OnceLock<HashSet<&'static str>> = OnceLock::new();
+fn lexicon() -> &'static FxHashSet<&'static str> {
+    static LEXICON: OnceLock<FxHashSet<&'static str>> = OnceLock::new();
     LEXICON.get_or_init(|| {
         MONTHS
             .iter()
@@ -281,7 +281,7 @@ fn period_words() -> &'static [Vec<&'static str>] {
 }
 
 fn month(word: &str) -> Option<u32> {
-    static MONTH_NUMBERS: OnceLock<HashMap<&'static str, u32>> = OnceLock::new();
+    static MONTH_NUMBERS: OnceLock<FxHashMap<&'static str, u32>> = OnceLock::new();
     MONTH_NUMBERS
         .get_or_init(|| MONTHS.iter().copied().collect())
         .get(word)

@@ -14,7 +14,7 @@ use std::sync::OnceLock;
 use super::places::REGIONS;
 use super::WordList;
 use crate::story::gazetteer::{fold, gazetteer};
-use crate::story::text::word_spans;
+use crate::story::text::Text;
 
 /// Words after a name that make it a feature: "Gatun Lake", "Indio River".
 static KIND_AFTER: WordList = WordList::new(&[
@@ -92,14 +92,20 @@ pub struct Feature {
 /// Features of the body. `story_countries` are the countries the story is about, `home` its
 /// dateline country.
 pub fn find_features(
-    body: &str,
+    text: &Text<'_>,
     story_countries: &BTreeSet<String>,
     home: Option<&str>,
 ) -> Vec<Feature> {
-    let words = words(body);
+    let body = text.body();
+    let words = words(text);
     let mut found = coordinated(&words);
     let mut index = 0;
     while index < words.len() {
+        // Every feature, and every word that can open one, starts with a capital.
+        if !words[index].0.starts_with(char::is_uppercase) {
+            index += 1;
+            continue;
+        }
         let start = if OPENERS.contains(words[index].0) {
             index + 1
         } else {
@@ -142,9 +148,6 @@ fn coordinated(words: &[(&str, usize, usize)]) -> Vec<Feature> {
         let [(first, fs, fe), (and, ..), (second, ss, se), (plural, ..)] = window else {
             continue;
         };
-        let Some((_, kind)) = PLURAL_KINDS.iter().find(|(p, _)| p == plural) else {
-            continue;
-        };
         let capitalized = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
         if !matches!(*and, "and" | "y" | "et" | "e" | "und")
             || !capitalized(first)
@@ -152,6 +155,9 @@ fn coordinated(words: &[(&str, usize, usize)]) -> Vec<Feature> {
         {
             continue;
         }
+        let Some((_, kind)) = PLURAL_KINDS.iter().find(|(p, _)| p == plural) else {
+            continue;
+        };
         let no_country = NO_COUNTRY.contains(kind);
         for (name, start, end) in [(first, fs, fe), (second, ss, se)] {
             found.push(Feature {
@@ -305,10 +311,11 @@ fn country_of(
 
 /// The words of the body with their byte ranges (letters, digits, hyphens, apostrophes and the
 /// full stop of "Mt.").
-fn words(body: &str) -> Vec<(&str, usize, usize)> {
-    word_spans(body)
-        .into_iter()
-        .map(|(start, end)| {
+fn words<'a>(text: &Text<'a>) -> Vec<(&'a str, usize, usize)> {
+    let body = text.body();
+    text.words()
+        .iter()
+        .map(|&(start, end)| {
             let end = if &body[start..end] == "Mt" && body[end..].starts_with('.') {
                 end + 1
             } else {
@@ -325,7 +332,7 @@ mod tests {
 
     fn found(body: &str, countries: &[&str]) -> Vec<(String, Option<String>)> {
         let countries = countries.iter().map(|c| c.to_string()).collect();
-        find_features(body, &countries, None)
+        find_features(&Text::new(body), &countries, None)
             .into_iter()
             .map(|f| (f.name, f.country))
             .collect()

@@ -17,7 +17,7 @@
 //!
 //! Each organisation is listed once, under the fullest form the story uses, with its mentions.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 use std::sync::OnceLock;
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
@@ -404,7 +404,7 @@ struct Token<'a> {
 }
 
 fn tokens(body: &str) -> Vec<Token<'_>> {
-    let mut out = Vec::new();
+    let mut out = Vec::with_capacity(body.len() / 5);
     let mut offset = 0;
     for piece in body.split_inclusive(char::is_whitespace) {
         let start_of_piece = offset;
@@ -417,13 +417,13 @@ fn tokens(body: &str) -> Vec<Token<'_>> {
         let mut core = &word[lead..];
         let mut start = start_of_piece + lead;
         // Elided articles belong to the next word: "l’AFP", "d'Odemira".
-        for elision in ["l’", "l'", "d’", "d'", "L’", "L'", "D’", "D'"] {
-            if let Some(rest) = core.strip_prefix(elision) {
-                if rest.chars().next().is_some_and(char::is_uppercase) {
-                    start += elision.len();
-                    core = rest;
-                }
-            }
+        if let Some(rest) = core
+            .strip_prefix(['l', 'd', 'L', 'D'])
+            .and_then(|rest| rest.strip_prefix(['’', '\'']))
+            .filter(|rest| rest.starts_with(char::is_uppercase))
+        {
+            start += core.len() - rest.len();
+            core = rest;
         }
         let trimmed = trim_trailing(core);
         if trimmed.is_empty() {
@@ -459,10 +459,11 @@ fn trim_trailing(word: &str) -> &str {
 /// ("Delhi-based", "Kremlin-backed").
 fn is_capitalized(word: &str) -> bool {
     let adjective = || {
-        word.rsplit_once('-')
-            .is_some_and(|(_, suffix)| suffix.chars().all(char::is_lowercase))
+        word.bytes()
+            .rposition(|b| b == b'-')
+            .is_some_and(|hyphen| word[hyphen + 1..].chars().all(char::is_lowercase))
     };
-    word.chars().next().is_some_and(char::is_uppercase) && !adjective()
+    word.starts_with(char::is_uppercase) && !adjective()
 }
 
 fn base(word: &str) -> &str {
@@ -472,6 +473,15 @@ fn base(word: &str) -> &str {
 /// `SNCTA`, `UNSA-ICNA`, `AT&T`: capitals (and digits) only, three to eight letters (two-letter
 /// capitals are too often initials, codes or shouting to stand alone).
 fn is_acronym(word: &str) -> bool {
+    // Most words fail at their first two characters.
+    let mut head = word.chars();
+    let opens_in_capitals = head.next().is_some_and(char::is_uppercase)
+        && head
+            .next()
+            .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit() || matches!(c, '-' | '&'));
+    if !opens_in_capitals {
+        return false;
+    }
     let letters = word.chars().filter(|c| c.is_alphabetic()).count();
     (3..=8).contains(&letters)
         && word
@@ -520,6 +530,9 @@ fn camel_case_names(tokens: &[Token<'_>]) -> Vec<Found> {
         .iter()
         .filter(|token| {
             let word = base(token.text);
+            if !word.starts_with(char::is_uppercase) {
+                return false;
+            }
             let inner_capital = word
                 .char_indices()
                 .skip(1)
@@ -551,7 +564,9 @@ fn coordinated_names(
     found: &[Found],
     places: &[Place],
 ) -> Vec<Found> {
-    let is_found = |token: &Token<'_>| found.iter().any(|f| f.start == token.start);
+    let mut found_starts: Vec<usize> = found.iter().map(|f| f.start).collect();
+    found_starts.sort_unstable();
+    let is_found = |token: &Token<'_>| found_starts.binary_search(&token.start).is_ok();
     let is_place = |token: &Token<'_>| {
         let offset = text.char_offset(token.start);
         places
@@ -561,6 +576,10 @@ fn coordinated_names(
     let mut listed = Vec::new();
     let mut index = 0;
     while index < tokens.len() {
+        if !is_capitalized(tokens[index].text) {
+            index += 1;
+            continue;
+        }
         // Collect "A, B, C and D" of single capitalized words.
         let mut items = vec![index];
         let mut at = index;
@@ -928,7 +947,7 @@ fn merge(text: &Text<'_>, mut found: Vec<Found>) -> Vec<Organisation> {
         kept.push(candidate);
     }
     let mut organisations: Vec<Organisation> = Vec::new();
-    let mut index_by_name: HashMap<String, usize> = HashMap::new();
+    let mut index_by_name: FxHashMap<String, usize> = FxHashMap::default();
     let written: Vec<String> = kept.iter().map(|f| fold(&f.name)).collect();
     for find in &kept {
         let mention = (text.char_offset(find.start), text.char_offset(find.end));

@@ -331,8 +331,7 @@ fn add_features(
     context: &BTreeSet<String>,
     home: Option<&str>,
 ) {
-    let body = text.body();
-    for feature in super::features::find_features(body, context, home) {
+    for feature in super::features::find_features(text, context, home) {
         let span = (
             text.char_offset(feature.start),
             text.char_offset(feature.end),

@@ -154,9 +154,17 @@ const UPDATE_WORDS: &[&str] = &[
     "mis à jour",
 ];
 
+/// A line longer than this is story text, not a stamp.
+const MAX_STAMP_BYTES: usize = 400;
+
 /// Reads a line that is only a timestamp (optionally introduced by "Updated", "Transmitted",
 /// "This story was originally published…"). Lines with much else in them are not stamps.
 pub fn parse_stamp_line(line: &str) -> Option<Stamp> {
+    // Cheap refusals first: every stamp has a date in figures, and fourteen words fit in far
+    // fewer bytes than this. Most lines a parser asks about are story text.
+    if line.len() > MAX_STAMP_BYTES || !line.bytes().any(|b| b.is_ascii_digit()) {
+        return None;
+    }
     let lower = line.to_lowercase();
     let kind = if UPDATE_WORDS.iter().any(|w| lower.starts_with(w)) {
         StampKind::Updated

@@ -9,6 +9,8 @@
 
 use std::collections::BTreeSet;
 
+use rustc_hash::FxHashMap;
+
 use super::organisations::{is_head_word, Organisation};
 use super::places::Place;
 use super::{WordList, CALENDAR};
@@ -160,9 +162,11 @@ const TITLE_SUFFIXES: &[&str] = &[
 ];
 
 fn is_title(word: &str) -> bool {
-    let lower = word.to_lowercase();
     TITLES.contains(word)
-        || (word.chars().count() > 6 && TITLE_SUFFIXES.iter().any(|suffix| lower.ends_with(suffix)))
+        || (word.chars().count() > 6 && {
+            let lower = word.to_lowercase();
+            TITLE_SUFFIXES.iter().any(|suffix| lower.ends_with(suffix))
+        })
 }
 
 /// Words that make a run an organisation, an event, a law, a place or a product, not a person
@@ -319,10 +323,22 @@ struct Word<'a> {
 }
 
 fn words(body: &str) -> Vec<Word<'_>> {
-    let mut out = Vec::new();
+    let bytes = body.as_bytes();
+    let mut out = Vec::with_capacity(body.len() / 5);
     let mut start = None;
-    for (index, c) in body.char_indices() {
-        let part_of_word = c.is_alphabetic() || matches!(c, '-' | '\'' | '’');
+    let mut index = 0;
+    while index <= bytes.len() {
+        // ASCII is read byte by byte; anything else as the character it starts.
+        let (part_of_word, width) = match bytes.get(index) {
+            None => (false, 1),
+            Some(&byte) if byte.is_ascii() => (
+                byte.is_ascii_alphabetic() || matches!(byte, b'-' | b'\''),
+                1,
+            ),
+            Some(_) => body[index..].chars().next().map_or((false, 1), |c| {
+                (c.is_alphabetic() || c == '’', c.len_utf8())
+            }),
+        };
         match (part_of_word, start) {
             (true, None) => start = Some(index),
             (false, Some(s)) => {
@@ -335,28 +351,18 @@ fn words(body: &str) -> Vec<Word<'_>> {
             }
             _ => {}
         }
-    }
-    if let Some(s) = start {
-        out.push(Word {
-            text: &body[s..],
-            start: s,
-            end: body.len(),
-        });
+        index += width;
     }
     out
 }
 
 fn is_name_word(word: &str) -> bool {
+    if !word.starts_with(|c: char| c.is_uppercase() && is_latin(c)) {
+        return false;
+    }
     let trimmed = word.trim_end_matches('.');
-    let mut chars = trimmed.chars();
-    let first_upper = chars
-        .next()
-        .is_some_and(|c| c.is_uppercase() && is_latin(c));
     let rest_lower = trimmed.chars().skip(1).any(char::is_lowercase);
-    first_upper
-        && rest_lower
-        && trimmed.chars().all(|c| !c.is_alphabetic() || is_latin(c))
-        && !word.ends_with('.')
+    rest_lower && trimmed.chars().all(|c| !c.is_alphabetic() || is_latin(c)) && !word.ends_with('.')
 }
 
 fn is_latin(c: char) -> bool {
@@ -490,13 +496,20 @@ pub fn find_people(
         }
     }
     // A surname alone later is the same person: "Arévalo said".
+    let mut capitalized: FxHashMap<&str, Vec<&Word<'_>>> = FxHashMap::default();
+    for word in words
+        .iter()
+        .filter(|w| w.text.starts_with(char::is_uppercase))
+    {
+        capitalized
+            .entry(without_possessive(word.text))
+            .or_default()
+            .push(word);
+    }
     for person in &mut people {
-        let surname = person.name.rsplit(' ').next().unwrap_or("").to_owned();
-        for word in &words {
+        let surname = person.name.rsplit(' ').next().unwrap_or("");
+        for word in capitalized.get(surname).into_iter().flatten() {
             let written = without_possessive(word.text);
-            if written != surname {
-                continue;
-            }
             let offsets = (
                 text.char_offset(word.start),
                 text.char_offset(word.start + written.len()),

@@ -291,11 +291,19 @@ fn outlet_in_bio(line: &str) -> Option<String> {
 
 /// Ad labels and teasers scrapers leave inside the body.
 pub fn is_inline_boilerplate(paragraph: &str) -> bool {
-    let lower = paragraph.to_lowercase();
-    matches!(
-        lower.as_str(),
-        "advertisement" | "publicidad" | "anzeige" | "publicité"
-    ) || lower.starts_with("read more:")
+    // Every marker fits in the first 20 characters: only those are lower-cased.
+    let head_end = paragraph
+        .char_indices()
+        .nth(20)
+        .map_or(paragraph.len(), |(index, _)| index);
+    let lower = paragraph[..head_end].to_lowercase();
+    let whole = head_end == paragraph.len();
+    (whole
+        && matches!(
+            lower.as_str(),
+            "advertisement" | "publicidad" | "anzeige" | "publicité"
+        ))
+        || lower.starts_with("read more:")
         || lower.starts_with("related:")
         || lower.starts_with("lire aussi")
         || lower.starts_with("leia também")

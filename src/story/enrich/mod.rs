@@ -10,6 +10,7 @@ pub mod people;
 pub mod places;
 pub mod quotes;
 pub mod topics;
+mod word_starts;
 
 use std::sync::OnceLock;
 

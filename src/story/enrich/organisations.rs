@@ -20,9 +20,8 @@
 use rustc_hash::FxHashMap;
 use std::sync::OnceLock;
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
-
 use super::places::Place;
+use super::word_starts::WordStartNames;
 use super::WordList;
 use crate::story::gazetteer::{fold, gazetteer};
 use crate::story::text::{without_possessive, Text};
@@ -54,7 +53,7 @@ enum KnownKind {
 }
 
 struct KnownNames {
-    automaton: AhoCorasick,
+    names: WordStartNames,
     /// Per pattern: the canonical name and its kind.
     entries: Vec<(String, KnownKind)>,
     not_acronyms: Vec<String>,
@@ -85,11 +84,7 @@ fn known() -> &'static KnownNames {
                 entries.push((name.to_owned(), kind));
             }
         }
-        // A DFA: a few hundred names make a small one, and the whole body is scanned with it.
-        let automaton = AhoCorasickBuilder::new()
-            .match_kind(MatchKind::LeftmostLongest)
-            .kind(Some(AhoCorasickKind::DFA))
-            .build(&patterns)
+        let names = WordStartNames::new(&patterns)
             .expect("the known-organisation list builds an automaton");
         let not_acronyms = NOT_ACRONYMS
             .lines()
@@ -98,7 +93,7 @@ fn known() -> &'static KnownNames {
             .map(str::to_owned)
             .collect();
         KnownNames {
-            automaton,
+            names,
             entries,
             not_acronyms,
         }
@@ -837,9 +832,8 @@ fn appositions(body: &str, tokens: &[Token<'_>]) -> Vec<Found> {
 fn known_names(body: &str, tokens: &[Token<'_>]) -> Vec<Found> {
     let names = known();
     let mut found = Vec::new();
-    for hit in names.automaton.find_iter(body) {
-        let (start, end) = (hit.start(), hit.end());
-        let whole_word = !body[..start]
+    let whole_word = |start: usize, end: usize| {
+        !body[..start]
             .chars()
             .next_back()
             .is_some_and(char::is_alphanumeric)
@@ -855,10 +849,13 @@ fn known_names(body: &str, tokens: &[Token<'_>]) -> Vec<Found> {
                         .chars()
                         .next()
                         .is_some_and(char::is_alphanumeric)
-                });
-        if !whole_word {
-            continue;
-        }
+                })
+    };
+    for hit in names
+        .names
+        .find(body, |_| false, |hit| whole_word(hit.start(), hit.end()))
+    {
+        let (start, end) = (hit.start(), hit.end());
         let (canonical, kind) = &names.entries[hit.pattern().as_usize()];
         // Tokens are in body order: the first one ending at or after the match holds it.
         let position = Some(tokens.partition_point(|t| t.end < end))
@@ -909,10 +906,7 @@ fn acronyms(text: &Text<'_>, tokens: &[Token<'_>], places: &[Place]) -> Vec<Foun
         let is_place = places
             .iter()
             .any(|p| p.mentions.iter().any(|m| m.0 == offset));
-        let is_known = names
-            .automaton
-            .find(word)
-            .is_some_and(|m| m.len() == word.len());
+        let is_known = names.names.is_name(word);
         // A dateline city in capitals: "LUSAKA, Zambia (AP) —".
         let gazetteer = gazetteer();
         let names_a_place = gazetteer.country_code(word).is_some()

@@ -13,10 +13,9 @@
 use std::collections::{BTreeSet, HashMap};
 use std::sync::OnceLock;
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, Anchored, Input, MatchKind, StartKind};
-use rustc_hash::FxHashSet;
 use unicode_normalization::UnicodeNormalization;
 
+use super::word_starts::WordStartNames;
 use super::{WordList, CALENDAR};
 use crate::story::gazetteer::{fold, gazetteer};
 use crate::story::model::Story;
@@ -62,13 +61,9 @@ pub struct Place {
 }
 
 struct Matcher {
-    automaton: AhoCorasick,
-    /// Per pattern: the candidates that name can stand for.
+    names: WordStartNames,
+    /// Per name: the candidates that name can stand for.
     candidates: Vec<Vec<Candidate>>,
-    /// The first words of the names ("New" of "New York"): a search starts only at one of them.
-    first_words: FxHashSet<String>,
-    /// The characters names begin with: a few hundred, checked before the large set above.
-    first_chars: FxHashSet<char>,
 }
 
 /// Builds the automaton now rather than on the first story (it takes a moment, once).
@@ -155,18 +150,9 @@ fn build() -> Matcher {
         }
     }
     let (names, candidates): (Vec<String>, Vec<Vec<Candidate>>) = by_name.into_iter().unzip();
-    let first_words = names.iter().map(|n| first_word(n).to_owned()).collect();
-    let first_chars = names.iter().filter_map(|n| n.chars().next()).collect();
-    let automaton = AhoCorasickBuilder::new()
-        .match_kind(MatchKind::LeftmostLongest)
-        .start_kind(StartKind::Anchored)
-        .build(&names)
-        .expect("the place names build an automaton");
     Matcher {
-        automaton,
+        names: WordStartNames::new(&names).expect("the place names build an automaton"),
         candidates,
-        first_words,
-        first_chars,
     }
 }
 
@@ -430,7 +416,13 @@ fn is_metonym(body: &str, start: usize, end: usize) -> bool {
 
 /// Every whole-word match of a place name in `text`, with how it sits among its neighbours.
 fn hits_in(text: &str, keep_range: bool) -> Vec<Hit> {
-    word_matches(text)
+    matcher()
+        .names
+        .find(
+            text,
+            |c| c == '-',
+            |hit| is_word(text, hit.start(), hit.end()),
+        )
         .into_iter()
         .map(|hit| Hit {
             pattern: hit.pattern().as_usize(),
@@ -548,47 +540,6 @@ fn choose<'a>(candidates: &'a [Candidate], context: &BTreeSet<String>) -> Option
         .filter(in_context)
         .max_by_key(rank)
         .or_else(|| candidates.iter().max_by_key(|c| c.population))
-}
-
-/// The longest place name at each word start that can begin one, left to right and never
-/// overlapping, kept when it ends a word too. Searching only where a name can start (a few
-/// capitalized words per sentence), rather than running the gazetteer's automaton over every
-/// byte, is what keeps the look-up cheap for a gazetteer of this size.
-fn word_matches(text: &str) -> Vec<aho_corasick::Match> {
-    let m = matcher();
-    let mut matches = Vec::new();
-    let mut previous: Option<char> = None;
-    let mut resume = 0;
-    for (start, c) in text.char_indices() {
-        let word_start = !previous.is_some_and(|p| p.is_alphanumeric() || p == '-');
-        previous = Some(c);
-        let candidate = start >= resume && word_start && m.first_chars.contains(&c);
-        if !candidate || !m.first_words.contains(first_word(&text[start..])) {
-            continue;
-        }
-        let input = Input::new(text).range(start..).anchored(Anchored::Yes);
-        if let Some(hit) = m.automaton.find(input) {
-            if is_word(text, hit.start(), hit.end()) {
-                resume = hit.end();
-                matches.push(hit);
-            }
-        }
-    }
-    matches
-}
-
-/// The letters and digits `text` begins with ("New" of "New York", "U" of "U.S."), or its first
-/// character when it begins with another one ("'s-Hertogenbosch").
-fn first_word(text: &str) -> &str {
-    let end = text
-        .char_indices()
-        .find(|(_, c)| !c.is_alphanumeric())
-        .map_or(text.len(), |(index, _)| index);
-    if end > 0 {
-        &text[..end]
-    } else {
-        text.chars().next().map_or("", |c| &text[..c.len_utf8()])
-    }
 }
 
 /// A whole word: not inside another word, not a demonym's stem (`Cuba` in `Cuban`); but

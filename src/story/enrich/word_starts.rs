@@ -1,0 +1,148 @@
+//! A list of names (places, organisations, topic cues) searched for where words start.
+//!
+//! Names only ever match as whole words, so there is no point in running an automaton over every
+//! byte of a story: it is started, anchored, only at a word's first character, and only when the
+//! word is the first word of some name. That first test is a look-up of the word's hash in a
+//! compact set, which stays in cache even for a gazetteer of a hundred thousand names, where a
+//! walk through the automaton would miss the cache at nearly every byte.
+
+use std::hash::{BuildHasher, Hasher};
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, Anchored, Input, Match, MatchKind, StartKind};
+use rustc_hash::{FxBuildHasher, FxHashSet};
+
+/// Names searched at word starts, longest first.
+pub(crate) struct WordStartNames {
+    automaton: AhoCorasick,
+    /// Hashes of the names' first words: a word whose hash is not here starts no name.
+    first_words: FxHashSet<u64>,
+}
+
+impl WordStartNames {
+    /// The names, in pattern order: a match's pattern index is the name's index here.
+    pub(crate) fn new<I, P>(names: I) -> Result<Self, aho_corasick::BuildError>
+    where
+        I: IntoIterator<Item = P>,
+        P: AsRef<str>,
+    {
+        let names: Vec<P> = names.into_iter().collect();
+        let first_words = names
+            .iter()
+            .map(|name| word_hash(first_word(name.as_ref())))
+            .collect();
+        let automaton = AhoCorasickBuilder::new()
+            .match_kind(MatchKind::LeftmostLongest)
+            .start_kind(StartKind::Anchored)
+            .build(names.iter().map(AsRef::as_ref))?;
+        Ok(Self {
+            automaton,
+            first_words,
+        })
+    }
+
+    /// Whether `word` is one of the names, whole.
+    pub(crate) fn is_name(&self, word: &str) -> bool {
+        self.automaton
+            .find(Input::new(word).anchored(Anchored::Yes))
+            .is_some_and(|hit| hit.end() == word.len())
+    }
+
+    /// The longest name at each word start of `text`, left to right and never overlapping, kept
+    /// when `accept` takes it (the caller's whole-word rule). A word starts after any character
+    /// that is not a letter, a digit or `continues_word`.
+    pub(crate) fn find(
+        &self,
+        text: &str,
+        continues_word: impl Fn(char) -> bool,
+        mut accept: impl FnMut(&Match) -> bool,
+    ) -> Vec<Match> {
+        let mut found = Vec::new();
+        let mut previous: Option<char> = None;
+        let mut resume = 0;
+        for (start, c) in text.char_indices() {
+            let word_start = !previous.is_some_and(|p| p.is_alphanumeric() || continues_word(p));
+            previous = Some(c);
+            if start < resume || !word_start {
+                continue;
+            }
+            if !self
+                .first_words
+                .contains(&word_hash(first_word(&text[start..])))
+            {
+                continue;
+            }
+            let input = Input::new(text).range(start..).anchored(Anchored::Yes);
+            if let Some(hit) = self.automaton.find(input) {
+                if accept(&hit) {
+                    resume = hit.end();
+                    found.push(hit);
+                }
+            }
+        }
+        found
+    }
+}
+
+/// The letters and digits `text` begins with ("New" of "New York", "U" of "U.S."), or its first
+/// character when it begins with another one ("'s-Hertogenbosch", "(AP)").
+fn first_word(text: &str) -> &str {
+    let end = text
+        .char_indices()
+        .find(|(_, c)| !c.is_alphanumeric())
+        .map_or(text.len(), |(index, _)| index);
+    if end > 0 {
+        &text[..end]
+    } else {
+        text.chars().next().map_or("", |c| &text[..c.len_utf8()])
+    }
+}
+
+fn word_hash(word: &str) -> u64 {
+    let mut hasher = FxBuildHasher.build_hasher();
+    hasher.write(word.as_bytes());
+    hasher.finish()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn found(names: &[&str], text: &str) -> Vec<String> {
+        let matcher = WordStartNames::new(names).expect("builds");
+        matcher
+            .find(text, |c| c == '-', |_| true)
+            .into_iter()
+            .map(|m| text[m.range()].to_owned())
+            .collect()
+    }
+
+    #[test]
+    fn longest_name_at_each_word_start_without_overlap() {
+        let names = ["New York", "New York City", "York", "City Hall"];
+        assert_eq!(
+            found(&names, "In New York City Hall, York."),
+            ["New York City", "York"]
+        );
+    }
+
+    #[test]
+    fn a_whole_name_is_told_from_its_beginning() {
+        let matcher = WordStartNames::new(["Reserve Bank", "RBA"]).expect("builds");
+        assert!(matcher.is_name("RBA"));
+        assert!(matcher.is_name("Reserve Bank"));
+        assert!(!matcher.is_name("Reserve"));
+        assert!(!matcher.is_name("RBAX"));
+    }
+
+    #[test]
+    fn names_inside_words_are_not_found() {
+        let names = ["York", "Ham", "U.S."];
+        assert_eq!(
+            found(
+                &names,
+                "Yorkshire, Birmingham, pre-York and the U.S. market"
+            ),
+            ["U.S."]
+        );
+    }
+}

@@ -12,12 +12,27 @@ fn is_invisible(c: char) -> bool {
 /// One clean line of text: NFC, invisible characters deleted, every run of whitespace (NBSP and
 /// narrow NBSP included) collapsed to one space, trimmed. Quotes, dashes and case are kept.
 pub fn clean_inline(text: &str) -> String {
+    // ASCII is composed and has no invisible characters: only whitespace to collapse.
+    if text.is_ascii() {
+        return collapse_ascii(text);
+    }
     // Nearly all text arrives composed already; the quick check spares the NFC pass then.
     if is_nfc_quick(text.chars()) == IsNormalized::Yes {
         collapse(text.chars())
     } else {
         collapse(text.nfc())
     }
+}
+
+fn collapse_ascii(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for word in text.split(char::is_whitespace).filter(|w| !w.is_empty()) {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    out
 }
 
 fn collapse(chars: impl Iterator<Item = char>) -> String {

@@ -2,9 +2,9 @@
 //!
 //! Names only ever match as whole words, so there is no point in running an automaton over every
 //! byte of a story: it is started, anchored, only at a word's first character, and only when the
-//! word is the first word of some name. That first test is a look-up of the word's hash in a
-//! compact set, which stays in cache even for a gazetteer of a hundred thousand names, where a
-//! walk through the automaton would miss the cache at nearly every byte.
+//! word begins the way some name does: first its first character (a capital, mostly), then the
+//! hash of the whole word against the names' first words. A walk through a gazetteer's
+//! automaton misses the cache at nearly every byte; these tests turn away most words first.
 
 use std::hash::{BuildHasher, Hasher};
 
@@ -14,6 +14,9 @@ use rustc_hash::{FxBuildHasher, FxHashSet};
 /// Names searched at word starts, longest first.
 pub(crate) struct WordStartNames {
     automaton: AhoCorasick,
+    /// The characters names begin with (capitals, mostly): most words of a story are passed
+    /// over on this test alone.
+    first_chars: FxHashSet<char>,
     /// Hashes of the names' first words: a word whose hash is not here starts no name.
     first_words: FxHashSet<u64>,
 }
@@ -26,6 +29,10 @@ impl WordStartNames {
         P: AsRef<str>,
     {
         let names: Vec<P> = names.into_iter().collect();
+        let first_chars = names
+            .iter()
+            .filter_map(|name| name.as_ref().chars().next())
+            .collect();
         let first_words = names
             .iter()
             .map(|name| word_hash(first_word(name.as_ref())))
@@ -36,6 +43,7 @@ impl WordStartNames {
             .build(names.iter().map(AsRef::as_ref))?;
         Ok(Self {
             automaton,
+            first_chars,
             first_words,
         })
     }
@@ -62,7 +70,7 @@ impl WordStartNames {
         for (start, c) in text.char_indices() {
             let word_start = !previous.is_some_and(|p| p.is_alphanumeric() || continues_word(p));
             previous = Some(c);
-            if start < resume || !word_start {
+            if start < resume || !word_start || !self.first_chars.contains(&c) {
                 continue;
             }
             if !self

@@ -64,7 +64,8 @@ pub fn decode_text<'a>(
             }
         },
     };
-    if let Some(position) = text.find(is_binary_control) {
+    // The controls are ASCII, which never occurs inside a multi-byte character: a byte scan.
+    if let Some(position) = text.bytes().position(is_binary_control) {
         return Err(reject(
             RejectionClass::Encoding,
             format!("binary data: control character at byte {position}"),
@@ -110,8 +111,8 @@ fn charset_after<'t>(text: &'t str, key: &str) -> Option<&'t str> {
 /// Control characters that never occur in text a newsroom sends: NUL and the C0 controls other
 /// than tab, line feed, form feed and carriage return (and the wire-service SYN/SOH/STX/ETX/EOT
 /// framing bytes, which ANPA-1312 and IPTC 7901 feeds legitimately carry).
-fn is_binary_control(c: char) -> bool {
-    matches!(c, '\0' | '\u{5}'..='\u{8}' | '\u{e}'..='\u{15}' | '\u{17}'..='\u{1a}' | '\u{1c}'..='\u{1f}' | '\u{7f}')
+fn is_binary_control(byte: u8) -> bool {
+    matches!(byte, 0 | 0x05..=0x08 | 0x0e..=0x15 | 0x17..=0x1a | 0x1c..=0x1f | 0x7f)
 }
 
 #[cfg(test)]

@@ -41,55 +41,69 @@ const CP1252_HIGH: [(char, u8); 27] = [
 /// The byte a character stands for when Windows-1252/Latin-1 decoded it.
 fn original_byte(c: char) -> Option<u8> {
     match u32::from(c) {
+        0..=0x7F => None,
         code @ 0x80..=0xFF => Some(code as u8),
         _ => CP1252_HIGH.iter().find(|(ch, _)| *ch == c).map(|(_, b)| *b),
     }
 }
 
 pub fn repair(text: &str) -> Cow<'_, str> {
-    // Every mojibake sequence starts with a lead byte shown as one of Â..ô.
-    if !text.chars().any(|c| ('\u{c2}'..='\u{f4}').contains(&c)) {
+    // Every mojibake sequence starts with a lead byte shown as one of Â..ô, which UTF-8 writes
+    // as 0xC3 and a second byte from 0x82 to 0xB4.
+    let shows_a_lead_byte = text
+        .as_bytes()
+        .windows(2)
+        .any(|pair| pair[0] == 0xC3 && (0x82..=0xB4).contains(&pair[1]));
+    if !shows_a_lead_byte {
         return Cow::Borrowed(text);
     }
-    let chars: Vec<char> = text.chars().collect();
     let mut out = String::with_capacity(text.len());
+    let mut copied = 0;
     let mut index = 0;
-    let mut repaired = false;
-    while index < chars.len() {
-        if let Some(sequence) = sequence_at(&chars, index) {
-            out.push_str(&sequence.0);
-            index += sequence.1;
-            repaired = true;
-        } else {
-            out.push(chars[index]);
-            index += 1;
+    while let Some(c) = text[index..].chars().next() {
+        let shows_lead = ('\u{c2}'..='\u{f4}').contains(&c);
+        match shows_lead.then(|| sequence_at(&text[index..])).flatten() {
+            Some((repaired, consumed)) => {
+                out.push_str(&text[copied..index]);
+                out.push(repaired);
+                index += consumed;
+                copied = index;
+            }
+            None => index += c.len_utf8(),
         }
     }
-    if repaired {
-        Cow::Owned(out)
-    } else {
-        Cow::Borrowed(text)
+    if copied == 0 {
+        return Cow::Borrowed(text);
     }
+    out.push_str(&text[copied..]);
+    Cow::Owned(out)
 }
 
-/// The repaired text and the number of characters it replaces, if a UTF-8 sequence starts here.
-fn sequence_at(chars: &[char], index: usize) -> Option<(String, usize)> {
-    let lead = original_byte(chars[index]).filter(|b| (0xC2..=0xF4).contains(b))?;
+/// The character a UTF-8 sequence shown as Windows-1252/Latin-1 text at the start of `text`
+/// stands for, and how many bytes of `text` show it.
+fn sequence_at(text: &str) -> Option<(char, usize)> {
+    let mut shown = text.char_indices();
+    let (_, first) = shown.next()?;
+    // A lead byte is shown as itself, Â..ô (never as one of Windows-1252's other characters).
+    let lead = u8::try_from(u32::from(first))
+        .ok()
+        .filter(|b| (0xC2..=0xF4).contains(b))?;
     let continuation = match lead {
         0xF0..=0xF4 => 3,
         0xE0..=0xEF => 2,
         _ => 1,
     };
-    let mut bytes = vec![lead];
-    for offset in 1..=continuation {
-        let byte = chars
-            .get(index + offset)
-            .and_then(|c| original_byte(*c))
-            .filter(|b| (0x80..=0xBF).contains(b))?;
-        bytes.push(byte);
+    let mut bytes = [lead, 0, 0, 0];
+    for slot in bytes.iter_mut().skip(1).take(continuation) {
+        let (_, c) = shown.next()?;
+        *slot = original_byte(c).filter(|b| (0x80..=0xBF).contains(b))?;
     }
-    let decoded = String::from_utf8(bytes).ok()?;
-    Some((decoded, continuation + 1))
+    let repaired = std::str::from_utf8(&bytes[..=continuation])
+        .ok()?
+        .chars()
+        .next()?;
+    let consumed = shown.next().map_or(text.len(), |(end, _)| end);
+    Some((repaired, consumed))
 }
 
 #[cfg(test)]

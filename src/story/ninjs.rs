@@ -509,9 +509,14 @@ pub fn render(
             passthrough: &story.passthrough,
         }),
     };
+    // The record holds the body twice (text and HTML) plus mentions: sized for that up front
+    // rather than grown by copying.
+    let body_bytes: usize = document.bodies.iter().map(|b| b.value.len()).sum();
+    let mut json = Vec::with_capacity(2 * body_bytes + 4096);
+    serde_json::to_writer(&mut json, &document)?;
     Ok(StoryRecord {
         uri,
-        json: serde_json::to_vec(&document)?,
+        json,
         relation: provenance.relation.map(|r| r.kind),
     })
 }
@@ -551,11 +556,13 @@ fn bodies(story: &Story, text: String) -> Vec<Body> {
     let charcount = text.chars().count();
     let wordcount = word_count(&text);
     let html = story.html_body.then(|| {
-        story
-            .paragraphs
-            .iter()
-            .map(|p| format!("<p>{}</p>", escape_html(p)))
-            .collect::<String>()
+        let mut html = String::with_capacity(text.len() + 16 * story.paragraphs.len());
+        for paragraph in &story.paragraphs {
+            html.push_str("<p>");
+            escape_html_into(&mut html, paragraph);
+            html.push_str("</p>");
+        }
+        html
     });
     let mut bodies = vec![Body {
         role: "main",
@@ -576,17 +583,21 @@ fn bodies(story: &Story, text: String) -> Vec<Body> {
     bodies
 }
 
-fn escape_html(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '&' => out.push_str("&amp;"),
-            _ => out.push(c),
-        }
+/// Appends `text` with `<`, `>` and `&` escaped, copying the runs between them whole.
+fn escape_html_into(out: &mut String, text: &str) {
+    let mut copied = 0;
+    for (index, byte) in text.bytes().enumerate() {
+        let entity = match byte {
+            b'<' => "&lt;",
+            b'>' => "&gt;",
+            b'&' => "&amp;",
+            _ => continue,
+        };
+        out.push_str(&text[copied..index]);
+        out.push_str(entity);
+        copied = index + 1;
     }
-    out
+    out.push_str(&text[copied..]);
 }
 
 /// `scheme:rest`, the scheme a letter then letters, digits, `+`, `-` or `.` (RFC 3986).

@@ -161,13 +161,31 @@ fn flush_paragraph(current: &mut String, paragraphs: &mut Vec<String>) {
 pub fn fold(name: &str) -> String {
     // Most names are ASCII and have no accents to take off: no decomposition needed.
     if name.is_ascii() {
-        return fold_chars(name.chars(), name.len());
+        return fold_ascii(name);
     }
     fold_chars(
         name.nfd()
             .filter(|c| !unicode_normalization::char::is_combining_mark(*c)),
         name.len(),
     )
+}
+
+/// `fold_chars` for ASCII, byte by byte.
+fn fold_ascii(name: &str) -> String {
+    let mut out = String::with_capacity(name.len());
+    let mut space = false;
+    for byte in name.bytes() {
+        if byte.is_ascii_alphanumeric() {
+            if space && !out.is_empty() {
+                out.push(' ');
+            }
+            space = false;
+            out.push(char::from(byte.to_ascii_lowercase()));
+        } else if !matches!(byte, b'.' | b'\'') {
+            space = true;
+        }
+    }
+    out
 }
 
 fn fold_chars(chars: impl Iterator<Item = char>, capacity: usize) -> String {
@@ -195,6 +213,15 @@ pub fn word_count(text: &str) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        #[test]
+        fn ascii_fast_paths_agree_with_the_general_ones(text in "[ -~\t\n\x0b\x0c\r]{0,80}") {
+            prop_assert_eq!(fold_ascii(&text), fold_chars(text.chars(), text.len()));
+            prop_assert_eq!(collapse_ascii(&text), collapse(text.chars()));
+        }
+    }
 
     #[test]
     fn inline_cleaning_collapses_all_spaces_and_deletes_invisibles() {

@@ -396,6 +396,8 @@ struct Token<'a> {
     after_punctuation: bool,
     /// A comma follows: the word may close one item of a list inside a name.
     before_comma: bool,
+    /// `is_capitalized`, worked out once: every rule asks it of most tokens.
+    capitalized: bool,
 }
 
 fn tokens(body: &str) -> Vec<Token<'_>> {
@@ -405,6 +407,19 @@ fn tokens(body: &str) -> Vec<Token<'_>> {
         let start_of_piece = offset;
         offset += piece.len();
         let word = piece.trim_end();
+        // Most words are plain letters and digits: nothing to trim, nothing around them.
+        if !word.is_empty() && word.bytes().all(|b| b.is_ascii_alphanumeric()) {
+            out.push(Token {
+                text: word,
+                start: start_of_piece,
+                end: start_of_piece + word.len(),
+                ends_name: false,
+                after_punctuation: false,
+                before_comma: false,
+                capitalized: is_capitalized(word),
+            });
+            continue;
+        }
         let lead = word.len()
             - word
                 .trim_start_matches(|c: char| !c.is_alphanumeric() && c != '&')
@@ -431,6 +446,7 @@ fn tokens(body: &str) -> Vec<Token<'_>> {
             ends_name: trimmed.len() < core.len(),
             after_punctuation: lead > 0,
             before_comma: core[trimmed.len()..].starts_with(','),
+            capitalized: is_capitalized(trimmed),
         });
     }
     out
@@ -571,7 +587,7 @@ fn coordinated_names(
     let mut listed = Vec::new();
     let mut index = 0;
     while index < tokens.len() {
-        if !is_capitalized(tokens[index].text) {
+        if !tokens[index].capitalized {
             index += 1;
             continue;
         }
@@ -580,17 +596,17 @@ fn coordinated_names(
         let mut at = index;
         loop {
             let token = &tokens[at];
-            if !is_capitalized(token.text) || OPENERS.contains(token.text) {
+            if !token.capitalized || OPENERS.contains(token.text) {
                 break;
             }
-            if token.before_comma && tokens.get(at + 1).is_some_and(|t| is_capitalized(t.text)) {
+            if token.before_comma && tokens.get(at + 1).is_some_and(|t| t.capitalized) {
                 at += 1;
                 items.push(at);
             } else if !token.ends_name
                 && tokens
                     .get(at + 1)
                     .is_some_and(|t| matches!(t.text, "and" | "or"))
-                && tokens.get(at + 2).is_some_and(|t| is_capitalized(t.text))
+                && tokens.get(at + 2).is_some_and(|t| t.capitalized)
             {
                 at += 2;
                 items.push(at);
@@ -600,10 +616,8 @@ fn coordinated_names(
             }
         }
         let words_only = items.iter().all(|&i| {
-            is_capitalized(tokens[i].text)
-                && (i + 1 >= tokens.len()
-                    || tokens[i].ends_name
-                    || !is_capitalized(tokens[i + 1].text))
+            tokens[i].capitalized
+                && (i + 1 >= tokens.len() || tokens[i].ends_name || !tokens[i + 1].capitalized)
         });
         let anchored = items.iter().any(|&i| is_found(&tokens[i]));
         if items.len() >= 3 && words_only && anchored {
@@ -630,14 +644,14 @@ fn capitalized_runs(tokens: &[Token<'_>]) -> Vec<(usize, usize)> {
     let mut runs = Vec::new();
     let mut index = 0;
     while index < tokens.len() {
-        if !is_capitalized(tokens[index].text) {
+        if !tokens[index].capitalized {
             index += 1;
             continue;
         }
         let start = index;
         let mut end = index + 1;
         while end < tokens.len() && !tokens[end - 1].ends_name && !tokens[end].after_punctuation {
-            if is_capitalized(tokens[end].text) {
+            if tokens[end].capitalized {
                 end += 1;
                 continue;
             }
@@ -649,7 +663,7 @@ fn capitalized_runs(tokens: &[Token<'_>]) -> Vec<(usize, usize)> {
             {
                 next += 1;
             }
-            if next > end && tokens.get(next).is_some_and(|t| is_capitalized(t.text)) {
+            if next > end && tokens.get(next).is_some_and(|t| t.capitalized) {
                 end = next + 1;
             } else {
                 break;
@@ -706,13 +720,10 @@ fn list_continuation(tokens: &[Token<'_>], start: usize, end: usize) -> Option<u
     let mut index = end;
     while index + 2 < tokens.len() && index - end < 6 {
         let token = &tokens[index];
-        if !is_capitalized(token.text) || token.after_punctuation {
+        if !token.capitalized || token.after_punctuation {
             return None;
         }
-        if !token.ends_name
-            && tokens[index + 1].text == "and"
-            && is_capitalized(tokens[index + 2].text)
-        {
+        if !token.ends_name && tokens[index + 1].text == "and" && tokens[index + 2].capitalized {
             return Some(index + 3);
         }
         if !token.before_comma {
@@ -748,7 +759,7 @@ fn head_word_names(text: &Text<'_>, tokens: &[Token<'_>], places: &[Place]) -> V
             continue;
         };
         let org = &span[..org_end];
-        let words = org.iter().filter(|t| is_capitalized(t.text)).count();
+        let words = org.iter().filter(|t| t.capitalized).count();
         if words < 2 {
             continue;
         }
@@ -787,8 +798,7 @@ fn organisation_end(span: &[Token<'_>]) -> Option<usize> {
     }
     while end + 1 < span.len() && CONNECTORS.contains(span[end].text) {
         end += 2;
-        while end < span.len() && is_capitalized(span[end].text) && !HEADS.contains(span[end].text)
-        {
+        while end < span.len() && span[end].capitalized && !HEADS.contains(span[end].text) {
             end += 1;
         }
         if end < span.len() && !CONNECTORS.contains(span[end].text) {
@@ -802,7 +812,7 @@ fn appositions(body: &str, tokens: &[Token<'_>]) -> Vec<Found> {
     let mut found = Vec::new();
     for window in tokens.windows(2) {
         let (kind, name) = (&window[0], &window[1]);
-        if kind.ends_name || !KIND_NOUNS.contains(kind.text) || !is_capitalized(name.text) {
+        if kind.ends_name || !KIND_NOUNS.contains(kind.text) || !name.capitalized {
             continue;
         }
         // The name, up to two words: "Freddie Mac", "Codelco".
@@ -812,9 +822,9 @@ fn appositions(body: &str, tokens: &[Token<'_>]) -> Vec<Found> {
             .unwrap_or(0);
         let mut last = first;
         if !tokens[first].ends_name
-            && tokens.get(first + 1).is_some_and(|t| {
-                is_capitalized(t.text) && !OPENERS.contains(t.text) && !t.after_punctuation
-            })
+            && tokens
+                .get(first + 1)
+                .is_some_and(|t| t.capitalized && !OPENERS.contains(t.text) && !t.after_punctuation)
         {
             last = first + 1;
         }
@@ -868,8 +878,8 @@ fn known_names(body: &str, tokens: &[Token<'_>]) -> Vec<Found> {
                 || body[..start].ends_with("according to ")
         };
         let after_article = previous.is_some_and(|t| t.text == "the" || t.text == "The");
-        let after_name = previous
-            .is_some_and(|t| !t.ends_name && is_capitalized(t.text) && !OPENERS.contains(t.text));
+        let after_name =
+            previous.is_some_and(|t| !t.ends_name && t.capitalized && !OPENERS.contains(t.text));
         let taken = match kind {
             KnownKind::Outlet => acts(),
             KnownKind::Company => !after_article && !after_name,

@@ -14,8 +14,9 @@ use rustc_hash::{FxBuildHasher, FxHashSet};
 /// Names searched at word starts, longest first.
 pub(crate) struct WordStartNames {
     automaton: AhoCorasick,
-    /// The characters names begin with (capitals, mostly): most words of a story are passed
-    /// over on this test alone.
+    /// The characters names begin with (capitals, mostly), ASCII ones in a table and the rest
+    /// in a set: most words of a story are passed over on this test alone.
+    first_ascii: [bool; 128],
     first_chars: FxHashSet<char>,
     /// Hashes of the names' first words: a word whose hash is not here starts no name.
     first_words: FxHashSet<u64>,
@@ -29,10 +30,16 @@ impl WordStartNames {
         P: AsRef<str>,
     {
         let names: Vec<P> = names.into_iter().collect();
-        let first_chars = names
-            .iter()
-            .filter_map(|name| name.as_ref().chars().next())
-            .collect();
+        let mut first_ascii = [false; 128];
+        let mut first_chars = FxHashSet::default();
+        for first in names.iter().filter_map(|name| name.as_ref().chars().next()) {
+            match usize::try_from(u32::from(first)) {
+                Ok(ascii) if ascii < 128 => first_ascii[ascii] = true,
+                _ => {
+                    first_chars.insert(first);
+                }
+            }
+        }
         let first_words = names
             .iter()
             .map(|name| word_hash(first_word(name.as_ref())))
@@ -43,9 +50,17 @@ impl WordStartNames {
             .build(names.iter().map(AsRef::as_ref))?;
         Ok(Self {
             automaton,
+            first_ascii,
             first_chars,
             first_words,
         })
+    }
+
+    fn may_start_a_name(&self, c: char) -> bool {
+        match usize::try_from(u32::from(c)) {
+            Ok(ascii) if ascii < 128 => self.first_ascii[ascii],
+            _ => self.first_chars.contains(&c),
+        }
     }
 
     /// Whether `word` is one of the names, whole.
@@ -65,12 +80,24 @@ impl WordStartNames {
         mut accept: impl FnMut(&Match) -> bool,
     ) -> Vec<Match> {
         let mut found = Vec::new();
-        let mut previous: Option<char> = None;
+        let bytes = text.as_bytes();
+        let mut in_word = false;
         let mut resume = 0;
-        for (start, c) in text.char_indices() {
-            let word_start = !previous.is_some_and(|p| p.is_alphanumeric() || continues_word(p));
-            previous = Some(c);
-            if start < resume || !word_start || !self.first_chars.contains(&c) {
+        let mut next = 0;
+        while next < bytes.len() {
+            let start = next;
+            // ASCII is read byte by byte; anything else as the character it starts.
+            let (c, width) = match bytes[start] {
+                byte if byte.is_ascii() => (char::from(byte), 1),
+                _ => match text[start..].chars().next() {
+                    Some(c) => (c, c.len_utf8()),
+                    None => break,
+                },
+            };
+            next += width;
+            let word_start = !in_word;
+            in_word = c.is_alphanumeric() || continues_word(c);
+            if start < resume || !word_start || !self.may_start_a_name(c) {
                 continue;
             }
             if !self

@@ -1,9 +1,10 @@
 //! The story domain: raw message bytes in, a ninjs record or a typed rejection out.
 //!
 //! [`StoryStage::process`] is the one interface the engine calls. Inside, a message flows
-//! through the rooms of this module in order: `decode` (size, bytes to text) → `formats`
-//! (detect and parse into a neutral [`model::Story`], cleaned by `normalize`, times by `dates`)
-//! → `ninjs` (language and the record out).
+//! through the rooms of this module in order: `decode` (size, bytes to text) → `mojibake` →
+//! `formats` (detect and parse into a neutral [`model::Story`], cleaned by `normalize`, times by
+//! `dates`) → `text` (the body read once) → `language` → `enrich` → `history` (duplicates and
+//! versions) → `ninjs` (the record out).
 
 mod bylines;
 mod dates;

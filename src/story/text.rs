@@ -110,36 +110,48 @@ pub fn without_possessive(word: &str) -> &str {
 /// The words of `text` as byte ranges: runs of letters and digits with the hyphens and
 /// apostrophes inside them ("sexta-feira", "aujourd’hui"), trailing ones left out.
 pub fn word_spans(text: &str) -> Vec<(usize, usize)> {
-    let bytes = text.as_bytes();
     let mut spans = Vec::with_capacity(text.len() / 5);
-    let mut start = None;
-    let mut index = 0;
-    while index <= bytes.len() {
-        // ASCII is read byte by byte; anything else as the character it starts.
-        let (inside, width) = match bytes.get(index) {
-            None => (false, 1),
-            Some(&byte) if byte.is_ascii() => (
-                byte.is_ascii_alphanumeric() || byte == b'-' || byte == b'\'',
-                1,
-            ),
-            Some(_) => text[index..].chars().next().map_or((false, 1), |c| {
-                (c.is_alphanumeric() || c == '’', c.len_utf8())
-            }),
-        };
-        match (inside, start) {
-            (true, None) => start = Some(index),
-            (false, Some(s)) => {
-                let word = text[s..index].trim_end_matches(['-', '\'', '’']);
-                if !word.is_empty() {
-                    spans.push((s, s + word.len()));
-                }
-                start = None;
-            }
-            _ => {}
+    for (start, end) in runs(text, |c| {
+        c.is_alphanumeric() || matches!(c, '-' | '\'' | '’')
+    }) {
+        let word = text[start..end].trim_end_matches(['-', '\'', '’']);
+        if !word.is_empty() {
+            spans.push((start, start + word.len()));
         }
-        index += width;
     }
     spans
+}
+
+/// The byte ranges of the maximal runs of characters `inside` accepts, in order. ASCII is read
+/// byte by byte, anything else as the character it starts: news text is mostly ASCII, and this
+/// is the tightest loop of the stage.
+pub fn runs<'t>(
+    text: &'t str,
+    inside: impl Fn(char) -> bool + 't,
+) -> impl Iterator<Item = (usize, usize)> + 't {
+    let bytes = text.as_bytes();
+    let mut index = 0;
+    std::iter::from_fn(move || {
+        let mut start = None;
+        while index <= bytes.len() {
+            let (c, width) = match bytes.get(index) {
+                None => (None, 1),
+                Some(&byte) if byte.is_ascii() => (Some(char::from(byte)), 1),
+                Some(_) => match text[index..].chars().next() {
+                    Some(c) => (Some(c), c.len_utf8()),
+                    None => (None, 1),
+                },
+            };
+            let at = index;
+            index += width;
+            match (c.is_some_and(&inside), start) {
+                (true, None) => start = Some(at),
+                (false, Some(s)) => return Some((s, at)),
+                _ => {}
+            }
+        }
+        None
+    })
 }
 
 #[cfg(test)]
@@ -162,6 +174,16 @@ mod tests {
                 "roll"
             ]
         );
+    }
+
+    #[test]
+    fn runs_read_ascii_and_other_characters_alike() {
+        let text = "Ação, 12 São-Paulo’s\u{a0}ok";
+        let found: Vec<&str> = runs(text, char::is_alphabetic)
+            .map(|(start, end)| &text[start..end])
+            .collect();
+        assert_eq!(found, ["Ação", "São", "Paulo", "s", "ok"]);
+        assert_eq!(runs("", char::is_alphabetic).count(), 0);
     }
 
     #[test]

@@ -1,8 +1,10 @@
 //! Keywords: the words a story leans on most, for search and tagging.
 //!
-//! Words of four letters or more that are not stop words of the story's language (the ISO lists
-//! of the `stop-words` crate), counted once per use in the body and three times in the headline;
-//! those used at least twice (a headline word once more in the body counts), most used first. A word keeps the form the story uses most.
+//! Words of four letters or more (no digits) that are not stop words of the story's language (the
+//! ISO lists of the `stop-words` crate), counted once per use in the body and three times in the
+//! headline; those used at least twice (a headline word once more in the body counts), most used
+//! first. A possessive counts for its word ("Zambia's" for "Zambia"), and a word keeps the form
+//! the story uses most.
 
 use std::collections::hash_map::Entry;
 use std::sync::OnceLock;
@@ -126,6 +128,19 @@ mod tests {
         assert_eq!(keywords.first().map(String::as_str), Some("ferry"));
         assert!(keywords.iter().any(|k| k == "Islanders"), "{keywords:?}");
         assert!(!keywords.iter().any(|k| k == "have" || k == "that"));
+    }
+
+    #[test]
+    fn possessives_count_for_their_word() {
+        let keywords = find_keywords(
+            None,
+            &Text::new(
+                "Zambia’s drought deepened. Zambia's dams ran low, and Zambia rationed power.",
+            ),
+            Some("en"),
+        );
+        assert_eq!(keywords.first().map(String::as_str), Some("Zambia"));
+        assert!(!keywords.iter().any(|k| k.contains('\'') || k.contains('’')));
     }
 
     #[test]

@@ -15,7 +15,7 @@ use super::organisations::{is_head_word, Organisation};
 use super::places::Place;
 use super::{WordList, CALENDAR};
 use crate::story::gazetteer::fold;
-use crate::story::text::{without_possessive, Text};
+use crate::story::text::{runs, without_possessive, Text};
 
 /// A person the story mentions.
 #[derive(Debug, Clone, PartialEq)]
@@ -323,37 +323,13 @@ struct Word<'a> {
 }
 
 fn words(body: &str) -> Vec<Word<'_>> {
-    let bytes = body.as_bytes();
-    let mut out = Vec::with_capacity(body.len() / 5);
-    let mut start = None;
-    let mut index = 0;
-    while index <= bytes.len() {
-        // ASCII is read byte by byte; anything else as the character it starts.
-        let (part_of_word, width) = match bytes.get(index) {
-            None => (false, 1),
-            Some(&byte) if byte.is_ascii() => (
-                byte.is_ascii_alphabetic() || matches!(byte, b'-' | b'\''),
-                1,
-            ),
-            Some(_) => body[index..].chars().next().map_or((false, 1), |c| {
-                (c.is_alphabetic() || c == '’', c.len_utf8())
-            }),
-        };
-        match (part_of_word, start) {
-            (true, None) => start = Some(index),
-            (false, Some(s)) => {
-                out.push(Word {
-                    text: &body[s..index],
-                    start: s,
-                    end: index,
-                });
-                start = None;
-            }
-            _ => {}
-        }
-        index += width;
-    }
-    out
+    runs(body, |c| c.is_alphabetic() || matches!(c, '-' | '\'' | '’'))
+        .map(|(start, end)| Word {
+            text: &body[start..end],
+            start,
+            end,
+        })
+        .collect()
 }
 
 fn is_name_word(word: &str) -> bool {

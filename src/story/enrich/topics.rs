@@ -1,7 +1,7 @@
 //! What a story is about, as IPTC Media Topics (ninjs `subjects`).
 //!
 //! Each topic has cue words in the five enriched languages (`data/topics/mediatopics.tsv`), all
-//! matched at once with one Aho-Corasick automaton over the lower-cased headline and body. A
+//! in one Aho-Corasick automaton started at each word of the lower-cased headline and body. A
 //! topic scores one point per cue in the body and three per cue in the headline; a top-level topic
 //! adds its second-level topics' points. A top-level topic is assigned when it has enough
 //! evidence and is not dwarfed by the story's main topic; a second-level topic only under an

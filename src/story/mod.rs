@@ -94,8 +94,9 @@ impl StoryStage {
         let text = text::Text::new(&body);
         story.language = language::detect_language(&text);
         enrich::enrich(&mut story, &text);
+        let uri = ninjs::story_uri(&story);
         let fingerprint = history::Fingerprint::new(
-            &ninjs::story_uri(&story),
+            &uri,
             story.source.as_deref(),
             story.headline.as_deref(),
             &text,
@@ -107,6 +108,7 @@ impl StoryStage {
             &story,
             body,
             &ninjs::Provenance {
+                uri: &uri,
                 content_hash: &content_hash,
                 relation: relation.as_ref(),
             },

@@ -277,14 +277,16 @@ pub struct StoryRecord {
     pub relation: Option<RelationKind>,
 }
 
-/// What the history says of a story: its content hash and its relation to an earlier one.
+/// Who a story is and what the history says of it: its `uri` (`story_uri`, worked out once by
+/// the stage, which the history needed first), content hash and relation to an earlier one.
 pub struct Provenance<'a> {
+    pub uri: &'a str,
     pub content_hash: &'a str,
     pub relation: Option<&'a Relation>,
 }
 
-/// Renders a story as compact ninjs 2.2 JSON.
-/// Renders a story; `strict` leaves out the extension object and names the official schema.
+/// Renders a story as compact ninjs 2.2 JSON; `strict` leaves out the extension object and names
+/// the official schema.
 /// `body` is the story's clean body text, as the enrichment read it.
 pub fn render(
     story: &Story,
@@ -302,7 +304,7 @@ pub fn render(
                 similarity: (r.similarity * 100.0).round() / 100.0,
             })
     };
-    let uri = story_uri(story);
+    let uri = provenance.uri.to_owned();
     let versioncreated = story.updated.or(story.first_published);
     let mut altids = Vec::new();
     if let Some(id) = &story.provider_id {
@@ -668,6 +670,7 @@ mod tests {
 
     fn provenance() -> Provenance<'static> {
         Provenance {
+            uri: "urn:wirestream:story:test",
             content_hash: "0123456789abcdef0123456789abcdef",
             relation: None,
         }

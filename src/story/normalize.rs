@@ -12,27 +12,13 @@ fn is_invisible(c: char) -> bool {
 /// One clean line of text: NFC, invisible characters deleted, every run of whitespace (NBSP and
 /// narrow NBSP included) collapsed to one space, trimmed. Quotes, dashes and case are kept.
 pub fn clean_inline(text: &str) -> String {
-    // ASCII is composed and has no invisible characters: only whitespace to collapse.
-    if text.is_ascii() {
-        return collapse_ascii(text);
-    }
-    // Nearly all text arrives composed already; the quick check spares the NFC pass then.
-    if is_nfc_quick(text.chars()) == IsNormalized::Yes {
+    // ASCII is composed, and nearly all other text arrives composed too: the checks spare the
+    // NFC pass then.
+    if text.is_ascii() || is_nfc_quick(text.chars()) == IsNormalized::Yes {
         collapse(text.chars())
     } else {
         collapse(text.nfc())
     }
-}
-
-fn collapse_ascii(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for word in text.split(char::is_whitespace).filter(|w| !w.is_empty()) {
-        if !out.is_empty() {
-            out.push(' ');
-        }
-        out.push_str(word);
-    }
-    out
 }
 
 fn collapse(chars: impl Iterator<Item = char>) -> String {
@@ -161,31 +147,13 @@ fn flush_paragraph(current: &mut String, paragraphs: &mut Vec<String>) {
 pub fn fold(name: &str) -> String {
     // Most names are ASCII and have no accents to take off: no decomposition needed.
     if name.is_ascii() {
-        return fold_ascii(name);
+        return fold_chars(name.chars(), name.len());
     }
     fold_chars(
         name.nfd()
             .filter(|c| !unicode_normalization::char::is_combining_mark(*c)),
         name.len(),
     )
-}
-
-/// `fold_chars` for ASCII, byte by byte.
-fn fold_ascii(name: &str) -> String {
-    let mut out = String::with_capacity(name.len());
-    let mut space = false;
-    for byte in name.bytes() {
-        if byte.is_ascii_alphanumeric() {
-            if space && !out.is_empty() {
-                out.push(' ');
-            }
-            space = false;
-            out.push(char::from(byte.to_ascii_lowercase()));
-        } else if !matches!(byte, b'.' | b'\'') {
-            space = true;
-        }
-    }
-    out
 }
 
 fn fold_chars(chars: impl Iterator<Item = char>, capacity: usize) -> String {
@@ -213,15 +181,6 @@ pub fn word_count(text: &str) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use proptest::prelude::*;
-
-    proptest! {
-        #[test]
-        fn ascii_fast_paths_agree_with_the_general_ones(text in "[ -~\t\n\x0b\x0c\r]{0,80}") {
-            prop_assert_eq!(fold_ascii(&text), fold_chars(text.chars(), text.len()));
-            prop_assert_eq!(collapse_ascii(&text), collapse(text.chars()));
-        }
-    }
 
     #[test]
     fn inline_cleaning_collapses_all_spaces_and_deletes_invisibles() {

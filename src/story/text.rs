@@ -122,31 +122,21 @@ pub fn word_spans(text: &str) -> Vec<(usize, usize)> {
     spans
 }
 
-/// The byte ranges of the maximal runs of characters `inside` accepts, in order. ASCII is read
-/// byte by byte, anything else as the character it starts: news text is mostly ASCII, and this
-/// is the tightest loop of the stage.
+/// The byte ranges of the maximal runs of characters `inside` accepts, in order.
 pub fn runs<'t>(
     text: &'t str,
     inside: impl Fn(char) -> bool + 't,
 ) -> impl Iterator<Item = (usize, usize)> + 't {
-    let bytes = text.as_bytes();
-    let mut index = 0;
+    let mut chars = text
+        .char_indices()
+        .chain(std::iter::once((text.len(), '\0')));
     std::iter::from_fn(move || {
         let mut start = None;
-        while index <= bytes.len() {
-            let (c, width) = match bytes.get(index) {
-                None => (None, 1),
-                Some(&byte) if byte.is_ascii() => (Some(char::from(byte)), 1),
-                Some(_) => match text[index..].chars().next() {
-                    Some(c) => (Some(c), c.len_utf8()),
-                    None => (None, 1),
-                },
-            };
-            let at = index;
-            index += width;
-            match (c.is_some_and(&inside), start) {
-                (true, None) => start = Some(at),
-                (false, Some(s)) => return Some((s, at)),
+        for (index, c) in chars.by_ref() {
+            let within = index < text.len() && inside(c);
+            match (within, start) {
+                (true, None) => start = Some(index),
+                (false, Some(s)) => return Some((s, index)),
                 _ => {}
             }
         }

@@ -80,21 +80,9 @@ impl WordStartNames {
         mut accept: impl FnMut(&Match) -> bool,
     ) -> Vec<Match> {
         let mut found = Vec::new();
-        let bytes = text.as_bytes();
         let mut in_word = false;
         let mut resume = 0;
-        let mut next = 0;
-        while next < bytes.len() {
-            let start = next;
-            // ASCII is read byte by byte; anything else as the character it starts.
-            let (c, width) = match bytes[start] {
-                byte if byte.is_ascii() => (char::from(byte), 1),
-                _ => match text[start..].chars().next() {
-                    Some(c) => (c, c.len_utf8()),
-                    None => break,
-                },
-            };
-            next += width;
+        for (start, c) in text.char_indices() {
             let word_start = !in_word;
             in_word = c.is_alphanumeric() || continues_word(c);
             if start < resume || !word_start || !self.may_start_a_name(c) {

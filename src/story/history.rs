@@ -204,26 +204,34 @@ fn mix(mut z: u64) -> u64 {
 /// inside words are left out too: "re-elected" and "reelected", "O'Brien" and "O’Brien" agree).
 fn word_hashes(body: &Text<'_>) -> (Vec<u64>, String) {
     let mut hashes = Vec::with_capacity(body.words().len());
-    let mut content = Sha256::new();
+    let mut content = String::with_capacity(body.body().len());
     for index in 0..body.words().len() {
         let word = body.lower_word(index);
-        // FNV-1a: fixed, so the same words hash alike in every process and after a rebuild.
-        let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
-        for piece in word.split(['-', '\'', '’']) {
-            content.update(piece.as_bytes());
-            for byte in piece.bytes() {
-                hash = (hash ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3);
-            }
+        let start = content.len();
+        if word.bytes().any(|b| matches!(b, b'-' | b'\'' | 0xE2)) {
+            content.extend(word.split(['-', '\'', '’']));
+        } else {
+            content.push_str(word);
         }
-        content.update(b" ");
+        // FNV-1a: fixed, so the same words hash alike in every process and after a rebuild.
+        let hash = content.as_bytes()[start..]
+            .iter()
+            .fold(0xcbf2_9ce4_8422_2325_u64, |hash, &byte| {
+                (hash ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3)
+            });
+        content.push(' ');
         hashes.push(hash);
     }
-    let digest = content.finalize();
-    (
-        hashes,
-        digest[..16].iter().map(|b| format!("{b:02x}")).collect(),
-    )
+    let digest = Sha256::digest(content.as_bytes());
+    let mut hex = String::with_capacity(32);
+    for byte in &digest[..16] {
+        hex.push(char::from(HEX[usize::from(byte >> 4)]));
+        hex.push(char::from(HEX[usize::from(byte & 0xF)]));
+    }
+    (hashes, hex)
 }
+
+const HEX: &[u8; 16] = b"0123456789abcdef";
 
 fn similarity(a: &[u32; SIGNATURE], b: &[u32; SIGNATURE]) -> f64 {
     let same = a.iter().zip(b).filter(|(x, y)| x == y).count();

@@ -43,7 +43,27 @@ pub fn prepare() {
 /// Tallies are kept in order of first use, which breaks ties between equal weights.
 struct Tally<'t> {
     weight: u32,
-    forms: Vec<(&'t str, u32)>,
+    /// The first form with its count; most words are only ever written one way.
+    first: (&'t str, u32),
+    /// Any other forms with theirs.
+    others: Vec<(&'t str, u32)>,
+}
+
+impl<'t> Tally<'t> {
+    fn count(&mut self, form: &'t str) {
+        if self.first.0 == form {
+            self.first.1 += 1;
+            return;
+        }
+        match self.others.iter_mut().find(|(f, _)| *f == form) {
+            Some((_, count)) => *count += 1,
+            None => self.others.push((form, 1)),
+        }
+    }
+
+    fn forms(&self) -> impl Iterator<Item = &(&'t str, u32)> {
+        std::iter::once(&self.first).chain(&self.others)
+    }
 }
 
 /// The story's keywords; `language` is its ISO 639-1 code when known.
@@ -81,26 +101,23 @@ pub fn find_keywords(
                     entry.insert(next);
                     tallies.push(Tally {
                         weight: 0,
-                        forms: Vec::new(),
+                        first: (form, 0),
+                        others: Vec::new(),
                     });
                     &mut tallies[next]
                 }
             };
             tally.weight += weight;
-            match tally.forms.iter_mut().find(|(f, _)| *f == form) {
-                Some((_, count)) => *count += 1,
-                None => tally.forms.push((form, 1)),
-            }
+            tally.count(form);
         }
     }
     let mut ranked: Vec<(u32, usize, &str)> = tallies
         .iter()
         .enumerate()
-        .filter(|(_, tally)| tally.forms.iter().map(|(_, count)| count).sum::<u32>() >= MIN_USES)
+        .filter(|(_, tally)| tally.forms().map(|(_, count)| count).sum::<u32>() >= MIN_USES)
         .filter_map(|(first, tally)| {
             let form = tally
-                .forms
-                .iter()
+                .forms()
                 .max_by_key(|(form, count)| (*count, std::cmp::Reverse(*form)))?
                 .0;
             Some((tally.weight, first, form))

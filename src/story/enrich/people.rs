@@ -395,7 +395,10 @@ pub fn find_people(
         index = end;
     }
     let mut people: Vec<Person> = Vec::new();
-    for (start, end) in runs {
+    // Each person's folded name, which later runs are matched on.
+    let mut keys: Vec<String> = Vec::new();
+    // A name takes two words at least, and taking off a title leaves no more.
+    for (start, end) in runs.into_iter().filter(|(start, end)| end - start >= 2) {
         let mut tokens: Vec<&Word<'_>> = words[start..end].iter().collect();
         // Everything up to the last title is the title: "Guatemalan President Bernardo Arévalo"
         // → "Bernardo Arévalo"; a sentence opener goes too.
@@ -459,16 +462,20 @@ pub fn find_people(
         let role = role
             .or_else(|| role_before(&body[..first.start]))
             .or_else(|| apposition_role(&body[first.start + name.len()..]));
-        match people.iter_mut().find(|p| fold(&p.name) == folded) {
-            Some(person) => {
+        match keys.iter().position(|key| *key == folded) {
+            Some(known) => {
+                let person = &mut people[known];
                 person.mentions.push(offsets);
                 person.role = person.role.take().or(role);
             }
-            None => people.push(Person {
-                name,
-                role,
-                mentions: vec![offsets],
-            }),
+            None => {
+                keys.push(folded);
+                people.push(Person {
+                    name,
+                    role,
+                    mentions: vec![offsets],
+                });
+            }
         }
     }
     // A surname alone later is the same person: "Arévalo said".

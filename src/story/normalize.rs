@@ -15,14 +15,34 @@ pub fn clean_inline(text: &str) -> String {
     // ASCII is composed, and nearly all other text arrives composed too: the checks spare the
     // NFC pass then.
     if text.is_ascii() || is_nfc_quick(text.chars()) == IsNormalized::Yes {
-        collapse(text.chars())
+        if is_collapsed(text) {
+            return text.to_owned();
+        }
+        collapse(text.chars(), text.len())
     } else {
-        collapse(text.nfc())
+        collapse(text.nfc(), text.len())
     }
 }
 
-fn collapse(chars: impl Iterator<Item = char>) -> String {
-    let mut out = String::new();
+/// Whether `text` is clean already: no invisible character, and no whitespace but single spaces
+/// between words. Most lines of a story are, and are copied whole.
+fn is_collapsed(text: &str) -> bool {
+    if text.starts_with(' ') || text.ends_with(' ') {
+        return false;
+    }
+    let mut after_space = false;
+    for c in text.chars() {
+        let space = c == ' ';
+        if (space && after_space) || (!space && (c.is_whitespace() || is_invisible(c))) {
+            return false;
+        }
+        after_space = space;
+    }
+    true
+}
+
+fn collapse(chars: impl Iterator<Item = char>, length: usize) -> String {
+    let mut out = String::with_capacity(length);
     let mut pending_space = false;
     for c in chars.filter(|c| !is_invisible(*c)) {
         if c.is_whitespace() {
@@ -186,6 +206,22 @@ mod tests {
     fn inline_cleaning_collapses_all_spaces_and_deletes_invisibles() {
         let dirty = "  In\u{ad}fla\u{200b}tion\u{a0}rose \u{202f}3\u{2060}% \n today ";
         assert_eq!(clean_inline(dirty), "Inflation rose 3% today");
+    }
+
+    #[test]
+    fn a_clean_line_is_kept_as_it_is_and_any_one_flaw_is_cleaned() {
+        let clean = "Officials in São Tomé said “no” — twice.";
+        assert_eq!(clean_inline(clean), clean);
+        for flawed in [
+            "Officials  in São Tomé said “no” — twice.",
+            " Officials in São Tomé said “no” — twice.",
+            "Officials in São Tomé said “no” — twice. ",
+            "Officials\tin São Tomé said “no” — twice.",
+            "Officials in São\u{a0}Tomé said “no” — twice.",
+            "Officials in São Tomé said “no”\u{200b} — twice.",
+        ] {
+            assert_eq!(clean_inline(flawed), clean, "{flawed:?}");
+        }
     }
 
     #[test]

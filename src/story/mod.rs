@@ -64,7 +64,7 @@ pub struct StoryStage {
 }
 
 impl StoryStage {
-    /// A stage with its data loaded: the gazetteer and the indexes of names are built here, once
+    /// A stage with its data loaded: the gazetteer and the place automaton are built here, once
     /// per process, so the first story does not pay for them.
     pub fn new(settings: StageSettings) -> Self {
         language::prepare();

@@ -2,7 +2,7 @@
 //! universities, international bodies, and news outlets where they act in the story.
 //!
 //! Four rules, each readable on its own, find candidates:
-//! - **Known names** (`data/organisations/known.tsv`, looked up at word starts): bodies and
+//! - **Known names** (`data/organisations/known.tsv`, one Aho-Corasick automaton): bodies and
 //!   companies that carry no tell-tale word ("the Kremlin", "Lufthansa", "NATO"). An outlet counts
 //!   only where it acts ("told AFP", "disse à Lusa"), not in a dateline or credit; a company
 //!   after "the" ("the Amazon") or after another name word ("Harrison Ford") is not taken.
@@ -84,7 +84,8 @@ fn known() -> &'static KnownNames {
                 entries.push((name.to_owned(), kind));
             }
         }
-        let names = WordStartNames::new(&patterns);
+        let names = WordStartNames::new(&patterns)
+            .expect("the known-organisation list builds an automaton");
         let not_acronyms = NOT_ACRONYMS
             .lines()
             .map(str::trim)
@@ -99,7 +100,7 @@ fn known() -> &'static KnownNames {
     })
 }
 
-/// Builds the index of known names now rather than on the first story.
+/// Builds the automaton now rather than on the first story.
 pub fn prepare() {
     known();
 }
@@ -862,10 +863,10 @@ fn known_names(body: &str, tokens: &[Token<'_>]) -> Vec<Found> {
     };
     for hit in names
         .names
-        .find(body, |_| false, |hit| whole_word(hit.start, hit.end))
+        .find(body, |_| false, |hit| whole_word(hit.start(), hit.end()))
     {
-        let (start, end) = (hit.start, hit.end);
-        let (canonical, kind) = &names.entries[hit.pattern];
+        let (start, end) = (hit.start(), hit.end());
+        let (canonical, kind) = &names.entries[hit.pattern().as_usize()];
         // Tokens are in body order: the first one ending at or after the match holds it.
         let position = Some(tokens.partition_point(|t| t.end < end))
             .filter(|&p| tokens.get(p).is_some_and(|t| t.start <= start));

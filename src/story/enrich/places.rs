@@ -1,7 +1,6 @@
 //! Places a story mentions: countries (in English, Spanish, French, German and Portuguese),
 //! first-level regions and US states, cities of 5,000+ people, and continents, seas and other
-//! places that lie in no single country — looked up at word starts in one index of names built
-//! once.
+//! places that lie in no single country — matched with one Aho-Corasick automaton built once.
 //!
 //! Ambiguity is decided from context. A name is read as the most populous place of that name,
 //! preferring places in the story's countries (its dateline's, those it names, and one that two
@@ -67,7 +66,7 @@ struct Matcher {
     candidates: Vec<Vec<Candidate>>,
 }
 
-/// Builds the index of names now rather than on the first story (it takes a moment, once).
+/// Builds the automaton now rather than on the first story (it takes a moment, once).
 pub fn prepare() {
     matcher();
 }
@@ -152,7 +151,7 @@ fn build() -> Matcher {
     }
     let (names, candidates): (Vec<String>, Vec<Vec<Candidate>>) = by_name.into_iter().unzip();
     Matcher {
-        names: WordStartNames::new(&names),
+        names: WordStartNames::new(&names).expect("the place names build an automaton"),
         candidates,
     }
 }
@@ -419,22 +418,26 @@ fn is_metonym(body: &str, start: usize, end: usize) -> bool {
 fn hits_in(text: &str, keep_range: bool) -> Vec<Hit> {
     matcher()
         .names
-        .find(text, |c| c == '-', |hit| is_word(text, hit.start, hit.end))
+        .find(
+            text,
+            |c| c == '-',
+            |hit| is_word(text, hit.start(), hit.end()),
+        )
         .into_iter()
         .map(|hit| Hit {
-            pattern: hit.pattern,
-            text: text[hit.start..hit.end].to_owned(),
-            range: keep_range.then_some((hit.start, hit.end)),
-            setting: setting(text, hit.start, hit.end),
-            attributive: text[hit.start..hit.end].ends_with('.')
-                && text[hit.end..]
+            pattern: hit.pattern().as_usize(),
+            text: text[hit.start()..hit.end()].to_owned(),
+            range: keep_range.then_some((hit.start(), hit.end())),
+            setting: setting(text, hit.start(), hit.end()),
+            attributive: text[hit.start()..hit.end()].ends_with('.')
+                && text[hit.end()..]
                     .strip_prefix(' ')
                     .is_some_and(|rest| rest.starts_with(char::is_lowercase)),
-            name_continues: text[hit.end..]
+            name_continues: text[hit.end()..]
                 .strip_prefix(' ')
                 .and_then(|rest| rest.split(|c: char| !c.is_alphanumeric()).next())
                 .is_some_and(|next| capitalized(next) && !CALENDAR.contains(next)),
-            sentence_start: at_sentence_start(text, hit.start),
+            sentence_start: at_sentence_start(text, hit.start()),
         })
         .collect()
 }

@@ -450,6 +450,31 @@ mod tests {
     }
 
     #[test]
+    fn the_content_hash_is_of_the_words_alone_in_a_fixed_form() {
+        // Records carry the hash and a restarted worker compares it with new stories: its form
+        // is a contract. The lower-cased words without inner hyphens and apostrophes, each
+        // followed by one space, SHA-256, the first 16 bytes in hex.
+        let expected: String = Sha256::digest("reelected obrien said yes ".as_bytes())[..16]
+            .iter()
+            .map(|byte| format!("{byte:02x}"))
+            .collect();
+        for body in [
+            "Re-elected O’Brien said: “Yes.”",
+            "REELECTED  O'Brien said -- yes!",
+        ] {
+            assert_eq!(
+                fingerprint("a", "h", body, 0).content_hash,
+                expected,
+                "{body}"
+            );
+        }
+        assert_ne!(
+            fingerprint("a", "h", "Re-elected O’Brien said no", 0).content_hash,
+            expected
+        );
+    }
+
+    #[test]
     fn a_republication_with_small_edits_is_a_near_duplicate() {
         let history = StoryHistory::new(HistorySettings::default());
         assert_eq!(history.observe(fingerprint("a", "Drought", STORY, 0)), None);

@@ -82,7 +82,9 @@ fn lower_case_in_place(body: &str) -> String {
         return lower;
     }
     let mut replacements = Vec::new();
-    for (index, c) in body.char_indices().filter(|(_, c)| !c.is_ascii()) {
+    // Only the bytes that begin a character of two bytes or more need decoding.
+    let others = body.bytes().enumerate().filter(|(_, byte)| *byte >= 0xC0);
+    for (index, c) in others.filter_map(|(index, _)| Some((index, body[index..].chars().next()?))) {
         let mut folded = c.to_lowercase();
         if let (Some(single), None) = (folded.next(), folded.next()) {
             if single != c && single.len_utf8() == c.len_utf8() {
@@ -122,25 +124,36 @@ pub fn word_spans(text: &str) -> Vec<(usize, usize)> {
     spans
 }
 
-/// The byte ranges of the maximal runs of characters `inside` accepts, in order.
+/// The byte ranges of the maximal runs of characters `inside` accepts, in order. ASCII bytes are
+/// taken as they are; only other characters are decoded.
 pub fn runs<'t>(
     text: &'t str,
     inside: impl Fn(char) -> bool + 't,
 ) -> impl Iterator<Item = (usize, usize)> + 't {
-    let mut chars = text
-        .char_indices()
-        .chain(std::iter::once((text.len(), '\0')));
+    let mut at = 0;
     std::iter::from_fn(move || {
         let mut start = None;
-        for (index, c) in chars.by_ref() {
-            let within = index < text.len() && inside(c);
-            match (within, start) {
-                (true, None) => start = Some(index),
-                (false, Some(s)) => return Some((s, index)),
+        while let Some(&byte) = text.as_bytes().get(at) {
+            let (accepted, width) = if byte.is_ascii() {
+                (inside(char::from(byte)), 1)
+            } else {
+                match text[at..].chars().next() {
+                    Some(c) => (inside(c), c.len_utf8()),
+                    None => break,
+                }
+            };
+            match (accepted, start) {
+                (true, None) => start = Some(at),
+                (false, Some(run_start)) => {
+                    let run_end = at;
+                    at += width;
+                    return Some((run_start, run_end));
+                }
                 _ => {}
             }
+            at += width;
         }
-        None
+        start.map(|run_start| (run_start, text.len()))
     })
 }
 

@@ -24,7 +24,7 @@ use super::places::Place;
 use super::word_starts::WordStartNames;
 use super::WordList;
 use crate::story::gazetteer::{fold, gazetteer};
-use crate::story::text::{without_possessive, Text};
+use crate::story::text::{runs, without_possessive, Text};
 
 const KNOWN: &str = include_str!("../../../data/organisations/known.tsv");
 const NOT_ACRONYMS: &str = include_str!("../../../data/organisations/not_acronyms.txt");
@@ -402,11 +402,8 @@ struct Token<'a> {
 
 fn tokens(body: &str) -> Vec<Token<'_>> {
     let mut out = Vec::with_capacity(body.len() / 5);
-    let mut offset = 0;
-    for piece in body.split_inclusive(char::is_whitespace) {
-        let start_of_piece = offset;
-        offset += piece.len();
-        let word = piece.trim_end();
+    for (start_of_piece, end) in runs(body, |c| !c.is_whitespace()) {
+        let word = &body[start_of_piece..end];
         // Most words are plain letters and digits: nothing to trim, nothing around them.
         if !word.is_empty() && word.bytes().all(|b| b.is_ascii_alphanumeric()) {
             out.push(Token {

@@ -15,7 +15,7 @@ use super::organisations::{is_head_word, Organisation};
 use super::places::Place;
 use super::{WordList, CALENDAR};
 use crate::story::gazetteer::fold;
-use crate::story::text::{runs, without_possessive, Text};
+use crate::story::text::{without_possessive, Text};
 
 /// A person the story mentions.
 #[derive(Debug, Clone, PartialEq)]
@@ -322,12 +322,16 @@ struct Word<'a> {
     end: usize,
 }
 
-fn words(body: &str) -> Vec<Word<'_>> {
-    runs(body, |c| c.is_alphabetic() || matches!(c, '-' | '\'' | '’'))
-        .map(|(start, end)| Word {
-            text: &body[start..end],
-            start,
-            end,
+/// The body's words, as the shared reading of the body found them.
+fn words<'a>(text: &Text<'a>) -> Vec<Word<'a>> {
+    (0..text.words().len())
+        .map(|index| {
+            let (start, end) = text.words()[index];
+            Word {
+                text: text.word(index),
+                start,
+                end,
+            }
         })
         .collect()
 }
@@ -355,7 +359,7 @@ pub fn find_people(
 ) -> Vec<Person> {
     let body = text.body();
     let place_names: BTreeSet<String> = places.iter().map(|p| fold(&p.name)).collect();
-    let words = words(body);
+    let words = words(text);
     let mut runs: Vec<(usize, usize)> = Vec::new(); // word index ranges
     let mut index = 0;
     while index < words.len() {

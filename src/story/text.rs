@@ -72,6 +72,17 @@ impl<'a> Text<'a> {
         let last = self.chars_before.len() - 1;
         self.chars_before[byte.min(last)] as usize
     }
+
+    /// A character offset as the byte position where that character begins; offsets past the
+    /// end count as the end.
+    pub fn byte_offset(&self, char_offset: usize) -> usize {
+        // The character's first byte is the last position with no more characters before it
+        // (its other bytes, if any, count it too).
+        let char_offset = u32::try_from(char_offset).unwrap_or(u32::MAX);
+        self.chars_before
+            .partition_point(|&before| before <= char_offset)
+            .saturating_sub(1)
+    }
 }
 
 /// `body` lower-cased without moving any byte: ASCII at once, then each other character whose
@@ -208,5 +219,12 @@ mod tests {
         assert_eq!(text.char_offset(body.len()), body.chars().count());
         assert_eq!(text.char_offset(body.len() + 10), body.chars().count());
         assert_eq!(Text::new("").char_offset(0), 0);
+        for (char_offset, (byte, _)) in body.char_indices().enumerate() {
+            assert_eq!(text.byte_offset(char_offset), byte);
+            assert_eq!(text.char_offset(byte), char_offset);
+        }
+        assert_eq!(text.byte_offset(body.chars().count()), body.len());
+        assert_eq!(text.byte_offset(body.len() + 10), body.len());
+        assert_eq!(Text::new("").byte_offset(3), 0);
     }
 }

@@ -73,7 +73,7 @@ pub fn enrich(story: &mut Story, text: &Text<'_>) {
     story.places = places::find_places(story, text);
     story.organisations = organisations::find_organisations(text, &story.places);
     story.people = people::find_people(text, &story.places, &story.organisations, &story.authors);
-    story.quotes = quotes::find_quotes(text.body(), &story.people, &story.organisations);
+    story.quotes = quotes::find_quotes(text, &story.people, &story.organisations);
     let story_date = story
         .first_published
         .or(story.updated)

@@ -18,7 +18,7 @@
 use super::organisations::Organisation;
 use super::people::Person;
 use super::WordList;
-use crate::story::text::word_spans;
+use crate::story::text::{word_spans, Text};
 
 /// Quotations shorter than this many words are fragments or scare quotes.
 const MIN_WORDS: usize = 6;
@@ -268,22 +268,26 @@ struct Span {
 }
 
 /// Finds the attributed quotations of the clean body.
-pub fn find_quotes(body: &str, people: &[Person], organisations: &[Organisation]) -> Vec<Quote> {
-    let offsets = CharOffsets::new(body);
+pub fn find_quotes(
+    text: &Text<'_>,
+    people: &[Person],
+    organisations: &[Organisation],
+) -> Vec<Quote> {
+    let body = text.body();
     let mut mentions: Vec<Mention<'_>> = people
         .iter()
         .flat_map(|p| {
             p.mentions.iter().map(|&(s, e)| Mention {
-                start: offsets.byte(s),
-                end: offsets.byte(e),
+                start: text.byte_offset(s),
+                end: text.byte_offset(e),
                 name: &p.name,
                 kind: SpeakerKind::Person,
             })
         })
         .chain(organisations.iter().flat_map(|o| {
             o.mentions.iter().map(|&(s, e)| Mention {
-                start: offsets.byte(s),
-                end: offsets.byte(e),
+                start: text.byte_offset(s),
+                end: text.byte_offset(e),
                 name: &o.name,
                 kind: SpeakerKind::Organisation,
             })
@@ -320,24 +324,24 @@ pub fn find_quotes(body: &str, people: &[Person], organisations: &[Organisation]
             previous_in_paragraph = Some((name, kind));
             previous = Some((span.end, name, kind, !span.closed));
             // The comma before an attribution is the sentence's, not the speaker's.
-            let text = body[span.start..span.end]
+            let quoted = body[span.start..span.end]
                 .trim()
                 .trim_end_matches(',')
                 .trim_end();
-            if text.split_whitespace().count() < MIN_WORDS {
+            if quoted.split_whitespace().count() < MIN_WORDS {
                 continue;
             }
             let text_start = span.start
                 + (body[span.start..span.end].len()
                     - body[span.start..span.end].trim_start().len());
             quotes.push(Quote {
-                text: text.to_owned(),
+                text: quoted.to_owned(),
                 speaker: name.to_owned(),
                 speaker_kind: kind,
                 verb: verb.map(str::to_owned),
                 offsets: (
-                    offsets.char(text_start),
-                    offsets.char(text_start + text.len()),
+                    text.char_offset(text_start),
+                    text.char_offset(text_start + quoted.len()),
                 ),
             });
         }
@@ -527,31 +531,6 @@ fn sentence_start(body: &str, floor: usize, to: usize) -> usize {
         .map_or(floor, |(offset, _)| floor + offset + 1)
 }
 
-/// Byte ↔ character offsets of one text, for mentions reported in characters.
-struct CharOffsets {
-    /// Byte offset of each character, and the text's length last.
-    bytes: Vec<usize>,
-}
-
-impl CharOffsets {
-    fn new(text: &str) -> Self {
-        let mut bytes: Vec<usize> = text.char_indices().map(|(i, _)| i).collect();
-        bytes.push(text.len());
-        Self { bytes }
-    }
-
-    fn byte(&self, char_offset: usize) -> usize {
-        self.bytes
-            .get(char_offset)
-            .copied()
-            .unwrap_or_else(|| self.bytes.last().copied().unwrap_or(0))
-    }
-
-    fn char(&self, byte_offset: usize) -> usize {
-        self.bytes.partition_point(|&b| b < byte_offset)
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -561,7 +540,7 @@ mod tests {
         let text = crate::story::text::Text::new(body);
         let organisations = organisations::find_organisations(&text, &[]);
         let people = people::find_people(&text, &[], &organisations, &[]);
-        find_quotes(body, &people, &organisations)
+        find_quotes(&text, &people, &organisations)
             .into_iter()
             .map(|q| (q.speaker, q.text))
             .collect()

@@ -94,8 +94,15 @@ fn lower_case_in_place(body: &str) -> String {
     }
     let mut replacements = Vec::new();
     // Only the bytes that begin a character of two bytes or more need decoding.
-    let others = body.bytes().enumerate().filter(|(_, byte)| *byte >= 0xC0);
-    for (index, c) in others.filter_map(|(index, _)| Some((index, body[index..].chars().next()?))) {
+    let starts_of_others = body
+        .bytes()
+        .enumerate()
+        .filter(|(_, byte)| *byte >= 0xC0)
+        .map(|(index, _)| index);
+    for index in starts_of_others {
+        let Some(c) = body[index..].chars().next() else {
+            continue;
+        };
         let mut folded = c.to_lowercase();
         if let (Some(single), None) = (folded.next(), folded.next()) {
             if single != c && single.len_utf8() == c.len_utf8() {

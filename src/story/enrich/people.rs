@@ -324,14 +324,13 @@ struct Word<'a> {
 
 /// The body's words, as the shared reading of the body found them.
 fn words<'a>(text: &Text<'a>) -> Vec<Word<'a>> {
-    (0..text.words().len())
-        .map(|index| {
-            let (start, end) = text.words()[index];
-            Word {
-                text: text.word(index),
-                start,
-                end,
-            }
+    let body = text.body();
+    text.words()
+        .iter()
+        .map(|&(start, end)| Word {
+            text: &body[start..end],
+            start,
+            end,
         })
         .collect()
 }

@@ -24,7 +24,7 @@ use super::places::Place;
 use super::word_starts::WordStartNames;
 use super::WordList;
 use crate::story::gazetteer::{fold, gazetteer};
-use crate::story::text::{runs, without_possessive, Text};
+use crate::story::text::{without_possessive, Text};
 
 const KNOWN: &str = include_str!("../../../data/organisations/known.tsv");
 const NOT_ACRONYMS: &str = include_str!("../../../data/organisations/not_acronyms.txt");
@@ -400,9 +400,10 @@ struct Token<'a> {
     capitalized: bool,
 }
 
-fn tokens(body: &str) -> Vec<Token<'_>> {
-    let mut out = Vec::with_capacity(body.len() / 5);
-    for (start_of_piece, end) in runs(body, |c| !c.is_whitespace()) {
+fn tokens<'a>(text: &Text<'a>) -> Vec<Token<'a>> {
+    let body = text.body();
+    let mut out = Vec::with_capacity(text.pieces().len());
+    for &(start_of_piece, end) in text.pieces() {
         let word = &body[start_of_piece..end];
         // Most words are plain letters and digits: nothing to trim, nothing around them.
         if !word.is_empty() && word.bytes().all(|b| b.is_ascii_alphanumeric()) {
@@ -516,11 +517,11 @@ struct Found {
 /// before a possessive is not part of the name: "Brazil’s Petrobras").
 pub fn find_organisations(text: &Text<'_>, places: &[Place]) -> Vec<Organisation> {
     let body = text.body();
-    let tokens = tokens(body);
+    let tokens = tokens(text);
     let mut found = Vec::new();
     found.extend(head_word_names(text, &tokens, places));
     found.extend(appositions(body, &tokens));
-    found.extend(known_names(body, &tokens));
+    found.extend(known_names(text, &tokens));
     found.extend(acronyms(text, &tokens, places));
     found.extend(camel_case_names(&tokens));
     let listed = coordinated_names(text, &tokens, &found, places);
@@ -836,7 +837,8 @@ fn appositions(body: &str, tokens: &[Token<'_>]) -> Vec<Found> {
     found
 }
 
-fn known_names(body: &str, tokens: &[Token<'_>]) -> Vec<Found> {
+fn known_names(text: &Text<'_>, tokens: &[Token<'_>]) -> Vec<Found> {
+    let body = text.body();
     let names = known();
     let mut found = Vec::new();
     let whole_word = |start: usize, end: usize| {
@@ -858,10 +860,12 @@ fn known_names(body: &str, tokens: &[Token<'_>]) -> Vec<Found> {
                         .is_some_and(char::is_alphanumeric)
                 })
     };
-    for hit in names
-        .names
-        .find(body, |_| false, |hit| whole_word(hit.start(), hit.end()))
-    {
+    for hit in names.names.find(
+        body,
+        text.alphanumeric_runs(),
+        |_| false,
+        |hit| whole_word(hit.start(), hit.end()),
+    ) {
         let (start, end) = (hit.start(), hit.end());
         let (canonical, kind) = &names.entries[hit.pattern().as_usize()];
         // Tokens are in body order: the first one ending at or after the match holds it.

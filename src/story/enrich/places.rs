@@ -19,7 +19,7 @@ use super::word_starts::WordStartNames;
 use super::{WordList, CALENDAR};
 use crate::story::gazetteer::{fold, gazetteer};
 use crate::story::model::Story;
-use crate::story::text::Text;
+use crate::story::text::{alphanumeric_runs, Text};
 
 const SUPRANATIONAL: &str = include_str!("../../../data/gazetteer/supranational.tsv");
 /// ISO 3166-2 subdivisions: country, code, name, type.
@@ -208,7 +208,7 @@ struct Hit {
 pub fn find_places(story: &Story, text: &Text<'_>) -> Vec<Place> {
     let body = text.body();
     let m = matcher();
-    let body_hits = hits_in(body, true);
+    let body_hits = hits_in(body, text.alphanumeric_runs(), true);
     // The headline and picture captions name places too ("place only in the caption"); those
     // mentions have no offsets in the body.
     let headline_hits: Vec<Hit> = story
@@ -220,7 +220,7 @@ pub fn find_places(story: &Story, text: &Text<'_>) -> Vec<Place> {
                 .iter()
                 .filter_map(|image| image.caption.as_ref()),
         )
-        .flat_map(|text| hits_in(text, false))
+        .flat_map(|text| hits_in(text, &alphanumeric_runs(text), false))
         .collect();
     // A town name next to another capitalized word anywhere is part of a longer name (a
     // person's surname, an organisation) wherever it appears: "Jerome Powell" … "Powell said".
@@ -415,11 +415,12 @@ fn is_metonym(body: &str, start: usize, end: usize) -> bool {
 }
 
 /// Every whole-word match of a place name in `text`, with how it sits among its neighbours.
-fn hits_in(text: &str, keep_range: bool) -> Vec<Hit> {
+fn hits_in(text: &str, alphanumeric: &[(usize, usize)], keep_range: bool) -> Vec<Hit> {
     matcher()
         .names
         .find(
             text,
+            alphanumeric,
             |c| c == '-',
             |hit| is_word(text, hit.start(), hit.end()),
         )

@@ -18,6 +18,9 @@ pub(crate) struct WordStartNames {
     /// in a set: most words of a story are passed over on this test alone.
     first_ascii: [bool; 128],
     first_chars: FxHashSet<char>,
+    /// Whether some name begins with a sign rather than a letter or digit ("'s-Hertogenbosch"):
+    /// only then are the gaps between words searched too.
+    opens_with_sign: bool,
     /// Hashes of the names' first words: a word whose hash is not here starts no name.
     first_words: FxHashSet<u64>,
 }
@@ -40,6 +43,10 @@ impl WordStartNames {
                 }
             }
         }
+        let opens_with_sign = names
+            .iter()
+            .filter_map(|name| name.as_ref().chars().next())
+            .any(|first| !first.is_alphanumeric());
         let first_words = names
             .iter()
             .map(|name| word_hash(first_word(name.as_ref())))
@@ -52,8 +59,17 @@ impl WordStartNames {
             automaton,
             first_ascii,
             first_chars,
+            opens_with_sign,
             first_words,
         })
+    }
+
+    /// Whether some name begins with `c`.
+    fn may_start(&self, c: char) -> bool {
+        match self.first_ascii.get(c as usize) {
+            Some(&ascii) => ascii,
+            None => self.first_chars.contains(&c),
+        }
     }
 
     /// Whether `word` is one of the names, whole.
@@ -65,53 +81,56 @@ impl WordStartNames {
 
     /// The longest name at each word start of `text`, left to right and never overlapping, kept
     /// when `accept` takes it (the caller's whole-word rule). A word starts after any character
-    /// that is not a letter, a digit or `continues_word`.
+    /// that is not a letter, a digit or `continues_word`. `alphanumeric` are the text's runs of
+    /// letters and digits ([`crate::story::text::alphanumeric_runs`]): most names begin one, so
+    /// the search visits words, not bytes.
     pub(crate) fn find(
         &self,
         text: &str,
+        alphanumeric: &[(usize, usize)],
         continues_word: impl Fn(char) -> bool,
         mut accept: impl FnMut(&Match) -> bool,
     ) -> Vec<Match> {
-        // The same two tests for ASCII characters from a table: a story is mostly ASCII.
-        let mut ascii = [(false, false); 128];
-        for (byte, class) in (0u8..128).zip(ascii.iter_mut()) {
-            let c = char::from(byte);
-            *class = (
-                c.is_alphanumeric() || continues_word(c),
-                self.first_ascii[usize::from(byte)],
-            );
-        }
         let mut found = Vec::new();
-        let mut in_word = false;
         let mut resume = 0;
-        let mut start = 0;
-        while let Some(&byte) = text.as_bytes().get(start) {
-            let (inside, may_start, width) = match ascii.get(usize::from(byte)) {
-                Some(&(inside, may_start)) => (inside, may_start, 1),
-                None => {
-                    let Some(c) = text[start..].chars().next() else {
-                        break;
-                    };
-                    let inside = c.is_alphanumeric() || continues_word(c);
-                    (inside, self.first_chars.contains(&c), c.len_utf8())
-                }
-            };
-            let word_start = !in_word;
-            in_word = inside;
-            if start >= resume
-                && word_start
-                && may_start
-                && self
-                    .first_words
-                    .contains(&word_hash(first_word(&text[start..])))
-            {
-                let input = Input::new(text).range(start..).anchored(Anchored::Yes);
-                if let Some(hit) = self.automaton.find(input).filter(|hit| accept(hit)) {
-                    resume = hit.end();
-                    found.push(hit);
+        let mut try_at = |start: usize, first_word: &str| {
+            if start < resume || !self.first_words.contains(&word_hash(first_word)) {
+                return;
+            }
+            let input = Input::new(text).range(start..).anchored(Anchored::Yes);
+            if let Some(hit) = self.automaton.find(input).filter(|hit| accept(hit)) {
+                resume = hit.end();
+                found.push(hit);
+            }
+        };
+        let mut gap_start = 0;
+        // The last gap runs from the last run to the end of the text.
+        let last_gap = (text.len(), text.len());
+        for &(start, end) in alphanumeric.iter().chain([&last_gap]) {
+            if self.opens_with_sign {
+                for (offset, c) in text[gap_start..start].char_indices() {
+                    let at = gap_start + offset;
+                    let word_start = !text[..at]
+                        .chars()
+                        .next_back()
+                        .is_some_and(|before| before.is_alphanumeric() || continues_word(before));
+                    if word_start && self.may_start(c) {
+                        try_at(at, &text[at..at + c.len_utf8()]);
+                    }
                 }
             }
-            start += width;
+            gap_start = end;
+            let word = &text[start..end];
+            let Some(first) = word.chars().next() else {
+                continue;
+            };
+            let joined = text[..start]
+                .chars()
+                .next_back()
+                .is_some_and(&continues_word);
+            if self.may_start(first) && !joined {
+                try_at(start, word);
+            }
         }
         found
     }
@@ -140,11 +159,67 @@ fn word_hash(word: &str) -> u64 {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::story::text::alphanumeric_runs;
+    use proptest::prelude::*;
+
+    /// The search as a walk over every character, which `find` must agree with.
+    fn find_by_walking(
+        matcher: &WordStartNames,
+        text: &str,
+        continues_word: impl Fn(char) -> bool,
+    ) -> Vec<(usize, usize)> {
+        let mut found = Vec::new();
+        let mut in_word = false;
+        let mut resume = 0;
+        for (start, c) in text.char_indices() {
+            let word_start = !in_word;
+            in_word = c.is_alphanumeric() || continues_word(c);
+            let first = word_hash(first_word(&text[start..]));
+            if start >= resume
+                && word_start
+                && matcher.may_start(c)
+                && matcher.first_words.contains(&first)
+            {
+                let input = Input::new(text).range(start..).anchored(Anchored::Yes);
+                if let Some(hit) = matcher.automaton.find(input) {
+                    resume = hit.end();
+                    found.push((hit.start(), hit.end()));
+                }
+            }
+        }
+        found
+    }
+
+    proptest! {
+        #[test]
+        fn visiting_words_finds_what_walking_every_character_finds(
+            pieces in proptest::collection::vec(
+                proptest::sample::select(vec![
+                    "New", "York", "City", " ", "-", "'s-Hertogenbosch", "(AP)", "(", "Ürümqi",
+                    "Über", "é", ",", "’", "Nova", "Nova-York", "\u{a0}", "X",
+                ]),
+                0..60,
+            )
+        ) {
+            let text = pieces.concat();
+            let names = ["New York", "New York City", "York", "'s-Hertogenbosch", "(AP)", "Ürümqi", "Nova"];
+            let matcher = WordStartNames::new(names).expect("builds");
+            for hyphen_joins in [false, true] {
+                let continues = |c: char| hyphen_joins && c == '-';
+                let visited: Vec<(usize, usize)> = matcher
+                    .find(&text, &alphanumeric_runs(&text), continues, |_| true)
+                    .into_iter()
+                    .map(|hit| (hit.start(), hit.end()))
+                    .collect();
+                prop_assert_eq!(visited, find_by_walking(&matcher, &text, continues));
+            }
+        }
+    }
 
     fn found(names: &[&str], text: &str) -> Vec<String> {
         let matcher = WordStartNames::new(names).expect("builds");
         matcher
-            .find(text, |c| c == '-', |_| true)
+            .find(text, &alphanumeric_runs(text), |c| c == '-', |_| true)
             .into_iter()
             .map(|m| text[m.range()].to_owned())
             .collect()

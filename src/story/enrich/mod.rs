@@ -23,21 +23,52 @@ use crate::story::text::Text;
 /// against several such lists of a hundred words or more.
 pub(crate) struct WordList {
     words: &'static [&'static str],
-    set: OnceLock<FxHashSet<&'static str>>,
+    lookup: OnceLock<WordLookup>,
+}
+
+/// A word list's set, behind a bitmap of the (first byte, length) pairs its words have: most
+/// words a finder asks about are not in the list, and the bitmap turns nearly all of them away
+/// without hashing the word or reading the set, which on a stream of different stories is a
+/// cache miss as often as not.
+struct WordLookup {
+    set: FxHashSet<&'static str>,
+    /// Per first byte (modulo 64), bit `n`: some word of that first byte has `n` bytes (63 for
+    /// 63 or more).
+    shapes: [u64; 64],
+}
+
+impl WordLookup {
+    fn shape(word: &str) -> (usize, u64) {
+        let first = word
+            .as_bytes()
+            .first()
+            .map_or(0, |&byte| usize::from(byte & 63));
+        (first, 1 << word.len().min(63))
+    }
 }
 
 impl WordList {
     pub(crate) const fn new(words: &'static [&'static str]) -> Self {
         Self {
             words,
-            set: OnceLock::new(),
+            lookup: OnceLock::new(),
         }
     }
 
     pub(crate) fn contains(&self, word: &str) -> bool {
-        self.set
-            .get_or_init(|| self.words.iter().copied().collect())
-            .contains(word)
+        let lookup = self.lookup.get_or_init(|| {
+            let mut shapes = [0u64; 64];
+            for word in self.words {
+                let (first, length) = WordLookup::shape(word);
+                shapes[first] |= length;
+            }
+            WordLookup {
+                set: self.words.iter().copied().collect(),
+                shapes,
+            }
+        });
+        let (first, length) = WordLookup::shape(word);
+        lookup.shapes[first] & length != 0 && lookup.set.contains(word)
     }
 }
 
@@ -85,4 +116,35 @@ pub fn enrich(story: &mut Story, text: &Text<'_>) {
         text,
         story.language.map(|l| l.code),
     );
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Longer than the bitmap's 63 lengths: it shares a bit with every longer word.
+    const LONG: &str = "Internationalisierungsbestrebungen-Koordinierungsstelle-Abteilung";
+
+    #[test]
+    fn word_lists_answer_exactly_whatever_the_bitmap_lets_through() {
+        static LIST: WordList = WordList::new(&["said", "sagte", "A", "", "Ríos", LONG]);
+        for member in ["said", "sagte", "A", "", "Ríos", LONG] {
+            assert!(LIST.contains(member), "{member}");
+        }
+        // Same first byte and length as a member, same length only, same first byte only, a
+        // first byte 64 apart from a member's, longer than 63 bytes but not the member.
+        let long_other = format!("{LONG}x");
+        for other in [
+            "sail",
+            "Said",
+            "saidx",
+            "a",
+            "\u{1}",
+            "Rios",
+            "Río",
+            &long_other,
+        ] {
+            assert!(!LIST.contains(other), "{other}");
+        }
+    }
 }

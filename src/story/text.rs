@@ -165,25 +165,79 @@ struct Spans {
 const LETTER_OR_DIGIT: u8 = 1;
 const JOINER: u8 = 2;
 const SPACE: u8 = 4;
-const ASCII_CLASSES: [u8; 128] = {
-    let mut classes = [0u8; 128];
-    let mut byte = 0;
-    while byte < 128 {
-        let c = byte as u8;
-        classes[byte] = if c.is_ascii_alphanumeric() {
-            LETTER_OR_DIGIT
-        } else if c == b'-' || c == b'\'' {
-            JOINER
-        } else if matches!(c, b'\t' | b'\n' | 0x0B | 0x0C | b'\r' | b' ') {
-            // `char::is_whitespace` on ASCII (not usable in a constant before Rust 1.87).
-            SPACE
-        } else {
-            0
-        };
-        byte += 1;
+const ONES: u64 = 0x0101_0101_0101_0101;
+const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
+
+/// The classes of the bytes of a chunk of up to 64, one bit per byte.
+struct ChunkClasses {
+    letters: u64,
+    joiners: u64,
+    spaces: u64,
+    /// Bytes that begin a character of two bytes or more.
+    leads: u64,
+    /// The other bytes of such characters.
+    continuations: u64,
+}
+
+impl ChunkClasses {
+    /// Gives bits `from..to` the class `class`.
+    fn mark(&mut self, from: u32, to: u32, class: u8) {
+        if to <= from {
+            return;
+        }
+        let span = (u64::MAX >> (64 - (to - from))) << from;
+        let bits = |member: bool| if member { span } else { 0 };
+        self.letters |= bits(class & LETTER_OR_DIGIT != 0);
+        self.joiners |= bits(class & JOINER != 0);
+        self.spaces |= bits(class & SPACE != 0);
+    }
+}
+
+/// Classes a chunk eight bytes at a time in a `u64` (SWAR): each comparison covers eight bytes,
+/// and no branch depends on the text. ASCII bytes get their class (the same as [`class_of`]);
+/// the bytes of other characters are only marked as leading or continuing one.
+fn ascii_masks(chunk: &[u8]) -> ChunkClasses {
+    let mut classes = ChunkClasses {
+        letters: 0,
+        joiners: 0,
+        spaces: 0,
+        leads: 0,
+        continuations: 0,
+    };
+    for (group, bytes) in chunk.chunks(8).enumerate() {
+        // Padding bytes are NUL, which is in no class.
+        let mut eight = [0u8; 8];
+        eight[..bytes.len()].copy_from_slice(bytes);
+        let raw = u64::from_le_bytes(eight);
+        let ascii = !raw & HIGH_BITS;
+        let x = raw & !HIGH_BITS;
+        let letter = in_range(x | (0x20 * ONES), b'a', b'z') | in_range(x, b'0', b'9');
+        let joiner = in_range(x, b'-', b'-') | in_range(x, b'\'', b'\'');
+        let space = in_range(x, b'\t', b'\r') | in_range(x, b' ', b' ');
+        // Bit 6 moved up to bit 7: `11xxxxxx` leads a character, `10xxxxxx` continues one.
+        let second_bit = raw << 1;
+        let shift = group * 8;
+        classes.letters |= high_bits(letter & ascii) << shift;
+        classes.joiners |= high_bits(joiner & ascii) << shift;
+        classes.spaces |= high_bits(space & ascii) << shift;
+        classes.leads |= high_bits(raw & second_bit) << shift;
+        classes.continuations |= high_bits(raw & !second_bit) << shift;
     }
     classes
-};
+}
+
+/// For eight ASCII bytes: the high bit of each byte set when the byte lies in `low..=high`. No
+/// sum overflows into the next byte, since every byte is below 0x80.
+fn in_range(bytes: u64, low: u8, high: u8) -> u64 {
+    let above_high = bytes.wrapping_add(u64::from(0x7F - high) * ONES);
+    let from_low = bytes.wrapping_add(u64::from(0x80 - low) * ONES);
+    from_low & !above_high & HIGH_BITS
+}
+
+/// The high bits of eight bytes gathered into the low eight bits, byte 0 first.
+fn high_bits(flags: u64) -> u64 {
+    (flags & HIGH_BITS).wrapping_mul(0x0002_0408_1020_4081) >> 56
+}
 
 fn class_of(c: char) -> u8 {
     if c.is_alphanumeric() {
@@ -238,10 +292,10 @@ impl RunEdges {
 }
 
 impl Spans {
-    /// Classes the bytes 64 at a time. ASCII bytes come from a table without a branch each: a
+    /// Classes the bytes 64 at a time. A chunk of ASCII is classed without a branch per byte: a
     /// byte-at-a-time tokenizer mispredicts a branch at every word boundary, and on a stream of
-    /// different stories that was most of its cost. Other characters are decoded, and each of
-    /// their bytes takes the character's class.
+    /// different stories that was most of its cost. In other chunks each character is decoded,
+    /// and each of its bytes takes its class.
     fn of(text: &str) -> Self {
         let bytes = text.as_bytes();
         let mut alphanumeric = RunEdges::with_capacity(text.len() / 5);
@@ -251,35 +305,28 @@ impl Spans {
         let mut carried = 0u8;
         for (index, chunk) in bytes.chunks(64).enumerate() {
             let base = index * 64;
-            let (mut letters, mut joiners, mut spaces) = (0u64, 0u64, 0u64);
-            let mut mark = |bit: usize, class: u8| {
-                letters |= u64::from(class & LETTER_OR_DIGIT) << bit;
-                joiners |= u64::from((class & JOINER) >> 1) << bit;
-                spaces |= u64::from((class & SPACE) >> 2) << bit;
-            };
-            if chunk.is_ascii() {
-                for (bit, &byte) in chunk.iter().enumerate() {
-                    mark(bit, ASCII_CLASSES[usize::from(byte & 0x7F)]);
-                }
-            } else {
-                let mut bit = 0;
-                while let Some(&byte) = chunk.get(bit) {
-                    let (class, width) = if byte.is_ascii() {
-                        (ASCII_CLASSES[usize::from(byte)], 1)
-                    } else if byte & 0xC0 == 0x80 {
-                        // The rest of a character begun in the previous chunk.
-                        (carried, 1)
-                    } else {
-                        let c = text[base + bit..].chars().next().unwrap_or(' ');
-                        (class_of(c), c.len_utf8())
-                    };
-                    for byte_bit in bit..(bit + width).min(64) {
-                        mark(byte_bit, class);
-                    }
-                    carried = class;
-                    bit += width;
+            let mut classes = ascii_masks(chunk);
+            if classes.leads | classes.continuations != 0 {
+                // The rest of a character begun in the previous chunk, then each other
+                // character, decoded once for all its bytes.
+                let continued = classes.continuations.trailing_ones();
+                classes.mark(0, continued, carried);
+                let mut leads = classes.leads;
+                while leads != 0 {
+                    let bit = leads.trailing_zeros();
+                    leads &= leads - 1;
+                    let c = text[base + bit as usize..].chars().next().unwrap_or(' ');
+                    carried = class_of(c);
+                    let width = u32::try_from(c.len_utf8()).unwrap_or(1);
+                    classes.mark(bit, (bit + width).min(64), carried);
                 }
             }
+            let ChunkClasses {
+                letters,
+                joiners,
+                spaces,
+                ..
+            } = classes;
             // Bits past the end of a short last chunk are outside every run.
             let in_chunk = u64::MAX >> (64 - chunk.len());
             alphanumeric.push(base, letters);
@@ -311,6 +358,28 @@ pub fn alphanumeric_runs(text: &str) -> Vec<(usize, usize)> {
 mod tests {
     use super::*;
     use proptest::strategy::Strategy;
+
+    #[test]
+    fn characters_across_chunk_boundaries_keep_their_class() {
+        for letters in ["é", "東", "😀", "’", "\u{3000}"] {
+            for padding in 56..=72 {
+                for filler in ["a", " "] {
+                    let text = format!("{}{letters}{letters}b ’x", filler.repeat(padding));
+                    let spans = Spans::of(&text);
+                    assert_eq!(
+                        spans.alphanumeric,
+                        runs(&text, char::is_alphanumeric),
+                        "{text:?}"
+                    );
+                    assert_eq!(
+                        spans.pieces,
+                        runs(&text, |c| !c.is_whitespace()),
+                        "{text:?}"
+                    );
+                }
+            }
+        }
+    }
 
     #[test]
     fn words_keep_inner_hyphens_and_apostrophes() {
@@ -362,9 +431,17 @@ mod tests {
         .prop_map(|pieces| pieces.concat())
     }
 
+    /// Any ASCII, control characters included, long enough for whole chunks of it.
+    fn ascii_text() -> impl proptest::strategy::Strategy<Value = String> {
+        proptest::collection::vec(0u8..128, 0..300)
+            .prop_map(|bytes| bytes.into_iter().map(char::from).collect())
+    }
+
     proptest::proptest! {
         #[test]
-        fn chunked_spans_agree_with_a_character_walk(text in tricky_text()) {
+        fn chunked_spans_agree_with_a_character_walk(
+            text in proptest::prop_oneof![tricky_text(), ascii_text()]
+        ) {
             let alphanumeric: Vec<_> = runs(&text, char::is_alphanumeric);
             proptest::prop_assert_eq!(alphanumeric_runs(&text), alphanumeric);
             let words: Vec<_> = runs(&text, |c| c.is_alphanumeric() || matches!(c, '-' | '\'' | '’'))

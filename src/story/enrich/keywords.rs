@@ -66,6 +66,24 @@ impl<'t> Tally<'t> {
     }
 }
 
+/// Whether a lower-cased word can be a keyword: letters (and inner hyphens and apostrophes)
+/// only, at least `MIN_LETTERS` of them.
+fn is_candidate(lower: &str) -> bool {
+    // Fewer bytes means fewer characters; most words are ASCII and are checked byte by byte.
+    if lower.len() < MIN_LETTERS {
+        return false;
+    }
+    if lower.is_ascii() {
+        return lower
+            .bytes()
+            .all(|b| b.is_ascii_alphabetic() || matches!(b, b'-' | b'\''));
+    }
+    lower.chars().count() >= MIN_LETTERS
+        && lower
+            .chars()
+            .all(|c| c.is_alphabetic() || matches!(c, '-' | '\'' | '’'))
+}
+
 /// The story's keywords; `language` is its ISO 639-1 code when known.
 pub fn find_keywords(
     headline: Option<&str>,
@@ -79,19 +97,16 @@ pub fn find_keywords(
         .map(|h| (h, HEADLINE_WEIGHT))
         .chain(std::iter::once((body, 1)));
     let mut tallies: Vec<Tally<'_>> = Vec::new();
-    let mut by_word: FxHashMap<&str, usize> = FxHashMap::default();
+    // Sized for the story at once: about one word in three is a distinct candidate.
+    let mut by_word: FxHashMap<&str, usize> =
+        FxHashMap::with_capacity_and_hasher(body.words().len() / 3, Default::default());
     for (text, weight) in texts {
         for index in 0..text.words().len() {
             let (form, lower) = (
                 without_possessive(text.word(index)),
                 without_possessive(text.lower_word(index)),
             );
-            if lower.chars().count() < MIN_LETTERS
-                || !lower
-                    .chars()
-                    .all(|c| c.is_alphabetic() || matches!(c, '-' | '\'' | '’'))
-                || stop.contains(lower)
-            {
+            if !is_candidate(lower) || stop.contains(lower) {
                 continue;
             }
             let next = tallies.len();
@@ -145,6 +160,17 @@ mod tests {
         assert_eq!(keywords.first().map(String::as_str), Some("ferry"));
         assert!(keywords.iter().any(|k| k == "Islanders"), "{keywords:?}");
         assert!(!keywords.iter().any(|k| k == "have" || k == "that"));
+    }
+
+    #[test]
+    fn candidates_are_counted_in_characters_not_bytes() {
+        for word in ["ação", "re-elected", "aujourd’hui", "streik"] {
+            assert!(is_candidate(word), "{word}");
+        }
+        // Three characters in four bytes; digits; a full stop.
+        for word in ["año", "covid19", "u.s.a", "abc"] {
+            assert!(!is_candidate(word), "{word}");
+        }
     }
 
     #[test]

@@ -403,10 +403,14 @@ struct Token<'a> {
 fn tokens<'a>(text: &Text<'a>) -> Vec<Token<'a>> {
     let body = text.body();
     let mut out = Vec::with_capacity(text.pieces().len());
+    // The runs of letters and digits, walked alongside the pieces.
+    let mut runs = text.alphanumeric_runs().iter().peekable();
     for &(start_of_piece, end) in text.pieces() {
         let word = &body[start_of_piece..end];
-        // Most words are plain letters and digits: nothing to trim, nothing around them.
-        if !word.is_empty() && word.bytes().all(|b| b.is_ascii_alphanumeric()) {
+        while runs.next_if(|run| run.0 < start_of_piece).is_some() {}
+        // Most words are plain letters and digits, one run of them: nothing to trim, nothing
+        // around them.
+        if runs.peek() == Some(&&(start_of_piece, end)) {
             out.push(Token {
                 text: word,
                 start: start_of_piece,

@@ -156,3 +156,7 @@ mod tests {
         }
     }
 }
+
+#[cfg(test)]
+#[path = "/tmp/timing_probe.rs"]
+mod timing_probe;

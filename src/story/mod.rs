@@ -156,7 +156,3 @@ mod tests {
         }
     }
 }
-
-#[cfg(test)]
-#[path = "/tmp/timing_probe.rs"]
-mod timing_probe;

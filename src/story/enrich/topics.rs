@@ -11,7 +11,9 @@
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, Anchored, Input, MatchKind, StartKind};
+use aho_corasick::{
+    AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, Anchored, Input, MatchKind, StartKind,
+};
 
 use crate::story::text::Text;
 
@@ -93,6 +95,9 @@ fn cues() -> &'static Cues {
         let automaton = AhoCorasickBuilder::new()
             .match_kind(MatchKind::LeftmostLongest)
             .start_kind(StartKind::Anchored)
+            // The automaton is started at every word of every story: a DFA takes each byte in
+            // one table look-up, for about a megabyte more than the default automaton.
+            .kind(Some(AhoCorasickKind::DFA))
             .build(&keys)
             .expect("the topic cues build an automaton");
         Cues {

@@ -64,8 +64,15 @@ pub fn decode_text<'a>(
             }
         },
     };
-    // The controls are ASCII, which never occurs inside a multi-byte character: a byte scan.
-    if let Some(position) = text.bytes().position(is_binary_control) {
+    // The controls are ASCII, which never occurs inside a multi-byte character: a byte scan,
+    // folded without a branch per byte since text almost never has one; only then is it found.
+    let has_control = text
+        .bytes()
+        .fold(0u8, |found, byte| found | u8::from(is_binary_control(byte)));
+    if let Some(position) = (has_control != 0)
+        .then(|| text.bytes().position(is_binary_control))
+        .flatten()
+    {
         return Err(reject(
             RejectionClass::Encoding,
             format!("binary data: control character at byte {position}"),
@@ -148,6 +155,10 @@ mod tests {
     #[test]
     fn binary_control_bytes_are_an_encoding_error() {
         assert_eq!(class_of(b"abc\0def", 100), RejectionClass::Encoding);
+        let rejection = decode_text("Café\tok\n\u{7f}".as_bytes(), 100, None).unwrap_err();
+        assert!(rejection.message.contains("at byte 9"), "{rejection}");
+        // Tab, line feed, form feed, carriage return and the wire framing bytes are text.
+        assert!(decode_text(b"\x01\x16BC-Story\tline\x0c\r\n\x03\x04", 100, None).is_ok());
     }
 
     #[test]

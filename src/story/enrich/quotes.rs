@@ -352,8 +352,15 @@ pub fn find_quotes(
 /// Quotation spans of one paragraph (`base` is its byte offset in the body).
 fn quotation_spans(paragraph: &str, base: usize) -> Vec<Span> {
     let mut spans = Vec::new();
-    let mut chars = paragraph.char_indices().peekable();
-    while let Some((index, c)) = chars.next() {
+    let mut from = 0;
+    // Every opening mark begins with one of these bytes: `"`, 0xE2 (“ „) or 0xC2 («). Most
+    // of a paragraph is skipped by a vectorized search for them; each is a character boundary.
+    while let Some(found) = memchr::memchr3(b'"', 0xE2, 0xC2, &paragraph.as_bytes()[from..]) {
+        let index = from + found;
+        let Some(c) = paragraph[index..].chars().next() else {
+            break;
+        };
+        from = index + c.len_utf8();
         let closing: &[char] = match c {
             '“' => &['”'],
             '„' => &['“', '”'],
@@ -365,7 +372,7 @@ fn quotation_spans(paragraph: &str, base: usize) -> Vec<Span> {
         if c == '"' && !opens_here(paragraph, index) {
             continue;
         }
-        let inner_start = index + c.len_utf8();
+        let inner_start = from;
         let close = paragraph[inner_start..]
             .char_indices()
             .find(|&(_, d)| closing.contains(&d))
@@ -381,9 +388,7 @@ fn quotation_spans(paragraph: &str, base: usize) -> Vec<Span> {
             outer_end: base + outer_end,
             closed,
         });
-        while chars.peek().is_some_and(|&(i, _)| i < outer_end) {
-            chars.next();
-        }
+        from = outer_end;
     }
     spans
 }
@@ -535,6 +540,55 @@ fn sentence_start(body: &str, floor: usize, to: usize) -> usize {
 mod tests {
     use super::*;
     use crate::story::enrich::{organisations, people};
+
+    /// The quotation spans found one character at a time, which the byte search must agree with.
+    fn spans_by_walking(paragraph: &str) -> Vec<(usize, usize, usize, usize, bool)> {
+        let mut spans = Vec::new();
+        let mut skip_to = 0;
+        for (index, c) in paragraph.char_indices() {
+            if index < skip_to {
+                continue;
+            }
+            let closing: &[char] = match c {
+                '“' => &['”'],
+                '„' => &['“', '”'],
+                '«' => &['»'],
+                '"' => &['"'],
+                _ => continue,
+            };
+            if c == '"' && !opens_here(paragraph, index) {
+                continue;
+            }
+            let inner = index + c.len_utf8();
+            let close = paragraph[inner..]
+                .char_indices()
+                .find(|(_, d)| closing.contains(d))
+                .map(|(offset, d)| (inner + offset, inner + offset + d.len_utf8()));
+            let (end, outer_end) = close.unwrap_or((paragraph.len(), paragraph.len()));
+            spans.push((inner, end, index, outer_end, close.is_some()));
+            skip_to = outer_end;
+        }
+        spans
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn the_byte_search_finds_the_spans_a_character_walk_finds(
+            pieces in proptest::collection::vec(
+                proptest::sample::select(vec![
+                    "said", " ", "\"", "“", "”", "„", "«", "»", "’", "—", "é", "Â", "(", "\u{a0}",
+                ]),
+                0..40,
+            )
+        ) {
+            let paragraph = pieces.concat();
+            let found: Vec<_> = quotation_spans(&paragraph, 0)
+                .into_iter()
+                .map(|s| (s.start, s.end, s.outer_start, s.outer_end, s.closed))
+                .collect();
+            proptest::prop_assert_eq!(found, spans_by_walking(&paragraph));
+        }
+    }
 
     fn quotes(body: &str) -> Vec<(String, String)> {
         let text = crate::story::text::Text::new(body);

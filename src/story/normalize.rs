@@ -30,30 +30,29 @@ fn is_collapsed(text: &str) -> bool {
     if text.starts_with(' ') || text.ends_with(' ') {
         return false;
     }
-    if text.is_ascii() {
-        // No invisible character is ASCII; white space other than a space is `\t`..=`\r`. Both
-        // folds go without a branch per byte.
-        let bytes = text.as_bytes();
-        let breaks = bytes.iter().fold(0u8, |found, &byte| {
-            found | u8::from(byte.wrapping_sub(b'\t') < 5)
+    // ASCII white space other than a space is `\t`..=`\r`; both folds go without a branch per
+    // byte.
+    let bytes = text.as_bytes();
+    let breaks = bytes.iter().fold(0u8, |found, &byte| {
+        found | u8::from(byte.wrapping_sub(b'\t') < 5)
+    });
+    let doubled = bytes
+        .iter()
+        .zip(bytes.iter().skip(1))
+        .fold(0u8, |found, (&a, &b)| {
+            found | u8::from((a == b' ') & (b == b' '))
         });
-        let doubled = bytes
-            .iter()
-            .zip(bytes.iter().skip(1))
-            .fold(0u8, |found, (&a, &b)| {
-                found | u8::from((a == b' ') & (b == b' '))
-            });
-        return breaks | doubled == 0;
+    if breaks | doubled != 0 {
+        return false;
     }
-    let mut after_space = false;
-    for c in text.chars() {
-        let space = c == ' ';
-        if (space && after_space) || (!space && (c.is_whitespace() || is_invisible(c))) {
-            return false;
-        }
-        after_space = space;
-    }
-    true
+    // Other white space and the invisible characters are not ASCII: only the characters that
+    // are not (their first bytes are 0xC2 and up) are decoded.
+    bytes
+        .iter()
+        .enumerate()
+        .filter(|(_, byte)| **byte >= 0xC2)
+        .filter_map(|(index, _)| text[index..].chars().next())
+        .all(|c| !(c.is_whitespace() || is_invisible(c)))
 }
 
 fn collapse(chars: impl Iterator<Item = char>, length: usize) -> String {

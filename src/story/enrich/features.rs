@@ -250,20 +250,35 @@ fn adjacent(words: &[(&str, usize, usize)], left: usize, right: usize) -> bool {
     }
 }
 
-/// First-level region names, folded, with their countries; built once.
-fn folded_regions() -> &'static [(String, &'static str)] {
-    static REGION_NAMES: OnceLock<Vec<(String, &'static str)>> = OnceLock::new();
+/// First-level region names, folded, with their countries and their place in the regions file,
+/// sorted by name so that the names beginning a given way are one range; built once.
+fn folded_regions() -> &'static [(String, usize, &'static str)] {
+    static REGION_NAMES: OnceLock<Vec<(String, usize, &'static str)>> = OnceLock::new();
     REGION_NAMES.get_or_init(|| {
-        REGIONS
+        let mut regions: Vec<(String, usize, &'static str)> = REGIONS
             .lines()
-            .filter_map(|line| {
+            .enumerate()
+            .filter_map(|(line_number, line)| {
                 let mut fields = line.split('\t');
                 let country = fields.next()?;
                 let name = fields.nth(1)?;
-                Some((fold(name), country))
+                Some((fold(name), line_number, country))
             })
-            .collect()
+            .collect();
+        regions.sort();
+        regions
     })
+}
+
+/// The country of the first region in the regions file whose folded name begins with `folded`.
+fn region_beginning(folded: &str) -> Option<&'static str> {
+    let regions = folded_regions();
+    let first = regions.partition_point(|(name, ..)| name.as_str() < folded);
+    regions[first..]
+        .iter()
+        .take_while(|(name, ..)| name.starts_with(folded))
+        .min_by_key(|(_, line_number, _)| *line_number)
+        .map(|(.., country)| *country)
 }
 
 /// The country a proper name places a feature in: a country it names; a town of that name in
@@ -299,13 +314,9 @@ fn country_of(
     }
     let folded = fold(proper);
     let region = (folded.len() >= 4)
-        .then(|| {
-            folded_regions()
-                .iter()
-                .find(|(name, _)| name.starts_with(&folded))
-                .map(|(_, country)| (*country).to_owned())
-        })
-        .flatten();
+        .then(|| region_beginning(&folded))
+        .flatten()
+        .map(str::to_owned);
     region.or_else(|| city.map(|c| c.country.clone()))
 }
 
@@ -329,6 +340,31 @@ fn words<'a>(text: &Text<'a>) -> Vec<(&'a str, usize, usize)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_region_is_found_by_its_beginning_as_a_walk_through_the_file_finds_it() {
+        let in_file_order: Vec<(String, &str)> = REGIONS
+            .lines()
+            .filter_map(|line| {
+                let mut fields = line.split('\t');
+                let country = fields.next()?;
+                Some((fold(fields.nth(1)?), country))
+            })
+            .collect();
+        // Every name's beginnings of four to seven letters, and beginnings no region has.
+        let mut beginnings: Vec<String> = in_file_order
+            .iter()
+            .flat_map(|(name, _)| (4..8).filter_map(|n| name.get(..n).map(str::to_owned)))
+            .collect();
+        beginnings.extend(["zzzz", "aaaa", "rostov", "sao p"].map(str::to_owned));
+        for beginning in &beginnings {
+            let walked = in_file_order
+                .iter()
+                .find(|(name, _)| name.starts_with(beginning.as_str()))
+                .map(|(_, country)| *country);
+            assert_eq!(region_beginning(beginning), walked, "{beginning}");
+        }
+    }
 
     fn found(body: &str, countries: &[&str]) -> Vec<(String, Option<String>)> {
         let countries = countries.iter().map(|c| c.to_string()).collect();

@@ -72,7 +72,7 @@ fn body_start(blocks: &[Vec<String>]) -> usize {
         lines.len() == 1 && word_count(&lines[0]) <= 5 && !lines[0].ends_with('.')
     };
     for (index, lines) in blocks.iter().enumerate().skip(1) {
-        let words = word_count(&lines.join(" "));
+        let words: usize = lines.iter().map(|line| word_count(line)).sum();
         let long = (lines.len() == 1 && words >= BODY_MIN_WORDS) || words > MAX_HEADER_WORDS * 2;
         let caption = blocks.get(index + 1).is_some_and(is_short_credit) && index <= 3;
         if long && !caption && parse_stamp_line(&lines[0]).is_none() {

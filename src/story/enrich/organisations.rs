@@ -541,6 +541,8 @@ fn camel_case_names(tokens: &[Token<'_>]) -> Vec<Found> {
     ];
     tokens
         .iter()
+        // A brand is capitalized: the token's flag turns most words away first.
+        .filter(|token| token.capitalized)
         .filter(|token| {
             let word = base(token.text);
             if !word.starts_with(char::is_uppercase) {
@@ -905,7 +907,8 @@ fn known_names(text: &Text<'_>, tokens: &[Token<'_>]) -> Vec<Found> {
 fn acronyms(text: &Text<'_>, tokens: &[Token<'_>], places: &[Place]) -> Vec<Found> {
     let names = known();
     let mut found = Vec::new();
-    for (index, token) in tokens.iter().enumerate() {
+    // An acronym is capitalized: the token's flag turns most words away first.
+    for (index, token) in tokens.iter().enumerate().filter(|(_, t)| t.capitalized) {
         let word = base(token.text);
         if !is_acronym(word) || names.not_acronyms.iter().any(|n| n == word) {
             continue;

@@ -357,40 +357,47 @@ fn quotation_spans(paragraph: &str, base: usize) -> Vec<Span> {
     // of a paragraph is skipped by a vectorized search for them; each is a character boundary.
     while let Some(found) = memchr::memchr3(b'"', 0xE2, 0xC2, &paragraph.as_bytes()[from..]) {
         let index = from + found;
-        let Some(c) = paragraph[index..].chars().next() else {
-            break;
-        };
-        from = index + c.len_utf8();
-        let closing: &[char] = match c {
-            '“' => &['”'],
-            '„' => &['“', '”'],
-            '«' => &['»'],
-            '"' => &['"'],
-            _ => continue,
-        };
-        // A straight quote opens only before a word, after a space or the start.
-        if c == '"' && !opens_here(paragraph, index) {
-            continue;
+        match quotation_at(paragraph, index, base) {
+            Some(span) => {
+                from = span.outer_end - base;
+                spans.push(span);
+            }
+            None => from = index + 1,
         }
-        let inner_start = from;
-        let close = paragraph[inner_start..]
-            .char_indices()
-            .find(|&(_, d)| closing.contains(&d))
-            .map(|(offset, d)| (inner_start + offset, d.len_utf8()));
-        let (inner_end, outer_end, closed) = match close {
-            Some((at, width)) => (at, at + width, true),
-            None => (paragraph.len(), paragraph.len(), false),
-        };
-        spans.push(Span {
-            start: base + inner_start,
-            end: base + inner_end,
-            outer_start: base + index,
-            outer_end: base + outer_end,
-            closed,
-        });
-        from = outer_end;
     }
     spans
+}
+
+/// The quotation whose opening mark is at `index` of the paragraph, if one opens there.
+fn quotation_at(paragraph: &str, index: usize, base: usize) -> Option<Span> {
+    let c = paragraph[index..].chars().next()?;
+    let closing: &[char] = match c {
+        '“' => &['”'],
+        '„' => &['“', '”'],
+        '«' => &['»'],
+        '"' => &['"'],
+        _ => return None,
+    };
+    // A straight quote opens only before a word, after a space or the start.
+    if c == '"' && !opens_here(paragraph, index) {
+        return None;
+    }
+    let inner_start = index + c.len_utf8();
+    let close = paragraph[inner_start..]
+        .char_indices()
+        .find(|&(_, d)| closing.contains(&d))
+        .map(|(offset, d)| (inner_start + offset, d.len_utf8()));
+    let (inner_end, outer_end, closed) = match close {
+        Some((at, width)) => (at, at + width, true),
+        None => (paragraph.len(), paragraph.len(), false),
+    };
+    Some(Span {
+        start: base + inner_start,
+        end: base + inner_end,
+        outer_start: base + index,
+        outer_end: base + outer_end,
+        closed,
+    })
 }
 
 fn opens_here(paragraph: &str, index: usize) -> bool {
@@ -541,32 +548,24 @@ mod tests {
     use super::*;
     use crate::story::enrich::{organisations, people};
 
-    /// The quotation spans found one character at a time, which the byte search must agree with.
+    /// The quotation spans found trying every character, which the byte search must agree with.
     fn spans_by_walking(paragraph: &str) -> Vec<(usize, usize, usize, usize, bool)> {
         let mut spans = Vec::new();
         let mut skip_to = 0;
-        for (index, c) in paragraph.char_indices() {
+        for (index, _) in paragraph.char_indices() {
             if index < skip_to {
                 continue;
             }
-            let closing: &[char] = match c {
-                '“' => &['”'],
-                '„' => &['“', '”'],
-                '«' => &['»'],
-                '"' => &['"'],
-                _ => continue,
-            };
-            if c == '"' && !opens_here(paragraph, index) {
-                continue;
+            if let Some(span) = quotation_at(paragraph, index, 0) {
+                skip_to = span.outer_end;
+                spans.push((
+                    span.start,
+                    span.end,
+                    span.outer_start,
+                    span.outer_end,
+                    span.closed,
+                ));
             }
-            let inner = index + c.len_utf8();
-            let close = paragraph[inner..]
-                .char_indices()
-                .find(|(_, d)| closing.contains(d))
-                .map(|(offset, d)| (inner + offset, inner + offset + d.len_utf8()));
-            let (end, outer_end) = close.unwrap_or((paragraph.len(), paragraph.len()));
-            spans.push((inner, end, index, outer_end, close.is_some()));
-            skip_to = outer_end;
         }
         spans
     }

@@ -196,7 +196,7 @@ impl ChunkClasses {
 /// Classes a chunk eight bytes at a time in a `u64` (SWAR): each comparison covers eight bytes,
 /// and no branch depends on the text. ASCII bytes get their class (the same as [`class_of`]);
 /// the bytes of other characters are only marked as leading or continuing one.
-fn ascii_masks(chunk: &[u8]) -> ChunkClasses {
+fn byte_classes(chunk: &[u8]) -> ChunkClasses {
     let mut classes = ChunkClasses {
         letters: 0,
         joiners: 0,
@@ -292,10 +292,10 @@ impl RunEdges {
 }
 
 impl Spans {
-    /// Classes the bytes 64 at a time. A chunk of ASCII is classed without a branch per byte: a
-    /// byte-at-a-time tokenizer mispredicts a branch at every word boundary, and on a stream of
-    /// different stories that was most of its cost. In other chunks each character is decoded,
-    /// and each of its bytes takes its class.
+    /// Classes the bytes 64 at a time, ASCII without a branch per byte: a byte-at-a-time
+    /// tokenizer mispredicts a branch at every word boundary, and on a stream of different
+    /// stories that was most of its cost. Only the characters outside ASCII are decoded, once
+    /// each, and all their bytes take their class.
     fn of(text: &str) -> Self {
         let bytes = text.as_bytes();
         let mut alphanumeric = RunEdges::with_capacity(text.len() / 5);
@@ -305,7 +305,7 @@ impl Spans {
         let mut carried = 0u8;
         for (index, chunk) in bytes.chunks(64).enumerate() {
             let base = index * 64;
-            let mut classes = ascii_masks(chunk);
+            let mut classes = byte_classes(chunk);
             if classes.leads | classes.continuations != 0 {
                 // The rest of a character begun in the previous chunk, then each other
                 // character, decoded once for all its bytes.
@@ -333,14 +333,12 @@ impl Spans {
             words.push(base, letters | joiners);
             pieces.push(base, !spaces & in_chunk);
         }
-        let words = words
-            .finish(text.len())
-            .into_iter()
-            .filter_map(|(start, end)| {
-                let word = text[start..end].trim_end_matches(['-', '\'', '’']);
-                (!word.is_empty()).then_some((start, start + word.len()))
-            })
-            .collect();
+        let mut words = words.finish(text.len());
+        // A word does not end in a joiner; a run of joiners alone is no word.
+        words.retain_mut(|(start, end)| {
+            *end = *start + text[*start..*end].trim_end_matches(['-', '\'', '’']).len();
+            end > start
+        });
         Self {
             alphanumeric: alphanumeric.finish(text.len()),
             words,

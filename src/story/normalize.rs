@@ -45,14 +45,8 @@ fn is_collapsed(text: &str) -> bool {
     if breaks | doubled != 0 {
         return false;
     }
-    // Other white space and the invisible characters are not ASCII: only the characters that
-    // are not (their first bytes are 0xC2 and up) are decoded.
-    bytes
-        .iter()
-        .enumerate()
-        .filter(|(_, byte)| **byte >= 0xC2)
-        .filter_map(|(index, _)| text[index..].chars().next())
-        .all(|c| !(c.is_whitespace() || is_invisible(c)))
+    // Other white space and the invisible characters are not ASCII.
+    chars_outside_ascii(text).all(|c| !(c.is_whitespace() || is_invisible(c)))
 }
 
 fn collapse(chars: impl Iterator<Item = char>, length: usize) -> String {
@@ -211,17 +205,21 @@ fn fold_chars(chars: impl Iterator<Item = char>, capacity: usize) -> String {
     out
 }
 
+/// The characters of `text` outside ASCII, decoded from the bytes that begin them (0xC2 and
+/// up) without decoding the ASCII around them.
+fn chars_outside_ascii(text: &str) -> impl Iterator<Item = char> + '_ {
+    text.bytes()
+        .enumerate()
+        .filter(|(_, byte)| *byte >= 0xC2)
+        .filter_map(|(index, _)| text[index..].chars().next())
+}
+
 /// Counts words the way editors do: whitespace-separated tokens.
 pub fn word_count(text: &str) -> usize {
     let bytes = text.as_bytes();
     // White space outside ASCII (no-break spaces and the like) is rare: only when a character
     // outside ASCII is one is the text split character by character.
-    let other_space = bytes
-        .iter()
-        .enumerate()
-        .filter(|(_, byte)| **byte >= 0xC2)
-        .filter_map(|(index, _)| text[index..].chars().next())
-        .any(char::is_whitespace);
+    let other_space = chars_outside_ascii(text).any(char::is_whitespace);
     if other_space {
         return text.split_whitespace().count();
     }

@@ -106,8 +106,9 @@ fn stage(c: &mut Criterion) {
     }
     group.finish();
 
-    // The corpus as a mix: every story once per iteration, so throughput is stories per second
-    // on one core for the stories a desk actually receives.
+    // The corpus as a mix: every input once per iteration, so throughput is inputs per second
+    // on one core for the stories a desk actually receives, taken one at a time and as one
+    // batch (the way a busy lane takes them).
     let mix: Vec<Vec<u8>> = inputs()
         .into_iter()
         .filter(|(name, _)| name.starts_with("corpus/"))
@@ -125,6 +126,20 @@ fn stage(c: &mut Criterion) {
                     };
                     black_box(stage.process(&message).is_ok());
                 }
+            })
+        });
+        // The same mix as one batch, the way a busy lane takes it: finder by finder.
+        let messages: Vec<RawMessage<'_>> = mix
+            .iter()
+            .map(|bytes| RawMessage {
+                value: bytes,
+                content_type: None,
+            })
+            .collect();
+        group.bench_function("corpus_batch", |b| {
+            b.iter(|| {
+                let outcomes = stage.process_batch(black_box(&messages));
+                black_box(outcomes.iter().filter(|outcome| outcome.is_ok()).count())
             })
         });
         group.finish();

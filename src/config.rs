@@ -107,6 +107,9 @@ pub struct TopicsConfig {
 pub struct EngineConfig {
     /// Threads of the parallel story stage; 0 means one per CPU core.
     pub workers: usize,
+    /// Messages a stage lane takes at once when they have queued up for it: the stage runs
+    /// each finder over the whole batch, which keeps its tables in the cache. 1 turns it off.
+    pub stage_batch: usize,
     /// Messages consumed but not yet acknowledged, across all partitions.
     pub max_in_flight: usize,
     /// Messages consumed but not yet acknowledged, per partition.
@@ -212,6 +215,7 @@ impl Default for EngineConfig {
     fn default() -> Self {
         Self {
             workers: 0,
+            stage_batch: 32,
             max_in_flight: 10_000,
             max_in_flight_per_partition: 2_000,
             commit_interval_ms: 1_000,
@@ -432,6 +436,10 @@ impl Config {
         }
         if engine.workers > 4096 {
             return Err(ConfigError::invalid("engine.workers", "at most 4096"));
+        }
+        require_positive("engine.stage_batch", engine.stage_batch as u64)?;
+        if engine.stage_batch > 1024 {
+            return Err(ConfigError::invalid("engine.stage_batch", "at most 1024"));
         }
         require_positive("engine.commit_interval_ms", engine.commit_interval_ms)?;
         require_positive("engine.drain_timeout_ms", engine.drain_timeout_ms)?;
@@ -780,6 +788,15 @@ mod tests {
             invalid_key(load_text("[metrics]\nlisten = \"nowhere\"\n", &[])),
             "metrics.listen"
         );
+        for batch in ["0", "1025"] {
+            assert_eq!(
+                invalid_key(load_text(
+                    &format!("[engine]\nstage_batch = {batch}\n"),
+                    &[]
+                )),
+                "engine.stage_batch"
+            );
+        }
         assert_eq!(
             invalid_key(load_text(
                 "[engine]\nmax_in_flight = 10\nmax_in_flight_per_partition = 20\n",

@@ -87,10 +87,17 @@ pub async fn run(
         .subscribe(&[&config.topics.input])
         .context("subscribing to the input topic")?;
     let workers = config.stage_workers();
-    let stage = ParallelStage::start(workers, story_stage, sink.clone(), metrics.clone())
-        .context("starting the stage threads")?;
+    let stage = ParallelStage::start(
+        workers,
+        config.engine.stage_batch,
+        story_stage,
+        sink.clone(),
+        metrics.clone(),
+    )
+    .context("starting the stage threads")?;
     info!(input = %config.topics.input, output = %config.topics.output,
-          dead_letter = %config.topics.dead_letter, workers, "worker started");
+          dead_letter = %config.topics.dead_letter, workers,
+          stage_batch = config.engine.stage_batch, "worker started");
 
     let limits = IntakeLimits {
         max_in_flight: config.engine.max_in_flight,

@@ -83,30 +83,85 @@ impl StoryStage {
 
     /// Raw message in, record or typed rejection out. Never panics on any input.
     pub fn process(&self, message: &RawMessage<'_>) -> Result<StoryRecord, Rejection> {
+        let mut story = self.read(message)?;
+        let body = story.body_text();
+        let text = text::Text::new(&body);
+        story.language = language::detect_language(&text);
+        enrich::enrich(&mut [(&mut story, &text)]);
+        self.record(&story, &text)
+    }
+
+    /// Raw messages in, one outcome per message in the same order; a message's outcome does not
+    /// depend on the others in its batch, except through the history, which sees them in order.
+    ///
+    /// The batch is read story by story, enriched finder by finder ([`enrich::enrich`]), and
+    /// then each story is related to the history and rendered, in order.
+    pub fn process_batch(
+        &self,
+        messages: &[RawMessage<'_>],
+    ) -> Vec<Result<StoryRecord, Rejection>> {
+        let stories: Vec<Result<model::Story, Rejection>> =
+            messages.iter().map(|message| self.read(message)).collect();
+        // Empty for a rejected message: an empty `String` does not allocate.
+        let bodies: Vec<String> = stories
+            .iter()
+            .map(|story| {
+                story
+                    .as_ref()
+                    .map(model::Story::body_text)
+                    .unwrap_or_default()
+            })
+            .collect();
+        let mut readings: Vec<Result<(model::Story, text::Text<'_>), Rejection>> = stories
+            .into_iter()
+            .zip(&bodies)
+            .map(|(story, body)| story.map(|story| (story, text::Text::new(body))))
+            .collect();
+        let mut batch: Vec<(&mut model::Story, &text::Text<'_>)> = readings
+            .iter_mut()
+            .flatten()
+            .map(|(story, text)| (story, &*text))
+            .collect();
+        for (story, text) in &mut batch {
+            story.language = language::detect_language(text);
+        }
+        enrich::enrich(&mut batch);
+        readings
+            .into_iter()
+            .map(|reading| reading.and_then(|(story, text)| self.record(&story, &text)))
+            .collect()
+    }
+
+    /// Decodes and parses a message into a story.
+    fn read(&self, message: &RawMessage<'_>) -> Result<model::Story, Rejection> {
         let text = decode::decode_text(
             message.value,
             self.settings.max_message_bytes,
             message.content_type,
         )?;
         let text = mojibake::repair(&text);
-        let mut story = formats::parse(&text, message.content_type, &self.settings)?;
-        let body = story.body_text();
-        let text = text::Text::new(&body);
-        story.language = language::detect_language(&text);
-        enrich::enrich(&mut story, &text);
-        let uri = ninjs::story_uri(&story);
+        formats::parse(&text, message.content_type, &self.settings)
+    }
+
+    /// Relates an enriched story to the history of recent stories and renders its record.
+    fn record(
+        &self,
+        story: &model::Story,
+        text: &text::Text<'_>,
+    ) -> Result<StoryRecord, Rejection> {
+        let uri = ninjs::story_uri(story);
         let fingerprint = history::Fingerprint::new(
             &uri,
             story.source.as_deref(),
             story.headline.as_deref(),
-            &text,
+            text,
             chrono::Utc::now(),
         );
         let content_hash = fingerprint.content_hash.clone();
         let relation = self.history.observe(fingerprint);
         ninjs::render(
-            &story,
-            body,
+            story,
+            text.body(),
             &ninjs::Provenance {
                 uri: &uri,
                 content_hash: &content_hash,
@@ -134,6 +189,42 @@ mod tests {
             max_message_bytes: 4096,
             ..StageSettings::default()
         })
+    }
+
+    #[test]
+    fn a_batch_has_the_outcomes_its_messages_have_one_at_a_time() {
+        let body = "LISBON (Wire) — The harbour reopened on Monday, the port authority said. \
+                    \"We are back,\" said Ana Costa, its director.\n";
+        let story = format!("Harbour reopens\n\n{body}");
+        let republished = format!("Lisbon harbour open again\n\n{body}");
+        let json =
+            r#"{"headline": "Council votes", "body": "The council in Porto voted on Friday."}"#;
+        let inputs: [&[u8]; 6] = [
+            story.as_bytes(),
+            b"",
+            json.as_bytes(),
+            b"Caf\xe9 \xff broken",
+            // The first story under another headline: a duplicate, however the batch is taken.
+            republished.as_bytes(),
+            b"<html><body><p>A page in Faro.</p></body></html>",
+        ];
+        let messages: Vec<RawMessage<'_>> = inputs
+            .iter()
+            .map(|value| RawMessage {
+                value,
+                content_type: None,
+            })
+            .collect();
+        let one_at_a_time = stage();
+        let alone: Vec<_> = messages
+            .iter()
+            .map(|message| one_at_a_time.process(message))
+            .collect();
+        let batched = stage().process_batch(&messages);
+        assert_eq!(batched, alone);
+        assert_eq!(batched.iter().filter(|outcome| outcome.is_ok()).count(), 4);
+        let repeated = batched[4].as_ref().map(|record| record.relation);
+        assert_eq!(repeated, Ok(Some(history::RelationKind::Duplicate)));
     }
 
     proptest! {

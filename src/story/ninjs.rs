@@ -3,6 +3,8 @@
 //! The struct field order is the JSON key order, so the same story always serializes to the same
 //! bytes: `wirestream process` and the worker print identical records.
 
+use std::borrow::Cow;
+
 use serde::Serialize;
 use sha2::{Digest, Sha256};
 
@@ -62,7 +64,7 @@ struct Ninjs<'a> {
     subjects: Vec<SubjectOut>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     infosources: Vec<InfoSource<'a>>,
-    bodies: Vec<Body>,
+    bodies: Vec<Body<'a>>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     associations: Vec<Picture<'a>>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
@@ -254,10 +256,11 @@ struct Headline<'a> {
 }
 
 #[derive(Serialize)]
-struct Body {
+struct Body<'a> {
     role: &'static str,
     contenttype: &'static str,
-    value: String,
+    /// The text body as the story holds it; the HTML rendition made for the record.
+    value: Cow<'a, str>,
     charcount: usize,
     wordcount: usize,
 }
@@ -290,7 +293,7 @@ pub struct Provenance<'a> {
 /// `body` is the story's clean body text, as the enrichment read it.
 pub fn render(
     story: &Story,
-    body: String,
+    body: &str,
     provenance: &Provenance<'_>,
     strict: bool,
 ) -> Result<StoryRecord, serde_json::Error> {
@@ -554,9 +557,9 @@ fn picture<'a>(story_uri: &str, index: usize, image: &'a Image) -> Picture<'a> {
 
 /// The clean text body, and for HTML sources a sanitized HTML rendition of the same paragraphs
 /// (only `<p>` elements, text escaped: no markup, scripts or attributes from the source survive).
-fn bodies(story: &Story, text: String) -> Vec<Body> {
+fn bodies<'a>(story: &Story, text: &'a str) -> Vec<Body<'a>> {
     let charcount = text.chars().count();
-    let wordcount = word_count(&text);
+    let wordcount = word_count(text);
     let html = story.html_body.then(|| {
         let mut html = String::with_capacity(text.len() + 16 * story.paragraphs.len());
         for paragraph in &story.paragraphs {
@@ -571,7 +574,7 @@ fn bodies(story: &Story, text: String) -> Vec<Body> {
         contenttype: "text/plain",
         charcount,
         wordcount,
-        value: text,
+        value: Cow::Borrowed(text),
     }];
     if let Some(value) = html {
         bodies.push(Body {
@@ -579,7 +582,7 @@ fn bodies(story: &Story, text: String) -> Vec<Body> {
             contenttype: "text/html",
             charcount,
             wordcount,
-            value,
+            value: Cow::Owned(value),
         });
     }
     bodies
@@ -710,20 +713,8 @@ mod tests {
 
     #[test]
     fn rendering_is_deterministic_and_counts_the_body() {
-        let record = render(
-            &story("Headline"),
-            "Body text here.".into(),
-            &provenance(),
-            false,
-        )
-        .unwrap();
-        let again = render(
-            &story("Headline"),
-            "Body text here.".into(),
-            &provenance(),
-            false,
-        )
-        .unwrap();
+        let record = render(&story("Headline"), "Body text here.", &provenance(), false).unwrap();
+        let again = render(&story("Headline"), "Body text here.", &provenance(), false).unwrap();
         assert_eq!(record.json, again.json);
         let json: serde_json::Value = serde_json::from_slice(&record.json).unwrap();
         assert_eq!(json["bodies"][0]["wordcount"], 3);

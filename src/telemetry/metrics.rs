@@ -93,7 +93,7 @@ impl Metrics {
             stage_seconds: Histogram::with_opts(
                 HistogramOpts::new(
                     "wirestream_stage_duration_seconds",
-                    "Time the story stage spent on one message.",
+                    "Time the story stage spent on one message (its share of the batch it was processed in).",
                 )
                 .buckets(LATENCY_BUCKETS.to_vec()),
             )

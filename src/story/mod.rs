@@ -1,10 +1,11 @@
 //! The story domain: raw message bytes in, a ninjs record or a typed rejection out.
 //!
-//! [`StoryStage::process`] is the one interface the engine calls. Inside, a message flows
-//! through the rooms of this module in order: `decode` (size, bytes to text) → `mojibake` →
-//! `formats` (detect and parse into a neutral [`model::Story`], cleaned by `normalize`, times by
-//! `dates`) → `text` (the body read once) → `language` → `enrich` → `history` (duplicates and
-//! versions) → `ninjs` (the record out).
+//! [`StoryStage::process_batch`] is the interface the engine calls ([`StoryStage::process`]
+//! does the same for one message). Inside, a message flows through the rooms of this module in
+//! order: `decode` (size, bytes to text) → `mojibake` → `formats` (detect and parse into a
+//! neutral [`model::Story`], cleaned by `normalize`, times by `dates`) → `text` (the body read
+//! once) → `language` → `enrich` → `history` (duplicates and versions) → `ninjs` (the record
+//! out).
 
 mod bylines;
 mod dates;

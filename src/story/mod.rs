@@ -162,7 +162,7 @@ impl StoryStage {
         let relation = self.history.observe(fingerprint);
         ninjs::render(
             story,
-            text.body(),
+            text,
             &ninjs::Provenance {
                 uri: &uri,
                 content_hash: &content_hash,

@@ -12,7 +12,7 @@ use super::enrich::quotes::SpeakerKind;
 use super::enrich::topics::MEDIA_TOPIC_URI;
 use super::history::{Relation, RelationKind};
 use super::model::{Image, Story};
-use super::normalize::word_count;
+use super::text::Text;
 
 /// Where the ninjs 2.2 schema lives: `standard.schema` of strict records.
 pub const NINJS_SCHEMA_URI: &str = "http://www.iptc.org/std/ninjs/ninjs-schema_2.2.json";
@@ -293,7 +293,7 @@ pub struct Provenance<'a> {
 /// `body` is the story's clean body text, as the enrichment read it.
 pub fn render(
     story: &Story,
-    body: &str,
+    body: &Text<'_>,
     provenance: &Provenance<'_>,
     strict: bool,
 ) -> Result<StoryRecord, serde_json::Error> {
@@ -557,9 +557,11 @@ fn picture<'a>(story_uri: &str, index: usize, image: &'a Image) -> Picture<'a> {
 
 /// The clean text body, and for HTML sources a sanitized HTML rendition of the same paragraphs
 /// (only `<p>` elements, text escaped: no markup, scripts or attributes from the source survive).
-fn bodies<'a>(story: &Story, text: &'a str) -> Vec<Body<'a>> {
-    let charcount = text.chars().count();
-    let wordcount = word_count(text);
+fn bodies<'a>(story: &Story, body: &Text<'a>) -> Vec<Body<'a>> {
+    let text = body.body();
+    let charcount = body.char_offset(text.len());
+    // Words the way editors count them: whitespace-separated tokens.
+    let wordcount = body.pieces().len();
     let html = story.html_body.then(|| {
         let mut html = String::with_capacity(text.len() + 16 * story.paragraphs.len());
         for paragraph in &story.paragraphs {
@@ -713,11 +715,35 @@ mod tests {
 
     #[test]
     fn rendering_is_deterministic_and_counts_the_body() {
-        let record = render(&story("Headline"), "Body text here.", &provenance(), false).unwrap();
-        let again = render(&story("Headline"), "Body text here.", &provenance(), false).unwrap();
+        let record = render(
+            &story("Headline"),
+            &Text::new("Body text here."),
+            &provenance(),
+            false,
+        )
+        .unwrap();
+        let again = render(
+            &story("Headline"),
+            &Text::new("Body text here."),
+            &provenance(),
+            false,
+        )
+        .unwrap();
         assert_eq!(record.json, again.json);
         let json: serde_json::Value = serde_json::from_slice(&record.json).unwrap();
         assert_eq!(json["bodies"][0]["wordcount"], 3);
+        assert_eq!(json["bodies"][0]["charcount"], 15);
+        // A no-break space separates words too; characters, not bytes, are counted.
+        let accented = render(
+            &story("Headline"),
+            &Text::new("Café au\u{a0}lait."),
+            &provenance(),
+            false,
+        )
+        .unwrap();
+        let json: serde_json::Value = serde_json::from_slice(&accented.json).unwrap();
+        assert_eq!(json["bodies"][0]["wordcount"], 3);
+        assert_eq!(json["bodies"][0]["charcount"], 13);
         assert_eq!(json["headlines"][0]["value"], "Headline");
         assert_eq!(json["uri"], record.uri.as_str());
     }

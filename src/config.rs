@@ -107,8 +107,9 @@ pub struct TopicsConfig {
 pub struct EngineConfig {
     /// Threads of the parallel story stage; 0 means one per CPU core.
     pub workers: usize,
-    /// Messages a stage lane takes at once when they have queued up for it: the stage runs
-    /// each finder over the whole batch, which keeps its tables in the cache. 1 turns it off.
+    /// Messages a stage lane takes at once when they have queued up for it (and at most 1 MiB
+    /// of input): the stage runs each finder over the whole batch, which keeps its tables in the
+    /// cache. 1 turns it off.
     pub stage_batch: usize,
     /// Messages consumed but not yet acknowledged, across all partitions.
     pub max_in_flight: usize,

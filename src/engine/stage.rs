@@ -33,6 +33,12 @@ pub struct Job {
     pub ticket: Ticket,
 }
 
+impl Job {
+    fn size(&self) -> usize {
+        self.message.payload().map_or(0, <[u8]>::len)
+    }
+}
+
 pub struct ParallelStage {
     lanes: Vec<Sender<Job>>,
     threads: Vec<JoinHandle<()>>,
@@ -57,7 +63,7 @@ impl ParallelStage {
             let thread = std::thread::Builder::new()
                 .name(format!("wirestream-stage-{lane}"))
                 .spawn(move || {
-                    while let Some(batch) = next_batch(&receiver, batch_limit) {
+                    while let Some(batch) = next_batch(&receiver, batch_limit, Job::size) {
                         run_batch(&stage, &sink, &metrics, batch);
                     }
                 })?;
@@ -102,14 +108,28 @@ fn lane_for_key(key: &[u8], lanes: usize) -> usize {
     (hasher.finish() % lanes as u64) as usize
 }
 
+/// A batch holds the text, word tables and findings of all its stories at once: past this many
+/// input bytes a lane adds no more to it, so large stories are taken a few at a time and memory
+/// stays near what one story at a time needs.
+const BATCH_BYTES: usize = 1 << 20;
+
 /// Waits for a message, then takes whatever else has queued behind it, up to `limit` messages
-/// in all. `None` once the lane is closed and empty.
-fn next_batch<T>(receiver: &Receiver<T>, limit: usize) -> Option<Vec<T>> {
+/// in all and while the batch's bytes (`size`) stay within [`BATCH_BYTES`]. `None` once the
+/// lane is closed and empty.
+fn next_batch<T>(
+    receiver: &Receiver<T>,
+    limit: usize,
+    size: impl Fn(&T) -> usize,
+) -> Option<Vec<T>> {
     let first = receiver.recv().ok()?;
+    let mut bytes = size(&first);
     let mut batch = vec![first];
-    while batch.len() < limit {
+    while batch.len() < limit && bytes < BATCH_BYTES {
         match receiver.try_recv() {
-            Ok(job) => batch.push(job),
+            Ok(job) => {
+                bytes += size(&job);
+                batch.push(job);
+            }
             Err(_) => break,
         }
     }
@@ -184,12 +204,28 @@ mod tests {
         for job in 0..5 {
             sender.send(job).unwrap();
         }
-        assert_eq!(next_batch(&receiver, 3), Some(vec![0, 1, 2]));
-        assert_eq!(next_batch(&receiver, 3), Some(vec![3, 4]));
+        let small = |_: &i32| 1;
+        assert_eq!(next_batch(&receiver, 3, small), Some(vec![0, 1, 2]));
+        assert_eq!(next_batch(&receiver, 3, small), Some(vec![3, 4]));
         sender.send(5).unwrap();
-        assert_eq!(next_batch(&receiver, 1), Some(vec![5]));
+        assert_eq!(next_batch(&receiver, 1, small), Some(vec![5]));
         drop(sender);
-        assert_eq!(next_batch(&receiver, 3), None);
+        assert_eq!(next_batch(&receiver, 3, small), None);
+    }
+
+    #[test]
+    fn a_batch_stops_growing_at_its_byte_budget_but_takes_a_large_message() {
+        let (sender, receiver) = mpsc::channel();
+        for size in [BATCH_BYTES * 2, 10, BATCH_BYTES / 2, BATCH_BYTES / 2, 10] {
+            sender.send(size).unwrap();
+        }
+        let size = |bytes: &usize| *bytes;
+        assert_eq!(next_batch(&receiver, 32, size), Some(vec![BATCH_BYTES * 2]));
+        assert_eq!(
+            next_batch(&receiver, 32, size),
+            Some(vec![10, BATCH_BYTES / 2, BATCH_BYTES / 2])
+        );
+        assert_eq!(next_batch(&receiver, 32, size), Some(vec![10]));
     }
 
     #[test]

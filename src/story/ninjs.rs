@@ -290,7 +290,8 @@ pub struct Provenance<'a> {
 
 /// Renders a story as compact ninjs 2.2 JSON; `strict` leaves out the extension object and names
 /// the official schema.
-/// `body` is the story's clean body text, as the enrichment read it.
+/// `body` is the story's clean body as the finders read it, whose characters and words the
+/// record counts.
 pub fn render(
     story: &Story,
     body: &Text<'_>,

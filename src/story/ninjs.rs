@@ -714,38 +714,23 @@ mod tests {
         assert!(story_uri(&story("x")).starts_with("urn:wirestream:story:"));
     }
 
+    fn rendered(body: &str) -> StoryRecord {
+        render(&story("Headline"), &Text::new(body), &provenance(), false).unwrap()
+    }
+
     #[test]
     fn rendering_is_deterministic_and_counts_the_body() {
-        let record = render(
-            &story("Headline"),
-            &Text::new("Body text here."),
-            &provenance(),
-            false,
-        )
-        .unwrap();
-        let again = render(
-            &story("Headline"),
-            &Text::new("Body text here."),
-            &provenance(),
-            false,
-        )
-        .unwrap();
-        assert_eq!(record.json, again.json);
+        let record = rendered("Body text here.");
+        assert_eq!(record.json, rendered("Body text here.").json);
         let json: serde_json::Value = serde_json::from_slice(&record.json).unwrap();
         assert_eq!(json["bodies"][0]["wordcount"], 3);
         assert_eq!(json["bodies"][0]["charcount"], 15);
+        assert_eq!(json["headlines"][0]["value"], "Headline");
+        assert_eq!(json["uri"], record.uri.as_str());
         // A no-break space separates words too; characters, not bytes, are counted.
-        let accented = render(
-            &story("Headline"),
-            &Text::new("Café au\u{a0}lait."),
-            &provenance(),
-            false,
-        )
-        .unwrap();
+        let accented = rendered("Café au\u{a0}lait.");
         let json: serde_json::Value = serde_json::from_slice(&accented.json).unwrap();
         assert_eq!(json["bodies"][0]["wordcount"], 3);
         assert_eq!(json["bodies"][0]["charcount"], 13);
-        assert_eq!(json["headlines"][0]["value"], "Headline");
-        assert_eq!(json["uri"], record.uri.as_str());
     }
 }

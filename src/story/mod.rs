@@ -87,8 +87,7 @@ impl StoryStage {
         let mut story = self.read(message)?;
         let body = story.body_text();
         let text = text::Text::new(&body);
-        story.language = language::detect_language(&text);
-        enrich::enrich(&mut [(&mut story, &text)]);
+        understand(&mut [(&mut story, &text)]);
         self.record(&story, &text)
     }
 
@@ -123,10 +122,7 @@ impl StoryStage {
             .flatten()
             .map(|(story, text)| (story, &*text))
             .collect();
-        for (story, text) in &mut batch {
-            story.language = language::detect_language(text);
-        }
-        enrich::enrich(&mut batch);
+        understand(&mut batch);
         readings
             .into_iter()
             .map(|reading| reading.and_then(|(story, text)| self.record(&story, &text)))
@@ -178,6 +174,14 @@ impl StoryStage {
             )
         })
     }
+}
+
+/// A batch of read stories' language, then everything the finders find in them.
+fn understand(batch: &mut [(&mut model::Story, &text::Text<'_>)]) {
+    for (story, text) in batch.iter_mut() {
+        story.language = language::detect_language(text);
+    }
+    enrich::enrich(batch);
 }
 
 #[cfg(test)]

@@ -1002,13 +1002,17 @@ fn link_acronyms(body: &str, kept: &[Found], organisations: &mut Vec<Organisatio
             continue;
         }
         let defined_after = kept.iter().find_map(|f| {
-            let rest = &body[f.end..];
-            (f.name != acronym && rest.starts_with(&format!(" ({acronym})"))).then_some(&f.name)
+            let in_parentheses = body[f.end..]
+                .strip_prefix(" (")
+                .and_then(|rest| rest.strip_prefix(acronym.as_str()))
+                .is_some_and(|rest| rest.starts_with(')'));
+            (f.name != acronym && in_parentheses).then_some(&f.name)
         });
+        let letters = acronym.replace('-', "");
         let full = defined_after.cloned().or_else(|| {
             organisations
                 .iter()
-                .find(|o| o.name != acronym && initials(&o.name) == acronym.replace('-', ""))
+                .find(|o| o.name != acronym && initials(&o.name) == letters)
                 .map(|o| o.name.clone())
         });
         let Some(full) = full else {
@@ -1105,6 +1109,17 @@ mod tests {
         );
         assert!(found.iter().any(|o| o.name == "ZESCO"));
         assert_eq!(found.len(), 2, "{found:?}");
+    }
+
+    #[test]
+    fn an_acronym_in_parentheses_joins_the_name_before_it_whatever_its_letters() {
+        let found = find_organisations(
+            &Text::new("The Northern Water Supply Authority (NORWASA) cut supplies. NORWASA said the dam was low."),
+            &[],
+        );
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].name, "Northern Water Supply Authority");
+        assert_eq!(found[0].acronym.as_deref(), Some("NORWASA"));
     }
 
     #[test]

@@ -513,9 +513,11 @@ pub fn find_people(
     // Shorter forms of a fuller name are the same person: "Maria Cantwell" in "Sen. Maria Cantwell".
     let names: Vec<String> = people.iter().map(|p| p.name.clone()).collect();
     people.retain(|p| {
-        !names
-            .iter()
-            .any(|other| other != &p.name && other.ends_with(&format!(" {}", p.name)))
+        !names.iter().any(|other| {
+            other
+                .strip_suffix(p.name.as_str())
+                .is_some_and(|first_names| first_names.ends_with(' '))
+        })
     });
     let authors: BTreeSet<String> = authors.iter().map(|a| fold(a)).collect();
     people.retain(|p| !authors.contains(&fold(&p.name)) || p.mentions.len() > 1);
@@ -723,6 +725,14 @@ mod tests {
         assert_eq!(
             roles,
             vec![Some("Kremlin spokesman"), Some("deputy foreign minister")]
+        );
+    }
+
+    #[test]
+    fn a_shorter_form_of_a_fuller_name_is_the_same_person() {
+        assert_eq!(
+            names("Ana Maria Tavares opened the session. Later, Maria Tavares said the vote would wait."),
+            ["Ana Maria Tavares"]
         );
     }
 

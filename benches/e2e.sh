@@ -6,6 +6,12 @@
 #
 #   benches/e2e.sh                 # N=50000 messages of SIZE=4096 bytes, then a paced latency run
 #   N=20000 SIZE=2048 RATE=1000 benches/e2e.sh
+#   CORPUS=../shared/corpus benches/e2e.sh     # the corpus's raw inputs in turn, not one story
+#   WIRESTREAM=/other/build/wirestream benches/e2e.sh   # another build of the worker
+#
+# The synthetic stories are all one story (with another headline each), which the worker's
+# caches hold; CORPUS gives the varied stories a desk receives, rejections included (a message
+# counts as handled once its record or its dead letter is acknowledged).
 #
 # Prints one JSON object: throughput (msgs/s, MB/s), end-to-end latency p50/p99 at a paced load
 # (input timestamp -> broker ack of the output) and peak RSS, for both, and the ratios.
@@ -16,10 +22,11 @@ SIZE=${SIZE:-4096}
 PACED=${PACED:-6000}
 RATE=${RATE:-2000}
 PARTITIONS=${PARTITIONS:-4}
+CORPUS=${CORPUS:-}
 
 scripts/get-tansu >/dev/null
 cargo build --quiet --release --bin wirestream --example wsctl
-WIRESTREAM=target/release/wirestream
+WIRESTREAM=${WIRESTREAM:-target/release/wirestream}
 WSCTL=target/release/examples/wsctl
 work=$(mktemp -d); echo "work dir: $work" >&2
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
@@ -36,6 +43,9 @@ done
 # peak RSS in kB of a finished /usr/bin/time -v run
 peak_rss() { awk -F: '/Maximum resident set size/ {gsub(/ /,"",$2); print $2}' "$1"; }
 metric() { curl -fsS "http://127.0.0.1:$metrics_port/metrics" | awk -v m="$1" '$1==m {print $2}'; }
+# records and dead letters acknowledged
+handled() { curl -fsS "http://127.0.0.1:$metrics_port/metrics" | awk '$1=="wirestream_records_produced_total" || index($1, "wirestream_dead_letters_total{")==1 {s+=$2} END {print int(s)}'; }
+load() { $WSCTL --brokers "$BROKERS" load ${CORPUS:+--corpus "$CORPUS"} "$@"; }
 worker_env() { # GROUP INPUT OUTPUT DEAD_LETTER COMMAND...
   local group=$1 input=$2 output=$3 dead_letter=$4; shift 4
   exec env WIRESTREAM_KAFKA_BROKERS=$BROKERS WIRESTREAM_METRICS_LISTEN=127.0.0.1:$metrics_port \
@@ -50,15 +60,15 @@ wait_done() { # $1 = expected outputs; prints seconds from first consumed messag
   for _ in $(seq 12000); do
     consumed=$(metric wirestream_messages_consumed_total || echo 0)
     [ -z "$start" ] && [ "${consumed%.*}" -gt 0 ] 2>/dev/null && start=$(date +%s.%N)
-    done=$(( $(metric wirestream_records_produced_total | cut -d. -f1) ))
+    done=$(handled)
     [ "$done" -ge "$1" ] && { python3 -c "import sys; print(float(sys.argv[2])-float(sys.argv[1]))" "$start" "$(date +%s.%N)"; return; }
     sleep 0.05
   done
   echo "timed out waiting for $1 outputs" >&2; exit 1
 }
 
-echo "loading $N messages of $SIZE bytes..." >&2
-$WSCTL --brokers "$BROKERS" load --topic in --count "$N" --size "$SIZE"
+echo "loading $N messages${CORPUS:+ from $CORPUS}..." >&2
+load --topic in --count "$N" --size "$SIZE" >"$work/load.json"
 
 echo "baseline: topic-to-topic copy..." >&2
 /usr/bin/time -v -o "$work/copy.time" $WSCTL --brokers "$BROKERS" copy --from in --to copy-out --count "$N" >"$work/copy.json"
@@ -78,15 +88,17 @@ worker_env bench-paced paced-in paced-out paced-dlq $WIRESTREAM run >"$work/work
 worker_pid=$!
 wait_ready
 sleep 4  # let the copy's consumer join its group too
-$WSCTL --brokers "$BROKERS" load --topic paced-in --count "$PACED" --size "$SIZE" --rate "$RATE"
+load --topic paced-in --count "$PACED" --size "$SIZE" --rate "$RATE" >/dev/null
 wait_done "$PACED" >/dev/null
 curl -fsS "http://127.0.0.1:$metrics_port/metrics" >"$work/paced.metrics"
 kill -TERM $worker_pid; wait $worker_pid
 wait $copy_pid
 
-python3 - "$work" "$N" "$SIZE" "$worker_seconds" "$(peak_rss "$work/copy.time")" "$(peak_rss "$work/worker.time")" <<'PY'
+python3 - "$work" "$N" "$worker_seconds" "$(peak_rss "$work/copy.time")" "$(peak_rss "$work/worker.time")" "$CORPUS" <<'PY'
 import json, sys
-work, n, size, worker_seconds, copy_rss, worker_rss = sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), float(sys.argv[4]), int(sys.argv[5]), int(sys.argv[6])
+work, n, worker_seconds, copy_rss, worker_rss, corpus = sys.argv[1], int(sys.argv[2]), float(sys.argv[3]), int(sys.argv[4]), int(sys.argv[5]), sys.argv[6]
+loaded = json.load(open(f"{work}/load.json"))
+size = round(loaded["bytes"] / max(loaded["messages"], 1))
 copy = json.load(open(f"{work}/copy.json"))
 paced_copy = json.load(open(f"{work}/paced-copy.json"))
 buckets = []
@@ -103,7 +115,7 @@ def quantile(q):  # Prometheus histogram_quantile: linear inside the bucket
         prev_le, prev_count = le, count
 worker_rate = n / worker_seconds
 result = {
-    "messages": n, "message_bytes": size,
+    "messages": n, "message_bytes": size, "corpus": corpus or None,
     "baseline_copy": {"msgs_per_s": round(copy["msgs_per_s"]), "mb_per_s": round(copy["msgs_per_s"] * size / 1e6, 1),
                       "latency_p50_s": paced_copy["latency_p50_s"], "latency_p99_s": paced_copy["latency_p99_s"],
                       "peak_rss_mb": round(copy_rss / 1024, 1)},

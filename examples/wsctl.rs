@@ -3,10 +3,11 @@
 //! ```text
 //! cargo run --example wsctl -- produce --brokers B --topic T FILE...      # one message per file
 //! cargo run --example wsctl -- consume --brokers B --topic T [--max N] [--idle-ms 2000]
-//! cargo run --example wsctl -- load --brokers B --topic T --count N --size BYTES
+//! cargo run --example wsctl -- load --brokers B --topic T --count N --size BYTES [--corpus DIR]
 //! cargo run --example wsctl -- copy --brokers B --from T --to U --count N  # baseline copy
 //! ```
 
+use std::borrow::Cow;
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
@@ -43,8 +44,9 @@ enum Command {
         #[arg(long, default_value_t = 2000)]
         idle_ms: u64,
     },
-    /// Produces COUNT synthetic JSON stories of about SIZE bytes, stamped with the send time,
-    /// as fast as possible or at RATE messages per second.
+    /// Produces COUNT synthetic JSON stories of about SIZE bytes (or, with CORPUS, the raw
+    /// inputs of a corpus folder in turn), stamped with the send time, as fast as possible or at
+    /// RATE messages per second.
     Load {
         #[arg(long)]
         topic: String,
@@ -54,6 +56,9 @@ enum Command {
         size: usize,
         #[arg(long)]
         rate: Option<u64>,
+        /// A folder laid out like `shared/corpus`: its raw inputs, not the gold answers.
+        #[arg(long)]
+        corpus: Option<PathBuf>,
     },
     /// The baseline: copies COUNT records from one topic to another, unchanged, in a consumer
     /// group with commits after acknowledgement; prints throughput.
@@ -90,11 +95,17 @@ fn main() -> Result<()> {
             count,
             size,
             rate,
+            corpus,
         } => {
             let producer = producer(&cli.brokers)?;
             let paragraph = "<p>Officials said the harbour reopened after a week of repairs, and ferry operators reported steady traffic.</p>";
             let body = paragraph.repeat(size / paragraph.len() + 1);
+            let inputs = match &corpus {
+                Some(dir) => raw_inputs(dir)?,
+                None => Vec::new(),
+            };
             let started = Instant::now();
+            let mut bytes_sent = 0;
             for index in 0..count {
                 if let Some(rate) = rate {
                     let due =
@@ -103,19 +114,54 @@ fn main() -> Result<()> {
                         std::thread::sleep(wait);
                     }
                 }
-                let story = serde_json::json!({
-                    "id": format!("load-{index}"), "source": "bench",
-                    "headline": format!("Harbour reopens after repairs, update {index}"),
-                    "byline": "By Ana Costa", "body_html": body,
-                    "published": "2024-05-14T09:30:00Z",
-                });
-                send(&producer, &topic, &serde_json::to_vec(&story)?)?;
+                let message: Cow<'_, [u8]> = match inputs.get(index % inputs.len().max(1)) {
+                    Some(input) => Cow::Borrowed(input),
+                    None => Cow::Owned(serde_json::to_vec(&serde_json::json!({
+                        "id": format!("load-{index}"), "source": "bench",
+                        "headline": format!("Harbour reopens after repairs, update {index}"),
+                        "byline": "By Ana Costa", "body_html": body,
+                        "published": "2024-05-14T09:30:00Z",
+                    }))?),
+                };
+                send(&producer, &topic, &message)?;
+                bytes_sent += message.len();
             }
             producer.flush(Duration::from_secs(120))?;
+            println!(
+                "{}",
+                serde_json::json!({"messages": count, "bytes": bytes_sent})
+            );
         }
         Command::Copy { from, to, count } => copy(&cli.brokers, &from, &to, count)?,
     }
     Ok(())
+}
+
+/// The raw inputs of a corpus folder, by file name: not the gold answers nor the folder's own
+/// notes and tools.
+fn raw_inputs(dir: &std::path::Path) -> Result<Vec<Vec<u8>>> {
+    let mut paths: Vec<PathBuf> = std::fs::read_dir(dir)
+        .with_context(|| format!("reading {}", dir.display()))?
+        .map(|entry| entry.map(|entry| entry.path()))
+        .collect::<std::io::Result<_>>()?;
+    paths.retain(|path| {
+        let name = path
+            .file_name()
+            .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
+        path.is_file()
+            && !name.ends_with(".gold.json")
+            && !name.ends_with(".md")
+            && !name.ends_with(".py")
+            && name != "manifest.json"
+    });
+    paths.sort();
+    if paths.is_empty() {
+        bail!("no raw inputs in {}", dir.display());
+    }
+    paths
+        .iter()
+        .map(|path| std::fs::read(path).with_context(|| format!("reading {}", path.display())))
+        .collect()
 }
 
 fn producer(brokers: &str) -> Result<ThreadedProducer<DefaultProducerContext>> {

@@ -57,25 +57,7 @@ fn inputs() -> Vec<(String, Vec<u8>)> {
         ),
     ];
     if let Some(dir) = std::env::var_os("WIRESTREAM_BENCH_CORPUS") {
-        let mut files: Vec<_> = std::fs::read_dir(dir)
-            .into_iter()
-            .flatten()
-            .flatten()
-            .map(|entry| entry.path())
-            .filter(|path| {
-                // Raw inputs only: not the gold answers or the folder's own notes and tools.
-                let name = path
-                    .file_name()
-                    .map(|n| n.to_string_lossy().into_owned())
-                    .unwrap_or_default();
-                path.is_file()
-                    && !name.ends_with(".gold.json")
-                    && !name.ends_with(".md")
-                    && !name.ends_with(".py")
-                    && name != "manifest.json"
-            })
-            .collect();
-        files.sort();
+        let files = wirestream::score::raw_inputs(dir.as_ref()).unwrap_or_default();
         for path in files {
             if let Ok(bytes) = std::fs::read(&path) {
                 let name = path

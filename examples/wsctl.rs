@@ -137,24 +137,10 @@ fn main() -> Result<()> {
     Ok(())
 }
 
-/// The raw inputs of a corpus folder, by file name: not the gold answers nor the folder's own
-/// notes and tools.
+/// The raw inputs of a corpus folder, in name order.
 fn raw_inputs(dir: &std::path::Path) -> Result<Vec<Vec<u8>>> {
-    let mut paths: Vec<PathBuf> = std::fs::read_dir(dir)
-        .with_context(|| format!("reading {}", dir.display()))?
-        .map(|entry| entry.map(|entry| entry.path()))
-        .collect::<std::io::Result<_>>()?;
-    paths.retain(|path| {
-        let name = path
-            .file_name()
-            .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
-        path.is_file()
-            && !name.ends_with(".gold.json")
-            && !name.ends_with(".md")
-            && !name.ends_with(".py")
-            && name != "manifest.json"
-    });
-    paths.sort();
+    let paths =
+        wirestream::score::raw_inputs(dir).with_context(|| format!("reading {}", dir.display()))?;
     if paths.is_empty() {
         bail!("no raw inputs in {}", dir.display());
     }

@@ -126,14 +126,13 @@ pub fn score_folder(stage: &StoryStage, dir: &Path) -> Result<Report, ScoreError
         path: path.display().to_string(),
         source,
     };
-    let mut raw_files: Vec<PathBuf> = std::fs::read_dir(dir)
-        .map_err(|e| read_error(dir, e))?
-        .filter_map(|entry| entry.ok().map(|e| e.path()))
-        .filter(|path| path.is_file() && gold_path(path).is_some_and(|gold| gold.is_file()))
-        .collect();
     // In name order, through one stage: later stories find the earlier ones they duplicate or
     // supersede, as they would in the worker.
-    raw_files.sort();
+    let raw_files: Vec<PathBuf> = raw_inputs(dir)
+        .map_err(|e| read_error(dir, e))?
+        .into_iter()
+        .filter(|path| gold_path(path).is_file())
+        .collect();
     let mut seen = BTreeMap::new();
     let mut report = Report {
         files: 0,
@@ -141,9 +140,7 @@ pub fn score_folder(stage: &StoryStage, dir: &Path) -> Result<Report, ScoreError
         outcomes: Vec::new(),
     };
     for raw_path in raw_files {
-        let Some(gold_path) = gold_path(&raw_path) else {
-            continue;
-        };
+        let gold_path = gold_path(&raw_path);
         let bytes = std::fs::read(&raw_path).map_err(|e| read_error(&raw_path, e))?;
         let gold_text =
             std::fs::read_to_string(&gold_path).map_err(|e| read_error(&gold_path, e))?;
@@ -169,18 +166,40 @@ pub fn score_folder(stage: &StoryStage, dir: &Path) -> Result<Report, ScoreError
     Ok(report)
 }
 
-/// `NNN-slug.ext` → `NNN-slug.gold.json`; `None` for gold files and other non-inputs.
-fn gold_path(raw: &Path) -> Option<PathBuf> {
-    let name = raw.file_name()?.to_str()?;
-    if name.ends_with(".gold.json")
+/// The raw inputs of a folder laid out like `shared/corpus`, in name order: every file but the
+/// gold answers and the folder's own notes, manifest and tools. The scorer, the stage bench and
+/// the load generator all read a corpus through this.
+pub fn raw_inputs(dir: &Path) -> std::io::Result<Vec<PathBuf>> {
+    let mut inputs = Vec::new();
+    for entry in std::fs::read_dir(dir)? {
+        let path = entry?.path();
+        if path.is_file() && is_raw_input(&path) {
+            inputs.push(path);
+        }
+    }
+    inputs.sort();
+    Ok(inputs)
+}
+
+fn is_raw_input(path: &Path) -> bool {
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy())
+        .unwrap_or_default();
+    !(name.ends_with(".gold.json")
         || name == "manifest.json"
         || name.ends_with(".md")
-        || name.ends_with(".py")
-    {
-        return None;
-    }
-    let stem = name.rsplit_once('.').map_or(name, |(stem, _)| stem);
-    Some(raw.with_file_name(format!("{stem}.gold.json")))
+        || name.ends_with(".py"))
+}
+
+/// `NNN-slug.ext` → `NNN-slug.gold.json`.
+fn gold_path(raw: &Path) -> PathBuf {
+    let name = raw
+        .file_name()
+        .map(|n| n.to_string_lossy())
+        .unwrap_or_default();
+    let stem = name.rsplit_once('.').map_or(&*name, |(stem, _)| stem);
+    raw.with_file_name(format!("{stem}.gold.json"))
 }
 
 /// `seen` maps the content hash of every record scored so far to its file's stem (`NNN-slug`),

@@ -9,6 +9,7 @@
 use std::borrow::Cow;
 
 use super::rejection::{PipelineStep, Rejection, RejectionClass};
+use super::scan::any_byte;
 
 /// Declarations are looked for in this many leading bytes.
 const DECLARATION_WINDOW: usize = 1024;
@@ -132,13 +133,12 @@ const CONTROL_BITS: u32 = {
     bits
 };
 
-/// Whether any byte is a binary control, with a shift and a mask per byte and no branch, which
-/// the compiler turns into vector code (`matches!` on the byte compiles to a jump table: a jump
-/// per byte of every story).
+/// Whether any byte is a binary control: a shift and a mask per byte, where
+/// [`is_binary_control`]'s `matches!` would compile to a jump per byte.
 fn has_binary_control(bytes: &[u8]) -> bool {
-    bytes.iter().fold(false, |found, &byte| {
+    any_byte(bytes, |byte| {
         let low_control = (byte < 32) & ((CONTROL_BITS >> (byte & 31)) & 1 != 0);
-        found | low_control | (byte == 0x7f)
+        low_control | (byte == 0x7f)
     })
 }
 

@@ -20,6 +20,7 @@ mod mojibake;
 mod ninjs;
 mod normalize;
 mod rejection;
+mod scan;
 mod stamps;
 pub mod text;
 

@@ -7,6 +7,8 @@
 
 use std::borrow::Cow;
 
+use super::scan::any_pair;
+
 /// Windows-1252's printable characters in 0x80–0x9F.
 const CP1252_HIGH: [(char, u8); 27] = [
     ('€', 0x80),
@@ -50,16 +52,10 @@ fn original_byte(c: char) -> Option<u8> {
 pub fn repair(text: &str) -> Cow<'_, str> {
     // Every mojibake sequence starts with a lead byte shown as one of Â..ô, which UTF-8 writes
     // as 0xC3 and a second byte from 0x82 to 0xB4.
-    // Folded without a branch per byte: nearly all text has none.
-    let bytes = text.as_bytes();
-    let shows_a_lead_byte =
-        bytes
-            .iter()
-            .zip(bytes.iter().skip(1))
-            .fold(0u8, |found, (&first, &second)| {
-                found | u8::from((first == 0xC3) & (second.wrapping_sub(0x82) <= 0xB4 - 0x82))
-            });
-    if shows_a_lead_byte == 0 {
+    let shows_a_lead_byte = any_pair(text.as_bytes(), |first, second| {
+        (first == 0xC3) & (second.wrapping_sub(0x82) <= 0xB4 - 0x82)
+    });
+    if !shows_a_lead_byte {
         return Cow::Borrowed(text);
     }
     let mut out = String::with_capacity(text.len());

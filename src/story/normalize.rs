@@ -3,6 +3,8 @@
 use scraper::{ElementRef, Html, Node};
 use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
 
+use super::scan::{any_byte, any_pair};
+
 /// Characters that carry no text and are deleted outright: soft hyphen, zero-width space, word
 /// joiner and a byte-order mark left in the middle of a text.
 fn is_invisible(c: char) -> bool {
@@ -30,19 +32,11 @@ fn is_collapsed(text: &str) -> bool {
     if text.starts_with(' ') || text.ends_with(' ') {
         return false;
     }
-    // ASCII white space other than a space is `\t`..=`\r`; both folds go without a branch per
-    // byte.
+    // ASCII white space other than a space is `\t`..=`\r`.
     let bytes = text.as_bytes();
-    let breaks = bytes.iter().fold(0u8, |found, &byte| {
-        found | u8::from(byte.wrapping_sub(b'\t') < 5)
-    });
-    let doubled = bytes
-        .iter()
-        .zip(bytes.iter().skip(1))
-        .fold(0u8, |found, (&a, &b)| {
-            found | u8::from((a == b' ') & (b == b' '))
-        });
-    if breaks | doubled != 0 {
+    let breaks = any_byte(bytes, |byte| byte.wrapping_sub(b'\t') < 5);
+    let doubled = any_pair(bytes, |a, b| (a == b' ') & (b == b' '));
+    if breaks | doubled {
         return false;
     }
     // Other white space and the invisible characters are not ASCII.

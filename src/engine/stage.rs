@@ -139,13 +139,12 @@ fn next_batch<T>(
 fn run_batch(stage: &StoryStage, sink: &Sink, metrics: &Metrics, batch: Vec<Job>) {
     let started = Instant::now();
     let raws: Vec<RawMessage<'_>> = batch.iter().map(|job| raw_message(&job.message)).collect();
-    // The stage is built never to panic on input (property-tested and fuzzed); should a bug slip
-    // through anyway, the batch is run again one message at a time, so that only the message
-    // that panics goes to the dead-letter topic instead of stalling its partition forever.
-    // Stories of the batch that the history had already seen then count as delivered twice and
-    // relate to nothing, as a redelivery would.
-    let outcomes = catch_unwind(AssertUnwindSafe(|| stage.process_batch(&raws)))
-        .unwrap_or_else(|_| raws.iter().map(|raw| process_alone(stage, raw)).collect());
+    let outcomes = outcomes_surviving_panics(
+        &raws,
+        |raws| stage.process_batch(raws),
+        |raw| stage.process(raw),
+        stage_panicked,
+    );
     // Each message is timed as its share of the batch.
     let per_message = started.elapsed().as_secs_f64() / batch.len() as f64;
     for (job, outcome) in batch.into_iter().zip(outcomes) {
@@ -169,14 +168,34 @@ fn run_batch(stage: &StoryStage, sink: &Sink, metrics: &Metrics, batch: Vec<Job>
     metrics.history_stories.set(stage.history().len() as i64);
 }
 
-fn process_alone(stage: &StoryStage, raw: &RawMessage<'_>) -> Result<StoryRecord, Rejection> {
-    catch_unwind(AssertUnwindSafe(|| stage.process(raw))).unwrap_or_else(|_| {
-        Err(Rejection::new(
-            RejectionClass::Internal,
-            PipelineStep::Parse,
-            "the story stage panicked on this input (a wirestream bug; please report it)",
-        ))
+/// The outcome of each message of a batch, run as one batch by `together`. The stage is built
+/// never to panic on input (property-tested and fuzzed); should a bug slip through anyway, the
+/// batch is run again one message at a time by `alone`, so that only the message that panics
+/// gets `panicked()` (a rejection, for the dead-letter topic) instead of the whole batch failing
+/// or its partition stalling forever. Stories of the batch that the history had already seen
+/// then count as delivered twice and relate to nothing, as a redelivery would.
+fn outcomes_surviving_panics<M, O>(
+    messages: &[M],
+    together: impl FnOnce(&[M]) -> Vec<O>,
+    alone: impl Fn(&M) -> O,
+    panicked: impl Fn() -> O,
+) -> Vec<O> {
+    catch_unwind(AssertUnwindSafe(|| together(messages))).unwrap_or_else(|_| {
+        messages
+            .iter()
+            .map(|message| {
+                catch_unwind(AssertUnwindSafe(|| alone(message))).unwrap_or_else(|_| panicked())
+            })
+            .collect()
     })
+}
+
+fn stage_panicked() -> Result<StoryRecord, Rejection> {
+    Err(Rejection::new(
+        RejectionClass::Internal,
+        PipelineStep::Parse,
+        "the story stage panicked on this input (a wirestream bug; please report it)",
+    ))
 }
 
 fn raw_message(message: &OwnedMessage) -> RawMessage<'_> {
@@ -239,5 +258,46 @@ mod tests {
             used.insert(lane);
         }
         assert_eq!(used.len(), lanes);
+    }
+
+    /// A stand-in for the stage with a bug: it panics on "bug", whether alone or in a batch.
+    fn buggy(message: &&str) -> Result<String, String> {
+        assert!(*message != "bug", "a bug in the stage");
+        Ok(message.to_uppercase())
+    }
+
+    #[test]
+    fn a_panicking_batch_is_run_again_one_by_one_and_only_the_culprit_is_rejected() {
+        let messages = ["a", "bug", "c"];
+        let outcomes = outcomes_surviving_panics(
+            &messages,
+            |all| all.iter().map(buggy).collect(),
+            buggy,
+            || Err("panicked".to_owned()),
+        );
+        assert_eq!(
+            outcomes,
+            [
+                Ok("A".to_owned()),
+                Err("panicked".to_owned()),
+                Ok("C".to_owned())
+            ]
+        );
+    }
+
+    #[test]
+    fn a_batch_that_does_not_panic_is_not_run_again() {
+        let alone_runs = std::cell::Cell::new(0);
+        let outcomes = outcomes_surviving_panics(
+            &["a", "b"],
+            |all| all.iter().map(buggy).collect(),
+            |message| {
+                alone_runs.set(alone_runs.get() + 1);
+                buggy(message)
+            },
+            || Err("panicked".to_owned()),
+        );
+        assert_eq!(outcomes, [Ok("A".to_owned()), Ok("B".to_owned())]);
+        assert_eq!(alone_runs.get(), 0);
     }
 }

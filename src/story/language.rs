@@ -23,7 +23,7 @@ const SAMPLE_WORDS: usize = 200;
 const MIN_VOTES: usize = 6;
 /// … or this many when no other of the five languages has a single one. A brief of two or three
 /// sentences rarely has six, and whatlang, which would get it otherwise, scores every language's
-/// trigram profile whatever the text's length (about 750k instructions: five times the rest of
+/// trigram profile whatever the text's length (about 770k instructions: four times the rest of
 /// the stage for a brief) and guesses worse than the vote on so little text …
 const MIN_UNCONTESTED_VOTES: usize = 4;
 /// … in either case making at least this share of the words read (English news runs near 40%, the other four

@@ -186,6 +186,14 @@ mod tests {
         }
     }
 
+    /// Each text's language, as the function-word vote alone decides it.
+    fn assert_decided_by_the_vote(cases: &[(&str, &str)]) {
+        for (code, text) in cases {
+            let decided = by_function_words(&Text::new(text));
+            assert_eq!(decided.map(|d| d.code), Some(*code), "{text}");
+        }
+    }
+
     #[test]
     fn paragraphs_are_decided_by_their_function_words() {
         let cases = [
@@ -195,10 +203,7 @@ mod tests {
             ("de", "Die Stadt hat am Montag angekündigt, dass sie die alte Brücke für Reparaturen schließen wird, nachdem Ingenieure Risse in zwei der Pfeiler gefunden haben. Autofahrer müssen auf die Ringstraße ausweichen, was ihre Fahrt um zwanzig Minuten verlängern wird, teilte die Stadt mit."),
             ("pt", "A câmara anunciou na segunda-feira que vai fechar a ponte velha para obras, depois de os engenheiros terem encontrado fissuras em dois dos seus pilares. Os condutores terão de usar a circular, o que vai acrescentar vinte minutos ao trajeto, segundo a câmara."),
         ];
-        for (code, text) in cases {
-            let decided = by_function_words(&Text::new(text));
-            assert_eq!(decided.map(|d| d.code), Some(code), "{text}");
-        }
+        assert_decided_by_the_vote(&cases);
     }
 
     #[test]
@@ -209,10 +214,7 @@ mod tests {
             ("es", "El puente del casco antiguo fue cerrado tras hallar grietas. Las obras durarán tres semanas."),
             ("de", "Die Brücke in der Altstadt wurde nach Rissen gesperrt. Reparaturen dauern drei Wochen."),
         ];
-        for (code, text) in cases {
-            let decided = by_function_words(&Text::new(text));
-            assert_eq!(decided.map(|d| d.code), Some(code), "{text}");
-        }
+        assert_decided_by_the_vote(&cases);
     }
 
     #[test]

@@ -26,8 +26,8 @@ const MIN_VOTES: usize = 6;
 /// trigram profile whatever the text's length (about 770k instructions: four times the rest of
 /// the stage for a brief) and guesses worse than the vote on so little text …
 const MIN_UNCONTESTED_VOTES: usize = 4;
-/// … in either case making at least this share of the words read (English news runs near 40%, the other four
-/// near 30%; a language the lists do not cover rarely reaches 5% in any of them) …
+/// … in either case making at least this share of the words read (English news runs near 40%,
+/// the other four near 30%; a language the lists do not cover rarely reaches 5% in any of them) …
 const MIN_SHARE: f64 = 0.12;
 /// … and this many times the runner-up's votes.
 const MIN_LEAD: usize = 3;

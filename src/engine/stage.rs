@@ -172,22 +172,28 @@ fn run_batch(stage: &StoryStage, sink: &Sink, metrics: &Metrics, batch: Vec<Job>
 /// never to panic on input (property-tested and fuzzed); should a bug slip through anyway, the
 /// batch is run again one message at a time by `alone`, so that only the message that panics
 /// gets `panicked()` (a rejection, for the dead-letter topic) instead of the whole batch failing
-/// or its partition stalling forever. Stories of the batch that the history had already seen
-/// then count as delivered twice and relate to nothing, as a redelivery would.
+/// or its partition stalling forever. A batch whose outcomes do not pair one for one with its
+/// messages is the same kind of bug, and is run again the same way: the lane pairs them up, and
+/// a message left without an outcome would never be emitted. Stories of the batch that the
+/// history had already seen then count as delivered twice and relate to nothing, as a
+/// redelivery would.
 fn outcomes_surviving_panics<M, O>(
     messages: &[M],
     together: impl FnOnce(&[M]) -> Vec<O>,
     alone: impl Fn(&M) -> O,
     panicked: impl Fn() -> O,
 ) -> Vec<O> {
-    catch_unwind(AssertUnwindSafe(|| together(messages))).unwrap_or_else(|_| {
-        messages
-            .iter()
-            .map(|message| {
-                catch_unwind(AssertUnwindSafe(|| alone(message))).unwrap_or_else(|_| panicked())
-            })
-            .collect()
-    })
+    catch_unwind(AssertUnwindSafe(|| together(messages)))
+        .ok()
+        .filter(|outcomes| outcomes.len() == messages.len())
+        .unwrap_or_else(|| {
+            messages
+                .iter()
+                .map(|message| {
+                    catch_unwind(AssertUnwindSafe(|| alone(message))).unwrap_or_else(|_| panicked())
+                })
+                .collect()
+        })
 }
 
 fn stage_panicked() -> Result<StoryRecord, Rejection> {
@@ -299,5 +305,19 @@ mod tests {
         );
         assert_eq!(outcomes, [Ok("A".to_owned()), Ok("B".to_owned())]);
         assert_eq!(alone_runs.get(), 0);
+    }
+
+    #[test]
+    fn a_batch_that_loses_an_outcome_is_run_again_one_by_one() {
+        let outcomes = outcomes_surviving_panics(
+            &["a", "b", "c"],
+            |all| all.iter().skip(1).map(buggy).collect(),
+            buggy,
+            || Err("panicked".to_owned()),
+        );
+        assert_eq!(
+            outcomes,
+            [Ok("A".to_owned()), Ok("B".to_owned()), Ok("C".to_owned())]
+        );
     }
 }

@@ -1,5 +1,7 @@
 //! Text clean-up shared by every format: HTML to paragraphs, entities, Unicode NFC, whitespace.
 
+use std::borrow::Cow;
+
 use scraper::{ElementRef, Html, Node};
 use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
 
@@ -60,11 +62,21 @@ fn collapse(chars: impl Iterator<Item = char>, length: usize) -> String {
     out
 }
 
+/// `text` with every line ending a `\n` (Windows and old Mac ones rewritten). Most texts have
+/// no carriage return and are given back as they are, without a copy.
+pub fn unix_line_ends(text: &str) -> Cow<'_, str> {
+    if text.contains('\r') {
+        Cow::Owned(text.replace("\r\n", "\n").replace('\r', "\n"))
+    } else {
+        Cow::Borrowed(text)
+    }
+}
+
 /// Plain text to paragraphs: blank lines separate paragraphs, single line breaks inside a
 /// paragraph are wrapping and become spaces.
 pub fn text_paragraphs(text: &str) -> Vec<String> {
-    let text = text.replace("\r\n", "\n").replace('\r', "\n");
-    text.split("\n\n")
+    unix_line_ends(text)
+        .split("\n\n")
         .map(clean_inline)
         .filter(|paragraph| !paragraph.is_empty())
         .collect()

@@ -4,7 +4,7 @@
 //! credits, copyright and end markers). Header and end matter become fields, not body text.
 
 use crate::story::model::{Image, SourceFormat, Story};
-use crate::story::normalize::{clean_inline, word_count};
+use crate::story::normalize::{clean_inline, unix_line_ends, word_count};
 use crate::story::stamps::{parse_stamp_line, Stamp, StampKind};
 
 /// A header line longer than this is story text: the body has begun.
@@ -39,7 +39,7 @@ pub struct TextStory {
 pub fn parse(text: &str) -> TextStory {
     let mut story = Story::new(SourceFormat::PlainText);
     let mut stamps = Vec::new();
-    let text = text.replace("\r\n", "\n").replace('\r', "\n");
+    let text = unix_line_ends(text);
     let blocks: Vec<Vec<String>> = text
         .split("\n\n")
         .map(|block| {

@@ -54,9 +54,9 @@ struct Topic {
 
 struct Cues {
     automaton: DFA,
-    /// The three bytes each cue begins with: most words begin no cue, and this turns them away
-    /// before the walk through the DFA, whose megabyte of states a stream of different stories
-    /// finds out of the cache.
+    /// The three bytes each cue begins with: most words begin no cue, and one bit test turns
+    /// them away before a walk through the DFA, whose every step is a branch that a stream of
+    /// different stories mispredicts.
     openings: Openings,
     /// Per pattern: the topics it is a cue for, and whether it matches any ending.
     patterns: Vec<(Vec<usize>, bool)>,

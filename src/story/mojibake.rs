@@ -61,16 +61,21 @@ pub fn repair(text: &str) -> Cow<'_, str> {
     let mut out = String::with_capacity(text.len());
     let mut copied = 0;
     let mut index = 0;
-    while let Some(c) = text[index..].chars().next() {
-        let shows_lead = ('\u{c2}'..='\u{f4}').contains(&c);
-        match shows_lead.then(|| sequence_at(&text[index..])).flatten() {
+    // Only the characters Â..ô can begin a sequence, and UTF-8 writes every one of them with the
+    // byte 0xC3 first, a byte that only ever begins a character: the walk jumps from one 0xC3 to
+    // the next rather than decoding every character (the accents of French or Portuguese text
+    // pass the check above, and most of such a text is still plain letters).
+    while let Some(offset) = memchr::memchr(0xC3, &text.as_bytes()[index..]) {
+        let at = index + offset;
+        match sequence_at(&text[at..]) {
             Some((repaired, consumed)) => {
-                out.push_str(&text[copied..index]);
+                out.push_str(&text[copied..at]);
                 out.push(repaired);
-                index += consumed;
+                index = at + consumed;
                 copied = index;
             }
-            None => index += c.len_utf8(),
+            // The two bytes of a character from À to ÿ.
+            None => index = at + 2,
         }
     }
     if copied == 0 {
@@ -126,6 +131,42 @@ mod tests {
         // The lowest lead byte shown (Â, UTF-8 0xC3 0x82), at the very end of the text too.
         assert_eq!(repair("25Â°C"), "25°C");
         assert_eq!(repair("25Â°"), "25°");
+    }
+
+    /// The repair as a walk over every character, which `repair` must agree with.
+    fn repair_by_walking(text: &str) -> String {
+        let mut out = String::new();
+        let mut index = 0;
+        while let Some(c) = text[index..].chars().next() {
+            let shows_lead = ('\u{c2}'..='\u{f4}').contains(&c);
+            match shows_lead.then(|| sequence_at(&text[index..])).flatten() {
+                Some((repaired, consumed)) => {
+                    out.push(repaired);
+                    index += consumed;
+                }
+                None => {
+                    out.push(c);
+                    index += c.len_utf8();
+                }
+            }
+        }
+        out
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn jumping_between_leads_repairs_what_walking_every_character_repairs(
+            pieces in proptest::collection::vec(
+                proptest::sample::select(vec![
+                    "Ã", "\u{ad}", "Â", "°", "â", "€", "\u{9d}", "™", "œ", "é", "À", "ÿ", "ô", "ð",
+                    "Ÿ", "\u{80}", "\u{94}", "a", " ", "東", "😀", "ç", "ã",
+                ]),
+                0..24,
+            ),
+        ) {
+            let text = pieces.concat();
+            proptest::prop_assert_eq!(repair(&text).into_owned(), repair_by_walking(&text));
+        }
     }
 
     #[test]

@@ -269,29 +269,27 @@ mod tests {
     proptest::proptest! {
         #[test]
         fn words_are_counted_as_splitting_on_white_space_counts_them(
-            pieces in proptest::collection::vec(
-                proptest::sample::select(vec![
+            text in crate::story::text::text_of_pieces(
+                vec![
                     "a", " ", "\t", "\n", "\u{b}", "\u{1f}", "é", "\u{a0}", "\u{2009}", "’", "\u{85}",
-                ]),
-                0..40,
-            )
+                ],
+                40,
+            ),
         ) {
-            let text = pieces.concat();
             proptest::prop_assert_eq!(word_count(&text), text.split_whitespace().count());
         }
 
         /// A line counts as clean exactly when cleaning would leave it as it is.
         #[test]
         fn a_line_is_clean_when_cleaning_leaves_it_unchanged(
-            pieces in proptest::collection::vec(
-                proptest::sample::select(vec![
+            line in crate::story::text::text_of_pieces(
+                vec![
                     "a", " ", "  ", "\t", "\n", "\r", "\u{b}", "\u{c}", "\u{1f}", "-", "é", "\u{a0}",
                     "\u{ad}", "\u{200b}", "\u{feff}", "\u{3000}", "’",
-                ]),
-                0..40,
-            )
+                ],
+                40,
+            ),
         ) {
-            let line = pieces.concat();
             proptest::prop_assert_eq!(is_collapsed(&line), collapse(line.chars(), line.len()) == line);
         }
     }

@@ -352,6 +352,18 @@ pub fn alphanumeric_runs(text: &str) -> Vec<(usize, usize)> {
     Spans::of(text).alphanumeric
 }
 
+/// Texts made of `pieces` in any order, up to `most` of them: the property tests' inputs, built
+/// from the characters that make a scan hard (multi-byte letters, joiners, odd white space).
+#[cfg(test)]
+pub(crate) fn text_of_pieces(
+    pieces: Vec<&'static str>,
+    most: usize,
+) -> impl proptest::strategy::Strategy<Value = String> {
+    use proptest::strategy::Strategy;
+    proptest::collection::vec(proptest::sample::select(pieces), 0..most)
+        .prop_map(|pieces| pieces.concat())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -419,14 +431,13 @@ mod tests {
     /// Characters that make tokenizing hard: multi-byte letters and separators, joiners inside
     /// and around words, a right single quote (three bytes) as apostrophe.
     fn tricky_text() -> impl proptest::strategy::Strategy<Value = String> {
-        proptest::collection::vec(
-            proptest::sample::select(vec![
+        text_of_pieces(
+            vec![
                 "a", "Z", "9", " ", "-", "'", "’", ",", "é", "Ж", "東", "\u{a0}", "😀", "--",
                 "Ação", "\n", "\u{3000}", "\t", "\u{b}", "\u{1f}", "\u{301}",
-            ]),
-            0..200,
+            ],
+            200,
         )
-        .prop_map(|pieces| pieces.concat())
     }
 
     /// Any ASCII, control characters included, long enough for whole chunks of it.

@@ -573,14 +573,13 @@ mod tests {
     proptest::proptest! {
         #[test]
         fn the_byte_search_finds_the_spans_a_character_walk_finds(
-            pieces in proptest::collection::vec(
-                proptest::sample::select(vec![
+            paragraph in crate::story::text::text_of_pieces(
+                vec![
                     "said", " ", "\"", "“", "”", "„", "«", "»", "’", "—", "é", "Â", "(", "\u{a0}",
-                ]),
-                0..40,
-            )
+                ],
+                40,
+            ),
         ) {
-            let paragraph = pieces.concat();
             let found: Vec<_> = quotation_spans(&paragraph, 0)
                 .into_iter()
                 .map(|s| (s.start, s.end, s.outer_start, s.outer_end, s.closed))

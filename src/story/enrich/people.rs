@@ -9,7 +9,7 @@
 
 use std::collections::BTreeSet;
 
-use rustc_hash::FxHashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::organisations::{is_head_word, Organisation};
 use super::places::Place;
@@ -481,20 +481,24 @@ pub fn find_people(
             }
         }
     }
-    // A surname alone later is the same person: "Arévalo said".
-    let mut capitalized: FxHashMap<&str, Vec<&Word<'_>>> = FxHashMap::default();
+    // A surname alone later is the same person: "Arévalo said". Only the words that are some
+    // person's surname are gathered.
+    fn surname(name: &str) -> &str {
+        name.rsplit(' ').next().unwrap_or("")
+    }
+    let surnames: FxHashSet<&str> = people.iter().map(|p| surname(&p.name)).collect();
+    let mut by_surname: FxHashMap<&str, Vec<&Word<'_>>> = FxHashMap::default();
     for word in words
         .iter()
         .filter(|w| w.text.starts_with(char::is_uppercase))
     {
-        capitalized
-            .entry(without_possessive(word.text))
-            .or_default()
-            .push(word);
+        let written = without_possessive(word.text);
+        if surnames.contains(written) {
+            by_surname.entry(written).or_default().push(word);
+        }
     }
     for person in &mut people {
-        let surname = person.name.rsplit(' ').next().unwrap_or("");
-        for word in capitalized.get(surname).into_iter().flatten() {
+        for word in by_surname.get(surname(&person.name)).into_iter().flatten() {
             let written = without_possessive(word.text);
             let offsets = (
                 text.char_offset(word.start),

@@ -589,6 +589,7 @@ fn coordinated_names(
             .any(|p| p.mentions.iter().any(|m| m.0 == offset))
     };
     let mut listed = Vec::new();
+    let mut items = Vec::new();
     let mut index = 0;
     while index < tokens.len() {
         if !tokens[index].capitalized {
@@ -596,7 +597,8 @@ fn coordinated_names(
             continue;
         }
         // Collect "A, B, C and D" of single capitalized words.
-        let mut items = vec![index];
+        items.clear();
+        items.push(index);
         let mut at = index;
         loop {
             let token = &tokens[at];
@@ -677,21 +679,26 @@ fn capitalized_runs(tokens: &[Token<'_>]) -> Vec<(usize, usize)> {
         if let Some(list_end) = list_continuation(tokens, start, end) {
             end = list_end;
         }
-        runs.extend(split_at_conjunctions(tokens, start, end));
+        split_at_conjunctions(tokens, start, end, &mut runs);
         index = end;
     }
     runs
 }
 
 /// "American Airlines and Frontier Airlines" are two names, "Ministry of Energy and Mines" one:
-/// a run splits at a conjunction when each side has a word that makes an organisation.
-fn split_at_conjunctions(tokens: &[Token<'_>], start: usize, end: usize) -> Vec<(usize, usize)> {
+/// a run splits at a conjunction when each side has a word that makes an organisation. The parts
+/// go to `runs`.
+fn split_at_conjunctions(
+    tokens: &[Token<'_>],
+    start: usize,
+    end: usize,
+    runs: &mut Vec<(usize, usize)>,
+) {
     let has_head = |range: &[Token<'_>]| {
         range
             .iter()
             .any(|t| HEADS.contains(base(t.text)) || LEADS.contains(t.text))
     };
-    let mut runs = Vec::new();
     let mut from = start;
     for at in start + 1..end {
         if CONJUNCTIONS.contains(tokens[at].text)
@@ -706,7 +713,6 @@ fn split_at_conjunctions(tokens: &[Token<'_>], start: usize, end: usize) -> Vec<
         }
     }
     runs.push((from, end));
-    runs
 }
 
 /// After "Ministry of Agriculture" and a comma: "Forestry and Fisheries" belongs to the name when

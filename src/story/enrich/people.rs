@@ -483,9 +483,6 @@ pub fn find_people(
     }
     // A surname alone later is the same person: "Arévalo said". Only the words that are some
     // person's surname are gathered.
-    fn surname(name: &str) -> &str {
-        name.rsplit(' ').next().unwrap_or("")
-    }
     let surnames: FxHashSet<&str> = people.iter().map(|p| surname(&p.name)).collect();
     let mut by_surname: FxHashMap<&str, Vec<&Word<'_>>> = FxHashMap::default();
     for word in words
@@ -526,6 +523,11 @@ pub fn find_people(
     let authors: BTreeSet<String> = authors.iter().map(|a| fold(a)).collect();
     people.retain(|p| !authors.contains(&fold(&p.name)) || p.mentions.len() > 1);
     people
+}
+
+/// The last word of a full name.
+fn surname(name: &str) -> &str {
+    name.rsplit(' ').next().unwrap_or("")
 }
 
 /// Lower-case words that make an apposition a role: ", chief economist at Ridgeline Capital,".

@@ -238,8 +238,8 @@ impl Openings {
         openings
     }
 
-    /// The bit of an opening of three or four bytes (their keys never collide: a four-byte key
-    /// has a non-zero top byte, since no cue begins with NUL).
+    /// The bit of an opening of three or four bytes. A three-byte opening never has the key of
+    /// a four-byte one, whose top byte is not NUL (no cue begins with NUL).
     fn bit(opening: &[u8]) -> usize {
         let key = opening
             .iter()

@@ -21,6 +21,7 @@ mod ninjs;
 mod normalize;
 mod rejection;
 mod scan;
+mod simple_markup;
 mod stamps;
 pub mod text;
 

@@ -135,6 +135,11 @@ const BLOCK_ELEMENTS: &[&str] = &[
 /// An HTML body to clean paragraphs: block elements separate paragraphs, scripts, styles, figures
 /// and navigation are dropped, entities decoded.
 pub fn html_paragraphs(html: &str) -> Vec<String> {
+    // Simple markup, the usual body, is read without building a DOM, to the same paragraphs.
+    super::simple_markup::paragraphs(html, flush_paragraph).unwrap_or_else(|| dom_paragraphs(html))
+}
+
+fn dom_paragraphs(html: &str) -> Vec<String> {
     let fragment = Html::parse_fragment(html);
     let mut paragraphs = Vec::new();
     let mut current = String::new();
@@ -243,6 +248,133 @@ pub fn word_count(text: &str) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::story::simple_markup;
+
+    proptest::proptest! {
+        /// Read without a DOM, simple markup gives the paragraphs the DOM gives; and markup
+        /// that is not simple (misnested, a table, a comment, an unknown reference) is left to
+        /// the DOM rather than read wrong.
+        #[test]
+        fn simple_markup_reads_as_the_dom_does(
+            html in crate::story::text::text_of_pieces(
+                vec![
+                    "<p>", "</p>", "<div>", "</div>", "<br>", "<br/>", "<hr>", "<li>", "</li>",
+                    "<ul>", "</ul>", "<h2>", "</h2>", "<h3>", "<b>", "</b>", "<a href=\"/x\">",
+                    "</a>", "<span class='c'>", "</span>", "<P>", "</P >", "<blockquote>",
+                    "</blockquote>", "<table>", "<td>", "<!-- c -->", "<script>x</script>",
+                    "<figure>", "</figure>", "<pre>", "<x-y>", "<p class=a>",
+                    "<p>Hello <b>world</b></p>", "<ul><li>one</li><li>two</li></ul>",
+                    "<div><p>x</p>y</div>", "<li><p>item</p></li>", "<h2>Head</h2>",
+                    "Hello", " ", "world", "\n", "\t", "é", ">", "a < b",
+                    "&amp;", "&lt;", "&gt;", "&quot;", "&nbsp;", "&#8212;", "&#x2019;", "&#39;",
+                    "& ", "&", "&#0;", "&#x80;", "&#+1;", "&ampx", "&copy;", "&#12", "\r\n",
+                ],
+                24,
+            ),
+        ) {
+            if let Some(simple) = simple_markup::paragraphs(&html, flush_paragraph) {
+                proptest::prop_assert_eq!(simple, dom_paragraphs(&html));
+            }
+        }
+    }
+
+    /// Bodies of simple markup: blocks properly nested, inline formatting anywhere, opened and
+    /// closed at random (which the parser's adoption agency rearranges).
+    fn simple_bodies() -> impl proptest::strategy::Strategy<Value = String> {
+        use proptest::strategy::Strategy;
+        let inline = || {
+            crate::story::text::text_of_pieces(
+                vec![
+                    "Hello",
+                    " ",
+                    "world",
+                    "\n",
+                    "é",
+                    ">",
+                    "&amp;",
+                    "&lt;",
+                    "&#8212;",
+                    "&#x2019;",
+                    "&nbsp;",
+                    "& ",
+                    "<b>",
+                    "</b>",
+                    "<i>",
+                    "</i>",
+                    "<a href=\"/x\">",
+                    "</a>",
+                    "<span class='c'>",
+                    "</span>",
+                    "<em>",
+                    "</em>",
+                    "<br>",
+                    "<br />",
+                ],
+                8,
+            )
+        };
+        let block = (0usize..8, inline(), inline()).prop_map(|(kind, a, b)| match kind {
+            0 => format!("<p>{a}</p>"),
+            1 => format!("<h2>{a}</h2>{b}"),
+            2 => format!("<ul><li>{a}</li><li>{b}</li></ul>"),
+            3 => format!("<div>{a}<p>{b}</p></div>"),
+            4 => format!("<blockquote><p>{a}</p></blockquote>"),
+            5 => format!("<li><p>{a}</p>{b}</li>"),
+            6 => format!("{a}<hr>{b}"),
+            _ => a,
+        });
+        proptest::collection::vec(block, 0..6).prop_map(|blocks| blocks.concat())
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn simple_bodies_read_as_the_dom_reads_them(html in simple_bodies()) {
+            let simple = simple_markup::paragraphs(&html, flush_paragraph);
+            proptest::prop_assert!(simple.is_some(), "{:?}", html);
+            proptest::prop_assert_eq!(simple.unwrap_or_default(), dom_paragraphs(&html));
+        }
+    }
+
+    #[test]
+    fn a_wire_body_is_read_as_simple_markup() {
+        let body = "<p>LISBON (Lusa) &#8212; Firefighters &amp; <b>soldiers</b> fought the \
+                    <a href=\"https://example.com/fire\" class='link'>blaze</a>.</p>\n\
+                    <h2>Evacuations</h2><ul><li>Odemira</li><li><p>Aljezur &lt;b&gt;</p></li></ul>\
+                    <p>“It is not over,” the mayor said.<br/>More later&nbsp;today.</p>";
+        let simple = simple_markup::paragraphs(body, flush_paragraph).expect("simple markup");
+        assert_eq!(simple, dom_paragraphs(body));
+        assert_eq!(
+            simple,
+            [
+                "LISBON (Lusa) — Firefighters & soldiers fought the blaze.",
+                "Evacuations",
+                "Odemira",
+                "Aljezur <b>",
+                "“It is not over,” the mayor said.",
+                "More later today.",
+            ]
+        );
+    }
+
+    #[test]
+    fn markup_the_parser_would_rearrange_is_left_to_it() {
+        for html in [
+            "<p>a<div>b</div>c</p>",
+            "<li>a<li>b</li>x</li>c",
+            "<h1>a<h2>b</h2>c</h1>",
+            "a</li>b",
+            "<table><tr><td>a</td></tr></table>b",
+            "a<!-- b -->c",
+            "&copy; 2024",
+            "a\r\nb",
+        ] {
+            assert!(
+                simple_markup::paragraphs(html, flush_paragraph).is_none(),
+                "{html}"
+            );
+            assert!(!html_paragraphs(html).is_empty(), "{html}");
+        }
+    }
 
     #[test]
     fn inline_cleaning_collapses_all_spaces_and_deletes_invisibles() {

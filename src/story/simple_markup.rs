@@ -9,8 +9,8 @@
 //!   HTML parser would close on its own (a block inside an open `p`, a heading inside a heading,
 //!   a list item inside a list item of the same list);
 //! - attributes of plain form (they are not read);
-//! - the character references `&amp;` `&lt;` `&gt;` `&quot;` `&apos;` `&nbsp;` and numeric ones
-//!   of printable characters, and `&` before white space.
+//! - the character references of markup (`&amp;`, `&lt;`, `&nbsp;`…), of typography (`&rsquo;`,
+//!   `&ldquo;`, `&mdash;`…) and numeric ones of printable characters, and `&` before white space.
 //!
 //! Anything else (a comment, a script, a table, an unknown tag or reference, a `<` that opens no
 //! tag, a carriage return or NUL, which the parser rewrites) gives `None`, and the caller
@@ -133,6 +133,17 @@ fn reference(text: &str) -> Option<(char, usize)> {
         ("&quot;", '"'),
         ("&apos;", '\''),
         ("&nbsp;", '\u{a0}'),
+        ("&lsquo;", '‘'),
+        ("&rsquo;", '’'),
+        ("&ldquo;", '“'),
+        ("&rdquo;", '”'),
+        ("&laquo;", '«'),
+        ("&raquo;", '»'),
+        ("&ndash;", '–'),
+        ("&mdash;", '—'),
+        ("&hellip;", '…'),
+        ("&euro;", '€'),
+        ("&copy;", '©'),
     ];
     if let Some((name, c)) = NAMED.iter().find(|(name, _)| text.starts_with(name)) {
         return Some((*c, name.len()));

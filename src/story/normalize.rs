@@ -108,7 +108,7 @@ const SKIPPED_ELEMENTS: &[&str] = &[
 ];
 
 /// Elements that end a paragraph.
-const BLOCK_ELEMENTS: &[&str] = &[
+pub(super) const BLOCK_ELEMENTS: &[&str] = &[
     "p",
     "div",
     "br",
@@ -374,6 +374,7 @@ mod tests {
             "<li>a<li>b</li>x</li>c",
             "<h1>a<h2>b</h2>c</h1>",
             "a</li>b",
+            "a</br>b",
             "<table><tr><td>a</td></tr></table>b",
             "a<!-- b -->c",
             "&frac12; cup",

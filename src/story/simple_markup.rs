@@ -18,26 +18,11 @@
 
 use memchr::memchr2;
 
-/// Elements that end a paragraph, read here (tables and `pre`, which the parser treats
-/// specially, are left to it).
-const BLOCKS: &[&str] = &[
-    "p",
-    "div",
-    "h1",
-    "h2",
-    "h3",
-    "h4",
-    "h5",
-    "h6",
-    "li",
-    "ul",
-    "ol",
-    "blockquote",
-    "section",
-    "article",
-    "header",
-    "footer",
-];
+use super::normalize::BLOCK_ELEMENTS;
+
+/// Block elements the parser builds its own way (a table its rows and cells, `pre` without its
+/// first line break): bodies with them are left to the DOM.
+const LEFT_TO_THE_DOM: &[&str] = &["table", "tr", "pre"];
 /// Block elements without content.
 const VOID_BLOCKS: &[&str] = &["br", "hr"];
 /// Inline elements: they neither end a paragraph nor drop their text.
@@ -97,6 +82,8 @@ pub(super) fn paragraphs(
                 }
             }
             Tag::BlockEnd(name) => {
+                // Only the innermost open block may end: the parser ignores a stray end tag, or
+                // makes a line break of `</br>`, and closes blocks left open inside.
                 if open.pop() != Some(name) {
                     return None;
                 }
@@ -193,13 +180,15 @@ fn tag(text: &str) -> Option<(Tag, usize)> {
             .copied()
             .find(|name| name.eq_ignore_ascii_case(written))
     };
+    // The elements that break paragraphs are the DOM reading's own, less those left to it.
+    let block = known(BLOCK_ELEMENTS).filter(|name| !LEFT_TO_THE_DOM.contains(name));
     let mut at = name_start + name_length;
     if closing {
         at += whitespace(&bytes[at..]);
         if bytes.get(at) != Some(&b'>') {
             return None;
         }
-        let tag = match (known(BLOCKS), known(INLINES)) {
+        let tag = match (block, known(INLINES)) {
             (Some(block), _) => Tag::BlockEnd(block),
             (None, Some(_)) => Tag::Inline,
             (None, None) => return None,
@@ -207,7 +196,7 @@ fn tag(text: &str) -> Option<(Tag, usize)> {
         return Some((tag, at + 1));
     }
     at += attributes(&bytes[at..])?;
-    let tag = match (known(BLOCKS).or_else(|| known(VOID_BLOCKS)), known(INLINES)) {
+    let tag = match (block, known(INLINES)) {
         (Some(block), _) => Tag::BlockStart(block),
         (None, Some(_)) => Tag::Inline,
         (None, None) => return None,

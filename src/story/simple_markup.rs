@@ -46,10 +46,11 @@ pub(super) fn paragraphs(
     html: &str,
     flush: impl Fn(&mut String, &mut Vec<String>),
 ) -> Option<Vec<String>> {
-    if html.contains(['\0', '\r']) {
+    let bytes = html.as_bytes();
+    // Both are ASCII, so a byte search finds them (`str::contains` would decode every character).
+    if memchr2(b'\0', b'\r', bytes).is_some() {
         return None;
     }
-    let bytes = html.as_bytes();
     let mut paragraphs = Vec::new();
     let mut current = String::with_capacity(html.len().min(4096));
     let mut open: Vec<&'static str> = Vec::new();

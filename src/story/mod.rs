@@ -67,11 +67,12 @@ pub struct StoryStage {
 }
 
 impl StoryStage {
-    /// A stage with its data loaded: the gazetteer and the place automaton are built here, once
-    /// per process, so the first story does not pay for them.
+    /// A stage with its data loaded: the gazetteer, the automata and the word lists' indexes are
+    /// built here, once per process, so the first story does not pay for them.
     pub fn new(settings: StageSettings) -> Self {
         language::prepare();
         enrich::places::prepare();
+        enrich::features::prepare();
         enrich::organisations::prepare();
         enrich::topics::prepare();
         enrich::keywords::prepare();

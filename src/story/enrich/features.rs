@@ -250,6 +250,11 @@ fn adjacent(words: &[(&str, usize, usize)], left: usize, right: usize) -> bool {
     }
 }
 
+/// Builds the folded region names now rather than on the first story that names a feature.
+pub fn prepare() {
+    folded_regions();
+}
+
 /// First-level region names, folded, with their countries and their place in the regions file,
 /// sorted by name so that the names beginning a given way are one range; built once.
 fn folded_regions() -> &'static [(String, usize, &'static str)] {

@@ -6,7 +6,9 @@
 
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
 use std::hint::black_box;
-use wirestream::story::{RawMessage, StoryStage};
+use wirestream::story::model::Story;
+use wirestream::story::text::Text;
+use wirestream::story::{enrich, language, RawMessage, StoryStage};
 
 /// The worker's allocator, so that the stage is measured as it runs in the worker.
 #[global_allocator]
@@ -151,6 +153,8 @@ fn stage(c: &mut Criterion) {
         group.finish();
     }
 
+    steps(c, &stage, &mix);
+
     let mut baseline = c.benchmark_group("baseline");
     let json = fetcher_json(12);
     baseline.throughput(Throughput::Elements(1));
@@ -162,6 +166,90 @@ fn stage(c: &mut Criterion) {
         })
     });
     baseline.finish();
+}
+
+/// The stage's steps one at a time over the corpus, the way a batch takes them (step by step,
+/// story by story): where the time goes. Each step gets what the steps before it found, worked
+/// out once outside the timing; rendering and the history are what `mix/corpus_batch` takes
+/// beyond the steps' sum.
+fn steps(c: &mut Criterion, stage: &StoryStage, mix: &[Vec<u8>]) {
+    let messages: Vec<RawMessage<'_>> = mix
+        .iter()
+        .map(|bytes| RawMessage {
+            value: bytes,
+            content_type: None,
+        })
+        .collect();
+    let mut stories: Vec<Story> = messages
+        .iter()
+        .filter_map(|message| stage.read(message).ok())
+        .collect();
+    if stories.is_empty() {
+        return;
+    }
+    let bodies: Vec<String> = stories.iter().map(Story::body_text).collect();
+    let texts: Vec<Text<'_>> = bodies.iter().map(|body| Text::new(body)).collect();
+    let mut batch: Vec<(&mut Story, &Text<'_>)> = stories.iter_mut().zip(&texts).collect();
+    for (story, text) in batch.iter_mut() {
+        story.language = language::detect_language(text);
+    }
+    enrich::enrich(&mut batch);
+    let stories: Vec<(&Story, &Text<'_>)> = batch
+        .into_iter()
+        .map(|(story, text)| (&*story, text))
+        .collect();
+
+    let mut group = c.benchmark_group("steps");
+    group.throughput(Throughput::Elements(messages.len() as u64));
+    group.bench_function("read", |b| {
+        b.iter(|| {
+            messages
+                .iter()
+                .filter_map(|message| stage.read(black_box(message)).ok())
+                .count()
+        })
+    });
+    group.throughput(Throughput::Elements(stories.len() as u64));
+    let mut step = |name: &str, run: &dyn Fn(&Story, &Text<'_>) -> usize| {
+        group.bench_function(name, |b| {
+            b.iter(|| {
+                stories
+                    .iter()
+                    .map(|(story, text)| run(black_box(story), black_box(text)))
+                    .sum::<usize>()
+            })
+        });
+    };
+    step("text", &|_, text| Text::new(text.body()).words().len());
+    step("language", &|_, text| {
+        usize::from(language::detect_language(text).is_some())
+    });
+    step("places", &|story, text| {
+        enrich::places::find_places(story, text).len()
+    });
+    step("organisations", &|story, text| {
+        enrich::organisations::find_organisations(text, &story.places).len()
+    });
+    step("people", &|story, text| {
+        let (places, organisations) = (&story.places, &story.organisations);
+        enrich::people::find_people(text, places, organisations, &story.authors).len()
+    });
+    step("quotes", &|story, text| {
+        enrich::quotes::find_quotes(text, &story.people, &story.organisations).len()
+    });
+    step("dates", &|story, text| {
+        let published = story.first_published.or(story.updated);
+        let date = published.map(|time| time.date_naive());
+        enrich::dates::find_dates(text, date).len()
+    });
+    step("topics", &|story, text| {
+        enrich::topics::find_subjects(story.headline.as_deref(), text).len()
+    });
+    step("keywords", &|story, text| {
+        let language = story.language.map(|detected| detected.code);
+        enrich::keywords::find_keywords(story.headline.as_deref(), text, language).len()
+    });
+    group.finish();
 }
 
 /// Writes one byte of every cache line of `buffer`, pushing whatever the caches held out.

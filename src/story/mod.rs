@@ -132,8 +132,9 @@ impl StoryStage {
             .collect()
     }
 
-    /// Decodes and parses a message into a story.
-    fn read(&self, message: &RawMessage<'_>) -> Result<model::Story, Rejection> {
+    /// Decodes and parses a message into a story, not yet enriched: the first step of
+    /// [`StoryStage::process`], public so that the benches can time the steps one by one.
+    pub fn read(&self, message: &RawMessage<'_>) -> Result<model::Story, Rejection> {
         let text = decode::decode_text(
             message.value,
             self.settings.max_message_bytes,

@@ -2,7 +2,8 @@
 //!
 //! The `baseline/json_roundtrip` case parses and re-serializes the same JSON inputs with
 //! serde_json and nothing else: the stage's cost is read as a ratio against it.
-//! Set `WIRESTREAM_BENCH_CORPUS=DIR` to add every file of a corpus folder as one more case.
+//! Set `WIRESTREAM_BENCH_CORPUS=DIR` to add every file of a corpus folder as one more case, and
+//! the whole folder as the `mix`, `flushed` and `steps` groups.
 
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
 use std::hint::black_box;

@@ -99,6 +99,13 @@ fn stage(c: &mut Criterion) {
         .filter(|(name, _)| name.starts_with("corpus/"))
         .map(|(_, bytes)| bytes)
         .collect();
+    let messages: Vec<RawMessage<'_>> = mix
+        .iter()
+        .map(|bytes| RawMessage {
+            value: bytes,
+            content_type: None,
+        })
+        .collect();
     if !mix.is_empty() {
         let mut group = c.benchmark_group("mix");
         group.throughput(Throughput::Elements(mix.len() as u64));
@@ -114,13 +121,6 @@ fn stage(c: &mut Criterion) {
             })
         });
         // The same mix as one batch, the way a busy lane takes it: finder by finder.
-        let messages: Vec<RawMessage<'_>> = mix
-            .iter()
-            .map(|bytes| RawMessage {
-                value: bytes,
-                content_type: None,
-            })
-            .collect();
         group.bench_function("corpus_batch", |b| {
             b.iter(|| {
                 let outcomes = stage.process_batch(black_box(&messages));
@@ -154,7 +154,7 @@ fn stage(c: &mut Criterion) {
         group.finish();
     }
 
-    steps(c, &stage, &mix);
+    steps(c, &stage, &messages);
 
     let mut baseline = c.benchmark_group("baseline");
     let json = fetcher_json(12);
@@ -173,14 +173,7 @@ fn stage(c: &mut Criterion) {
 /// story by story): where the time goes. Each step gets what the steps before it found, worked
 /// out once outside the timing; rendering and the history are what `mix/corpus_batch` takes
 /// beyond the steps' sum.
-fn steps(c: &mut Criterion, stage: &StoryStage, mix: &[Vec<u8>]) {
-    let messages: Vec<RawMessage<'_>> = mix
-        .iter()
-        .map(|bytes| RawMessage {
-            value: bytes,
-            content_type: None,
-        })
-        .collect();
+fn steps(c: &mut Criterion, stage: &StoryStage, messages: &[RawMessage<'_>]) {
     let mut stories: Vec<Story> = messages
         .iter()
         .filter_map(|message| stage.read(message).ok())

@@ -18,12 +18,12 @@
 //! story prints, so one story with a wrong date cannot empty or pin the history. The history is shared by every stage
 //! lane and rebuilt from the output topic when the worker starts (`engine::history`).
 
-use std::collections::{HashMap, HashSet, VecDeque};
-use std::hash::{Hash, Hasher};
+use std::collections::{HashMap, VecDeque};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Mutex;
 
 use chrono::{DateTime, Duration, Utc};
+use rustc_hash::FxHashSet;
 use sha2::{Digest, Sha256};
 
 use super::normalize::fold;
@@ -249,23 +249,48 @@ pub struct StoryHistory {
     kept: AtomicUsize,
 }
 
-#[derive(Debug, Default)]
+#[derive(Debug)]
 struct Index {
-    /// Kept stories by sequence number, oldest first.
-    stories: VecDeque<(u64, Fingerprint)>,
+    /// Kept stories, oldest first.
+    stories: VecDeque<Kept>,
+    /// The sequence number of the next story.
     next: u64,
-    /// Band hash → stories sharing that band.
-    bands: HashMap<(usize, u64), VecDeque<u64>>,
+    /// Per band, the newest kept story with each value of the band's rows. The stories before
+    /// it with the same value follow from its `earlier` links: one map entry per distinct value
+    /// and one link per story and band, where a list per value cost an allocation per band for
+    /// every story that shares none (most of them) and more than doubled a story's memory.
+    bands: Vec<HashMap<u64, u64>>,
     /// Latest story per `uri` and per source + headline, for versions.
     latest_by_uri: HashMap<String, u64>,
     latest_by_headline: HashMap<String, u64>,
+}
+
+/// A kept story.
+#[derive(Debug)]
+struct Kept {
+    sequence: u64,
+    fingerprint: Fingerprint,
+    /// Per band, how many stories back the newest earlier one with the same rows is: 0 when
+    /// there was none, or when it was more than `u32::MAX` stories back (long forgotten). A link
+    /// to a forgotten story leads nowhere: everything before it is forgotten too.
+    earlier: [u32; BANDS],
+}
+
+impl Kept {
+    /// The sequence number of the newest earlier story whose `band` has the same rows, if any.
+    fn earlier(&self, band: usize) -> Option<u64> {
+        match self.earlier[band] {
+            0 => None,
+            back => self.sequence.checked_sub(u64::from(back)),
+        }
+    }
 }
 
 impl StoryHistory {
     pub fn new(settings: HistorySettings) -> Self {
         Self {
             settings,
-            index: Mutex::new(Index::default()),
+            index: Mutex::new(Index::new()),
             kept: AtomicUsize::new(0),
         }
     }
@@ -286,7 +311,7 @@ impl StoryHistory {
         let redelivered = index
             .latest_by_uri
             .get(&fingerprint.uri)
-            .and_then(|seq| index.get(*seq))
+            .and_then(|seq| index.fingerprint(*seq))
             .is_some_and(|seen| seen.content_hash == fingerprint.content_hash);
         if !redelivered {
             index.insert(fingerprint, &self.settings);
@@ -312,13 +337,26 @@ impl StoryHistory {
 }
 
 impl Index {
-    fn get(&self, sequence: u64) -> Option<&Fingerprint> {
-        let first = self.stories.front()?.0;
+    fn new() -> Self {
+        Self {
+            stories: VecDeque::new(),
+            next: 0,
+            bands: vec![HashMap::new(); BANDS],
+            latest_by_uri: HashMap::new(),
+            latest_by_headline: HashMap::new(),
+        }
+    }
+
+    fn get(&self, sequence: u64) -> Option<&Kept> {
+        let first = self.stories.front()?.sequence;
         let position = usize::try_from(sequence.checked_sub(first)?).ok()?;
         self.stories
             .get(position)
-            .filter(|(s, _)| *s == sequence)
-            .map(|(_, f)| f)
+            .filter(|kept| kept.sequence == sequence)
+    }
+
+    fn fingerprint(&self, sequence: u64) -> Option<&Fingerprint> {
+        self.get(sequence).map(|kept| &kept.fingerprint)
     }
 
     fn relate(&self, story: &Fingerprint, threshold: f64) -> Option<Relation> {
@@ -331,7 +369,7 @@ impl Index {
         let latest_of_uri = self
             .latest_by_uri
             .get(&story.uri)
-            .and_then(|seq| self.get(*seq));
+            .and_then(|seq| self.fingerprint(*seq));
         if latest_of_uri.is_some_and(|seen| seen.content_hash == story.content_hash) {
             // The same story delivered again (at-least-once): related to nothing.
             return None;
@@ -345,53 +383,65 @@ impl Index {
                     .as_ref()
                     .and_then(|key| self.latest_by_headline.get(key))
             })
-            .and_then(|seq| self.get(*seq))
+            .and_then(|seq| self.fingerprint(*seq))
             .filter(|earlier| earlier.content_hash != story.content_hash);
         if let Some(earlier) = previous_version {
             return Some(relation(RelationKind::Version, earlier));
         }
         let mut best: Option<(f64, &Fingerprint)> = None;
-        let mut compared: HashSet<u64> = HashSet::new();
-        for band in 0..BANDS {
-            let Some(candidates) = self.bands.get(&(band, band_hash(&story.signature, band)))
-            else {
+        for earlier in self
+            .candidates(story)
+            .into_iter()
+            .map(|kept| &kept.fingerprint)
+        {
+            if earlier.uri == story.uri {
                 continue;
-            };
-            // Newest first; every earlier story is compared once, and at most MAX_COMPARISONS
-            // of them, so a flood of templated near-copies costs the same as any story.
-            for &sequence in candidates.iter().rev() {
-                if compared.len() >= MAX_COMPARISONS {
-                    break;
-                }
-                if !compared.insert(sequence) {
-                    continue;
-                }
-                let Some(earlier) = self.get(sequence) else {
-                    continue;
-                };
-                if earlier.uri == story.uri {
-                    continue;
-                }
-                let score = similarity(&story.signature, &earlier.signature);
-                if score >= threshold && best.is_none_or(|(b, _)| score > b) {
-                    best = Some((score, earlier));
-                }
+            }
+            let score = similarity(&story.signature, &earlier.signature);
+            if score >= threshold && best.is_none_or(|(b, _)| score > b) {
+                best = Some((score, earlier));
             }
         }
         best.map(|(_, earlier)| relation(RelationKind::Duplicate, earlier))
     }
 
+    /// The kept stories that share a band with `story`, each once, in the order they are
+    /// compared: band by band, newest first. MAX_COMPARISONS at most, so that a flood of
+    /// templated near-copies costs the same as any story.
+    fn candidates(&self, story: &Fingerprint) -> Vec<&Kept> {
+        let mut compared = Vec::new();
+        let mut seen = FxHashSet::default();
+        for band in 0..BANDS {
+            for kept in self.sharing_band(band, band_rows(&story.signature, band)) {
+                if compared.len() >= MAX_COMPARISONS {
+                    return compared;
+                }
+                if seen.insert(kept.sequence) {
+                    compared.push(kept);
+                }
+            }
+        }
+        compared
+    }
+
+    /// The newest BUCKET_CAPACITY kept stories whose `band` has these `rows`, newest first.
+    fn sharing_band(&self, band: usize, rows: u64) -> impl Iterator<Item = &Kept> {
+        let newest = self.bands[band]
+            .get(&rows)
+            .and_then(|&sequence| self.get(sequence));
+        std::iter::successors(newest, move |kept| {
+            kept.earlier(band).and_then(|sequence| self.get(sequence))
+        })
+        .take(BUCKET_CAPACITY)
+    }
+
     fn insert(&mut self, story: Fingerprint, settings: &HistorySettings) {
         let sequence = self.next;
         self.next += 1;
-        for band in 0..BANDS {
-            let bucket = self
-                .bands
-                .entry((band, band_hash(&story.signature, band)))
-                .or_default();
-            bucket.push_back(sequence);
-            if bucket.len() > BUCKET_CAPACITY {
-                bucket.pop_front();
+        let mut earlier = [0; BANDS];
+        for (band, values) in self.bands.iter_mut().enumerate() {
+            if let Some(previous) = values.insert(band_rows(&story.signature, band), sequence) {
+                earlier[band] = u32::try_from(sequence - previous).unwrap_or(0);
             }
         }
         self.latest_by_uri.insert(story.uri.clone(), sequence);
@@ -399,10 +449,14 @@ impl Index {
             self.latest_by_headline.insert(key.clone(), sequence);
         }
         let newest = story.seen;
-        self.stories.push_back((sequence, story));
-        while let Some((_, oldest)) = self.stories.front() {
+        self.stories.push_back(Kept {
+            sequence,
+            fingerprint: story,
+            earlier,
+        });
+        while let Some(oldest) = self.stories.front() {
             let too_many = self.stories.len() > settings.capacity;
-            let too_old = newest - oldest.seen > settings.window;
+            let too_old = newest - oldest.fingerprint.seen > settings.window;
             if !(too_many || too_old) {
                 break;
             }
@@ -411,16 +465,20 @@ impl Index {
     }
 
     fn evict_oldest(&mut self) {
-        let Some((sequence, story)) = self.stories.pop_front() else {
+        let Some(Kept {
+            sequence,
+            fingerprint: story,
+            ..
+        }) = self.stories.pop_front()
+        else {
             return;
         };
-        for band in 0..BANDS {
-            let key = (band, band_hash(&story.signature, band));
-            if let Some(list) = self.bands.get_mut(&key) {
-                list.retain(|s| *s != sequence);
-                if list.is_empty() {
-                    self.bands.remove(&key);
-                }
+        // The oldest story is the newest with some band value only when no later story
+        // shares that value: then the value goes.
+        for (band, values) in self.bands.iter_mut().enumerate() {
+            let rows = band_rows(&story.signature, band);
+            if values.get(&rows) == Some(&sequence) {
+                values.remove(&rows);
             }
         }
         if self.latest_by_uri.get(&story.uri) == Some(&sequence) {
@@ -434,15 +492,21 @@ impl Index {
     }
 }
 
-fn band_hash(signature: &[u32; SIGNATURE], band: usize) -> u64 {
-    let mut hasher = std::collections::hash_map::DefaultHasher::new();
-    signature[band * ROWS..(band + 1) * ROWS].hash(&mut hasher);
-    hasher.finish()
+/// The band's rows of the signature as one number: the rows themselves, not a hash of them, so
+/// stories share a band only when its rows are equal.
+fn band_rows(signature: &[u32; SIGNATURE], band: usize) -> u64 {
+    signature[band * ROWS..(band + 1) * ROWS]
+        .iter()
+        .fold(0, |rows, &row| rows << 32 | u64::from(row))
 }
+
+// `band_rows` fits a band's rows in a `u64`.
+const _: () = assert!(ROWS * 32 <= 64);
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::collections::HashSet;
 
     const STORY: &str = "LUSAKA, Zambia (AP) — Zambia's worst drought in decades has left the Kariba dam so low that the country's power utility now rations electricity for up to 21 hours a day, shutting factories and leaving hospitals on generators. Small businesses say they cannot plan. Welders work through the night when power returns, and bakers have cut production by half. The government says rains expected later in the year may ease the crisis, but engineers warn that refilling the reservoir will take several seasons.";
 
@@ -560,6 +624,57 @@ mod tests {
         assert_eq!(relation.content_hash, second_hash);
     }
 
+    /// A fingerprint with the given signature and nothing else to tell it apart.
+    fn with_signature(index: usize, signature: [u32; SIGNATURE]) -> Fingerprint {
+        Fingerprint {
+            uri: format!("s{index}"),
+            content_hash: format!("h{index}"),
+            headline_key: None,
+            signature,
+            seen: DateTime::from_timestamp(1_700_000_000, 0).expect("valid time"),
+        }
+    }
+
+    proptest::proptest! {
+        /// The links between stories give what a list per band value gave: the kept stories
+        /// with the same rows, newest first, BUCKET_CAPACITY of them per band.
+        #[test]
+        fn linked_bands_find_the_newest_kept_stories_that_share_a_band(
+            // Rows from a small alphabet, so that bands are shared often and long.
+            signatures in proptest::collection::vec(
+                proptest::array::uniform::<_, SIGNATURE>(0u32..3), 1..800),
+            probe in proptest::array::uniform::<_, SIGNATURE>(0u32..3),
+            capacity in 1usize..800,
+        ) {
+            let settings = HistorySettings { capacity, ..HistorySettings::default() };
+            let mut index = Index::new();
+            for (number, signature) in signatures.into_iter().enumerate() {
+                index.insert(with_signature(number, signature), &settings);
+            }
+            let mut expected = Vec::new();
+            for band in 0..BANDS {
+                let sharing = index
+                    .stories
+                    .iter()
+                    .rev()
+                    .filter(|kept| band_rows(&kept.fingerprint.signature, band) == band_rows(&probe, band))
+                    .take(BUCKET_CAPACITY);
+                for kept in sharing {
+                    if !expected.contains(&kept.sequence) {
+                        expected.push(kept.sequence);
+                    }
+                }
+            }
+            expected.truncate(MAX_COMPARISONS);
+            let candidates: Vec<u64> = index
+                .candidates(&with_signature(0, probe))
+                .into_iter()
+                .map(|kept| kept.sequence)
+                .collect();
+            proptest::prop_assert_eq!(candidates, expected);
+        }
+    }
+
     #[test]
     fn a_flood_of_near_copies_keeps_each_look_up_bounded() {
         let history = StoryHistory::new(HistorySettings::default());
@@ -575,10 +690,12 @@ mod tests {
             }
         }
         let index = history.lock();
-        assert!(index
-            .bands
-            .values()
-            .all(|bucket| bucket.len() <= BUCKET_CAPACITY));
+        let newest = &index.stories.back().expect("kept stories").fingerprint;
+        for band in 0..BANDS {
+            let sharing = index.sharing_band(band, band_rows(&newest.signature, band));
+            assert!(sharing.count() <= BUCKET_CAPACITY);
+        }
+        assert!(index.candidates(newest).len() <= MAX_COMPARISONS);
     }
 
     #[test]
@@ -604,6 +721,12 @@ mod tests {
             200,
         ));
         assert_eq!(history.len(), 1, "everything older than an hour is gone");
+        // Band values of forgotten stories go with them.
+        let remembered: usize = history.lock().bands.iter().map(HashMap::len).sum();
+        assert!(
+            remembered <= BANDS * history.len(),
+            "{remembered} band values"
+        );
         // A republication of a forgotten story is not found.
         assert_eq!(
             history.observe(fingerprint("again", "again", STORY, 201)),

@@ -75,8 +75,8 @@ pub fn unix_line_ends(text: &str) -> Cow<'_, str> {
 /// Plain text to paragraphs: blank lines separate paragraphs, single line breaks inside a
 /// paragraph are wrapping and become spaces.
 pub fn text_paragraphs(text: &str) -> Vec<String> {
-    unix_line_ends(text)
-        .split("\n\n")
+    let text = unix_line_ends(text);
+    crate::story::text::blocks(&text)
         .map(clean_inline)
         .filter(|paragraph| !paragraph.is_empty())
         .collect()

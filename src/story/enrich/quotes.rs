@@ -299,7 +299,7 @@ pub fn find_quotes(
     // The speaker of the last attributed quotation, and whether it was left open.
     let mut previous: Option<(usize, &str, SpeakerKind, bool)> = None;
     let mut paragraph_start = 0;
-    for paragraph in body.split("\n\n") {
+    for paragraph in crate::story::text::blocks(body) {
         let base = paragraph_start;
         paragraph_start += paragraph.len() + 2;
         let spans = quotation_spans(paragraph, base);

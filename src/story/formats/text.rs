@@ -40,8 +40,7 @@ pub fn parse(text: &str) -> TextStory {
     let mut story = Story::new(SourceFormat::PlainText);
     let mut stamps = Vec::new();
     let text = unix_line_ends(text);
-    let blocks: Vec<Vec<String>> = text
-        .split("\n\n")
+    let blocks: Vec<Vec<String>> = crate::story::text::blocks(&text)
         .map(|block| {
             block
                 .lines()

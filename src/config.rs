@@ -157,7 +157,7 @@ const DEFAULT_SOURCE_TIMEZONES: &[(&str, &str)] = &[
 pub struct HistoryConfig {
     /// Stories seen longer ago than this are forgotten.
     pub window_hours: u64,
-    /// At most this many stories are remembered (about 2 KB each).
+    /// At most this many stories are remembered (about 1.4 KB each).
     pub max_stories: usize,
     /// Estimated shingle similarity (0–1) from which a story is a near duplicate.
     pub near_duplicate_similarity: f64,

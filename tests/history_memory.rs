@@ -38,7 +38,7 @@ unsafe impl GlobalAlloc for Counting {
 static ALLOCATOR: Counting = Counting;
 
 /// The documented cost of a remembered story, with room for the hash tables' load factor.
-const MOST_BYTES_A_STORY: usize = 2_000;
+const MOST_BYTES_A_STORY: usize = 1_600;
 
 /// A body of 80 invented words, different for every `story`.
 fn body(story: usize) -> String {

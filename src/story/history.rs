@@ -18,12 +18,14 @@
 //! story prints, so one story with a wrong date cannot empty or pin the history. The history is shared by every stage
 //! lane and rebuilt from the output topic when the worker starts (`engine::history`).
 
-use std::collections::hash_map::Entry;
+use std::collections::hash_map::{Entry, RandomState};
 use std::collections::{HashMap, VecDeque};
+use std::hash::BuildHasher;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Mutex;
 
 use chrono::{DateTime, Duration, Utc};
+use hashbrown::HashTable;
 use rustc_hash::FxHashSet;
 use sha2::{Digest, Sha256};
 
@@ -262,8 +264,56 @@ struct Index {
     /// every story that shares none (most of them) and more than doubled a story's memory.
     bands: Vec<HashMap<u64, u64>>,
     /// Latest story per `uri` and per source + headline, for versions.
-    latest_by_uri: HashMap<String, u64>,
-    latest_by_headline: HashMap<String, u64>,
+    latest_by_uri: LatestByKey,
+    latest_by_headline: LatestByKey,
+}
+
+/// The newest kept story per key (a `uri`, a source + headline) as its sequence number, in a
+/// table hashed by the key. The key is read from the kept story whenever it is needed rather
+/// than copied into the table: two copies of every `uri` and headline were about a tenth of a
+/// remembered story's memory.
+#[derive(Debug, Default)]
+struct LatestByKey {
+    sequences: HashTable<u64>,
+    /// Randomly keyed SipHash, as std's maps use: keys come from story text.
+    hasher: RandomState,
+}
+
+impl LatestByKey {
+    /// The newest kept story with `key`; `key_of` gives a kept story's key by sequence number.
+    fn get<'k>(&self, key: &str, key_of: impl Fn(u64) -> Option<&'k str>) -> Option<u64> {
+        self.sequences
+            .find(self.hasher.hash_one(key), |&sequence| {
+                key_of(sequence) == Some(key)
+            })
+            .copied()
+    }
+
+    /// `sequence`, already kept, is now the newest story with `key`.
+    fn set<'k>(&mut self, key: &str, sequence: u64, key_of: impl Fn(u64) -> Option<&'k str>) {
+        let hasher = &self.hasher;
+        let rehash = |&kept: &u64| hasher.hash_one(key_of(kept).unwrap_or_default());
+        match self.sequences.entry(
+            hasher.hash_one(key),
+            |&kept| key_of(kept) == Some(key),
+            rehash,
+        ) {
+            hashbrown::hash_table::Entry::Occupied(mut newest) => *newest.get_mut() = sequence,
+            hashbrown::hash_table::Entry::Vacant(absent) => {
+                absent.insert(sequence);
+            }
+        }
+    }
+
+    /// Forgets `key` if the story being forgotten, `sequence`, is still its newest.
+    fn forget(&mut self, key: &str, sequence: u64) {
+        if let Ok(newest) = self
+            .sequences
+            .find_entry(self.hasher.hash_one(key), |&kept| kept == sequence)
+        {
+            newest.remove();
+        }
+    }
 }
 
 /// A kept story.
@@ -310,9 +360,7 @@ impl StoryHistory {
         let mut index = self.lock();
         let relation = index.relate(&fingerprint, self.settings.near_duplicate_similarity);
         let redelivered = index
-            .latest_by_uri
-            .get(&fingerprint.uri)
-            .and_then(|seq| index.fingerprint(*seq))
+            .latest_of_uri(&fingerprint.uri)
             .is_some_and(|seen| seen.content_hash == fingerprint.content_hash);
         if !redelivered {
             index.insert(fingerprint, &self.settings);
@@ -343,17 +391,29 @@ impl Index {
             stories: VecDeque::new(),
             next: 0,
             bands: vec![HashMap::new(); BANDS],
-            latest_by_uri: HashMap::new(),
-            latest_by_headline: HashMap::new(),
+            latest_by_uri: LatestByKey::default(),
+            latest_by_headline: LatestByKey::default(),
         }
     }
 
     fn get(&self, sequence: u64) -> Option<&Kept> {
-        let first = self.stories.front()?.sequence;
-        let position = usize::try_from(sequence.checked_sub(first)?).ok()?;
-        self.stories
-            .get(position)
-            .filter(|kept| kept.sequence == sequence)
+        kept(&self.stories, sequence)
+    }
+
+    /// The newest kept story with this `uri`.
+    fn latest_of_uri(&self, uri: &str) -> Option<&Fingerprint> {
+        let sequence = self
+            .latest_by_uri
+            .get(uri, |sequence| uri_of(&self.stories, sequence))?;
+        self.fingerprint(sequence)
+    }
+
+    /// The newest kept story with this source + headline key.
+    fn latest_of_headline(&self, key: &str) -> Option<&Fingerprint> {
+        let sequence = self
+            .latest_by_headline
+            .get(key, |sequence| headline_of(&self.stories, sequence))?;
+        self.fingerprint(sequence)
     }
 
     fn fingerprint(&self, sequence: u64) -> Option<&Fingerprint> {
@@ -367,24 +427,18 @@ impl Index {
             content_hash: earlier.content_hash.clone(),
             similarity: similarity(&story.signature, &earlier.signature),
         };
-        let latest_of_uri = self
-            .latest_by_uri
-            .get(&story.uri)
-            .and_then(|seq| self.fingerprint(*seq));
+        let latest_of_uri = self.latest_of_uri(&story.uri);
         if latest_of_uri.is_some_and(|seen| seen.content_hash == story.content_hash) {
             // The same story delivered again (at-least-once): related to nothing.
             return None;
         }
-        let previous_version = self
-            .latest_by_uri
-            .get(&story.uri)
+        let previous_version = latest_of_uri
             .or_else(|| {
                 story
                     .headline_key
-                    .as_ref()
-                    .and_then(|key| self.latest_by_headline.get(key))
+                    .as_deref()
+                    .and_then(|key| self.latest_of_headline(key))
             })
-            .and_then(|seq| self.fingerprint(*seq))
             .filter(|earlier| earlier.content_hash != story.content_hash);
         if let Some(earlier) = previous_version {
             return Some(relation(RelationKind::Version, earlier));
@@ -445,16 +499,33 @@ impl Index {
                 earlier[band] = u32::try_from(sequence - previous).unwrap_or(0);
             }
         }
-        self.latest_by_uri.insert(story.uri.clone(), sequence);
-        if let Some(key) = &story.headline_key {
-            self.latest_by_headline.insert(key.clone(), sequence);
-        }
         let newest = story.seen;
+        if self.stories.len() == self.stories.capacity() {
+            // Doubling, as the deque would, but never past what the history keeps (one more
+            // while a story waits for the oldest to go): at the default 100,000 stories, plain
+            // doubling left 31,072 slots of about 500 bytes that a full history never uses.
+            let most = settings.capacity.saturating_add(1);
+            let room = self
+                .stories
+                .len()
+                .clamp(1, most.saturating_sub(self.stories.len()).max(1));
+            self.stories.reserve_exact(room);
+        }
         self.stories.push_back(Kept {
             sequence,
             fingerprint: story,
             earlier,
         });
+        // Keyed by the kept story itself, so it is kept first.
+        let stories = &self.stories;
+        if let Some(Kept { fingerprint, .. }) = stories.back() {
+            self.latest_by_uri
+                .set(&fingerprint.uri, sequence, |kept| uri_of(stories, kept));
+            if let Some(key) = &fingerprint.headline_key {
+                self.latest_by_headline
+                    .set(key, sequence, |kept| headline_of(stories, kept));
+            }
+        }
         while let Some(oldest) = self.stories.front() {
             let too_many = self.stories.len() > settings.capacity;
             let too_old = newest - oldest.fingerprint.seen > settings.window;
@@ -483,15 +554,29 @@ impl Index {
                 }
             }
         }
-        if self.latest_by_uri.get(&story.uri) == Some(&sequence) {
-            self.latest_by_uri.remove(&story.uri);
-        }
+        self.latest_by_uri.forget(&story.uri, sequence);
         if let Some(key) = &story.headline_key {
-            if self.latest_by_headline.get(key) == Some(&sequence) {
-                self.latest_by_headline.remove(key);
-            }
+            self.latest_by_headline.forget(key, sequence);
         }
     }
+}
+
+/// The kept story with this sequence number: stories are kept in sequence, so its position
+/// follows from the oldest one's.
+fn kept(stories: &VecDeque<Kept>, sequence: u64) -> Option<&Kept> {
+    let first = stories.front()?.sequence;
+    let position = usize::try_from(sequence.checked_sub(first)?).ok()?;
+    stories
+        .get(position)
+        .filter(|kept| kept.sequence == sequence)
+}
+
+fn uri_of(stories: &VecDeque<Kept>, sequence: u64) -> Option<&str> {
+    kept(stories, sequence).map(|kept| kept.fingerprint.uri.as_str())
+}
+
+fn headline_of(stories: &VecDeque<Kept>, sequence: u64) -> Option<&str> {
+    kept(stories, sequence).and_then(|kept| kept.fingerprint.headline_key.as_deref())
 }
 
 /// The band's rows of the signature as one number: the rows themselves, not a hash of them, so
@@ -715,6 +800,17 @@ mod tests {
             ));
         }
         assert_eq!(history.len(), 3);
+        // Forgotten stories' keys go with them (`tests/history_memory.rs` holds the room the
+        // stories take to the capacity).
+        let holds_only_what_is_kept = |history: &StoryHistory| {
+            let index = history.lock();
+            assert_eq!(index.latest_by_uri.sequences.len(), index.stories.len());
+            assert_eq!(
+                index.latest_by_headline.sequences.len(),
+                index.stories.len()
+            );
+        };
+        holds_only_what_is_kept(&history);
         history.observe(fingerprint(
             "late",
             "late",
@@ -722,6 +818,7 @@ mod tests {
             200,
         ));
         assert_eq!(history.len(), 1, "everything older than an hour is gone");
+        holds_only_what_is_kept(&history);
         // Band values of forgotten stories go with them.
         let remembered: usize = history.lock().bands.iter().map(HashMap::len).sum();
         assert!(

@@ -503,7 +503,8 @@ impl Index {
         if self.stories.len() == self.stories.capacity() {
             // Doubling, as the deque would, but never past what the history keeps (one more
             // while a story waits for the oldest to go): at the default 100,000 stories, plain
-            // doubling left 31,072 slots of about 500 bytes that a full history never uses.
+            // doubling made room for 31,072 stories more than the history ever holds, about 500
+            // bytes each, which a full history's queue touches as it wraps around.
             let most = settings.capacity.saturating_add(1);
             let room = self
                 .stories

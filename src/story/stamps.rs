@@ -166,6 +166,11 @@ pub fn parse_stamp_line(line: &str) -> Option<Stamp> {
         return None;
     }
     let lower = line.to_lowercase();
+    // Then the lead, from the first token alone: most lines with a figure in them are story
+    // text that begins with a word, and tokenizing them all allocated a string per token.
+    if !leads_a_stamp(&lower) {
+        return None;
+    }
     let kind = if UPDATE_WORDS.iter().any(|w| lower.starts_with(w)) {
         StampKind::Updated
     } else {
@@ -176,15 +181,7 @@ pub fn parse_stamp_line(line: &str) -> Option<Stamp> {
         .iter()
         .filter(|t| t.chars().any(char::is_alphabetic))
         .count();
-    let lead_ok = lower.starts_with("this story was originally published")
-        || lower.starts_with("este artículo fue publicado originalmente")
-        || lower.starts_with("updated")
-        || lower.starts_with("transmitted")
-        || lower.starts_with("published")
-        || tokens.first().is_some_and(|t| {
-            t.chars().all(|c| c.is_ascii_digit()) || month(t).is_some() || weekday(t)
-        });
-    if !lead_ok || words > 14 {
+    if words > 14 {
         return None;
     }
     let (date, time, offset) = read_parts(&tokens)?;
@@ -195,11 +192,47 @@ pub fn parse_stamp_line(line: &str) -> Option<Stamp> {
     })
 }
 
+/// Whether a lower-cased line begins the way stamps do: with one of their lead words, or with a
+/// figure, a month or a weekday.
+fn leads_a_stamp(lower: &str) -> bool {
+    lower.starts_with("this story was originally published")
+        || lower.starts_with("este artículo fue publicado originalmente")
+        || lower.starts_with("updated")
+        || lower.starts_with("transmitted")
+        || lower.starts_with("published")
+        || first_token(lower).is_some_and(token_leads_a_stamp)
+}
+
+/// Whether a stamp can begin with `token`: a figure, a month or a weekday.
+fn token_leads_a_stamp(token: &str) -> bool {
+    token.chars().all(|c| c.is_ascii_digit()) || month(token).is_some() || weekday(token)
+}
+
+/// Characters that [`tokenize`] keeps together in a token.
+fn is_token_char(c: char) -> bool {
+    c.is_alphanumeric() || c == ':' || c == '+'
+}
+
+/// The first token [`tokenize`] finds in `text`, before it joins or splits meridiems. Those
+/// fix-ups never change whether the first token leads a stamp: a split token keeps its `:`
+/// and a joined one is "am" or "pm".
+fn first_token(text: &str) -> Option<&str> {
+    // A slash or hyphen before any token is a token of its own.
+    let start = text.find(|c: char| is_token_char(c) || c == '/' || c == '-')?;
+    let rest = &text[start..];
+    let end = rest
+        .char_indices()
+        .find(|&(at, c)| !(is_token_char(c) || (c == '-' && rest[..at].starts_with("gmt"))))
+        .map_or(rest.len(), |(at, _)| at);
+    // `end` is 0 when the token is the slash or hyphen itself.
+    Some(&rest[..end.max(1)])
+}
+
 fn tokenize(text: &str) -> Vec<String> {
     let mut tokens = Vec::new();
     let mut current = String::new();
     for c in text.chars() {
-        if c.is_alphanumeric() || c == ':' || c == '+' || (c == '-' && current.starts_with("gmt")) {
+        if is_token_char(c) || (c == '-' && current.starts_with("gmt")) {
             current.push(c);
         } else if c == '.' && current.chars().all(|d| d.is_ascii_digit()) && !current.is_empty() {
             // 14.03.2024: dots between digits separate date parts.
@@ -430,5 +463,45 @@ mod tests {
     #[test]
     fn sentences_are_not_stamps() {
         assert_eq!(parse_stamp_line("Officials said on March 5, 2024 at 4:18 PM that the bridge had reopened to traffic after weeks of repairs and inspections by engineers."), None);
+    }
+
+    #[test]
+    fn a_sign_before_the_first_figure_is_a_token_that_leads_nothing() {
+        for text in ["- 12 march", "/5", "(12) march", "gmt-3 12", "2:51pm 12"] {
+            let by_tokens = tokenize(text)
+                .first()
+                .is_some_and(|t| token_leads_a_stamp(t));
+            assert_eq!(
+                first_token(text).is_some_and(token_leads_a_stamp),
+                by_tokens,
+                "{text}"
+            );
+        }
+        assert!(!leads_a_stamp("- 12 march 2024 4:18"));
+        assert!(leads_a_stamp("(12) march 2024 4:18"));
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(2048))]
+
+        /// The lead is read from the first token alone; it must be what the whole tokenization's
+        /// first token says, joins and splits included.
+        #[test]
+        fn the_first_token_leads_as_the_tokenization_does(
+            pieces in proptest::collection::vec(
+                proptest::sample::select(vec![
+                    "12", "5", "2:51pm", "4:18", "p", "m", "a", ".", "/", "-", "+", ":", " ", ", ",
+                    "gmt", "gmt-3", "march", "tue", "mardi", "de", "the", "é", "(", "—", "\u{130}",
+                ]),
+                0..8,
+            )
+        ) {
+            let text = pieces.concat();
+            let by_tokens = tokenize(&text)
+                .first()
+                .is_some_and(|token| token_leads_a_stamp(token));
+            let by_first = first_token(&text).is_some_and(token_leads_a_stamp);
+            proptest::prop_assert_eq!(by_first, by_tokens, "{:?}", text);
+        }
     }
 }

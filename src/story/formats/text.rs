@@ -288,8 +288,35 @@ fn outlet_in_bio(line: &str) -> Option<String> {
     None
 }
 
+/// Labels that are a whole paragraph of their own when an ad or a teaser was scraped out.
+const WHOLE_PARAGRAPH_MARKERS: &[&str] = &["advertisement", "publicidad", "anzeige", "publicité"];
+/// Openings of teaser and tip-line paragraphs.
+const OPENING_MARKERS: &[&str] = &[
+    "read more:",
+    "related:",
+    "lire aussi",
+    "leia também",
+    "have a news tip?",
+];
+
 /// Ad labels and teasers scrapers leave inside the body.
 pub fn is_inline_boilerplate(paragraph: &str) -> bool {
+    // A paragraph that begins with an ASCII character no marker begins with is story text,
+    // found without lower-casing anything: nearly every paragraph.
+    if let Some(first) = paragraph
+        .as_bytes()
+        .first()
+        .filter(|first| first.is_ascii())
+    {
+        let first = first.to_ascii_lowercase();
+        if !WHOLE_PARAGRAPH_MARKERS
+            .iter()
+            .chain(OPENING_MARKERS)
+            .any(|marker| marker.as_bytes().first() == Some(&first))
+        {
+            return false;
+        }
+    }
     // Every marker fits in the first 20 characters: only those are lower-cased.
     let head_end = paragraph
         .char_indices()
@@ -297,16 +324,10 @@ pub fn is_inline_boilerplate(paragraph: &str) -> bool {
         .map_or(paragraph.len(), |(index, _)| index);
     let lower = paragraph[..head_end].to_lowercase();
     let whole = head_end == paragraph.len();
-    (whole
-        && matches!(
-            lower.as_str(),
-            "advertisement" | "publicidad" | "anzeige" | "publicité"
-        ))
-        || lower.starts_with("read more:")
-        || lower.starts_with("related:")
-        || lower.starts_with("lire aussi")
-        || lower.starts_with("leia também")
-        || lower.starts_with("have a news tip?")
+    (whole && WHOLE_PARAGRAPH_MARKERS.contains(&lower.as_str()))
+        || OPENING_MARKERS
+            .iter()
+            .any(|marker| lower.starts_with(marker))
 }
 
 pub fn first_stamp(stamps: &[Stamp], kind: StampKind) -> Option<&Stamp> {
@@ -316,6 +337,32 @@ pub fn first_stamp(stamps: &[Stamp], kind: StampKind) -> Option<&Stamp> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn scraped_labels_and_teasers_are_boilerplate_in_any_case() {
+        for label in [
+            "Advertisement",
+            "ADVERTISEMENT",
+            "Publicité",
+            "Anzeige",
+            "Read more: Storm closes schools",
+            "RELATED: What the council decided",
+            "Lire aussi : la grève",
+            "Leia também: o incêndio",
+            "Have a news tip? Email us",
+        ] {
+            assert!(is_inline_boilerplate(label), "{label}");
+        }
+        for text in [
+            "Advertisement revenue fell 4%.",
+            "Readers wrote in.",
+            "Schools closed on Monday.",
+            "«Read more: nothing»",
+            "",
+        ] {
+            assert!(!is_inline_boilerplate(text), "{text}");
+        }
+    }
 
     #[test]
     fn wire_header_lines_become_fields() {

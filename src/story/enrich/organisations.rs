@@ -965,15 +965,21 @@ fn merge(text: &Text<'_>, mut found: Vec<Found>) -> Vec<Organisation> {
         kept.push(candidate);
     }
     let mut organisations: Vec<Organisation> = Vec::new();
-    let mut index_by_name: FxHashMap<String, usize> = FxHashMap::default();
+    // Each kept name folded, which is also the key of the organisation it names.
     let written: Vec<String> = kept.iter().map(|f| fold(&f.name)).collect();
-    for find in &kept {
+    let mut index_by_name: FxHashMap<&str, usize> = FxHashMap::default();
+    for (find, folded) in kept.iter().zip(&written) {
         let mention = (text.char_offset(find.start), text.char_offset(find.end));
-        let name = match &find.alias_of {
-            Some(full) if written.contains(&fold(full)) => full,
-            _ => &find.name,
-        };
-        let key = fold(name);
+        // An alias joins its full name when the story writes that too; the full name's key is
+        // then the written one.
+        let written_full = find.alias_of.as_ref().and_then(|full| {
+            let full_folded = fold(full);
+            written
+                .iter()
+                .find(|other| **other == full_folded)
+                .map(|other| (full, other.as_str()))
+        });
+        let (name, key) = written_full.unwrap_or((&find.name, folded.as_str()));
         let index = *index_by_name.entry(key).or_insert_with(|| {
             organisations.push(Organisation {
                 name: name.clone(),

@@ -161,12 +161,31 @@ const TITLE_SUFFIXES: &[&str] = &[
     "direktor",
 ];
 
+/// How many of a word's last bytes [`has_title_suffix`] compares: as many as the longest
+/// suffix has, or more.
+const TITLE_TAIL: usize = 16;
+
 fn is_title(word: &str) -> bool {
-    TITLES.contains(word)
-        || (word.chars().count() > 6 && {
-            let lower = word.to_lowercase();
-            TITLE_SUFFIXES.iter().any(|suffix| lower.ends_with(suffix))
-        })
+    TITLES.contains(word) || (word.chars().count() > 6 && has_title_suffix(word))
+}
+
+/// Whether `word` lower-cased ends like a title ("Außenminister"). An ASCII word's end is
+/// lower-cased on the stack: most words asked about are ASCII, and lower-casing each whole into a
+/// new string was an allocation a word.
+fn has_title_suffix(word: &str) -> bool {
+    if word.is_ascii() {
+        let mut tail = [0u8; TITLE_TAIL];
+        let start = word.len().saturating_sub(TITLE_TAIL);
+        let tail = &mut tail[..word.len() - start];
+        tail.copy_from_slice(&word.as_bytes()[start..]);
+        tail.make_ascii_lowercase();
+        TITLE_SUFFIXES
+            .iter()
+            .any(|suffix| tail.ends_with(suffix.as_bytes()))
+    } else {
+        let lower = word.to_lowercase();
+        TITLE_SUFFIXES.iter().any(|suffix| lower.ends_with(suffix))
+    }
 }
 
 /// Words that make a run an organisation, an event, a law, a place or a product, not a person
@@ -444,9 +463,7 @@ pub fn find_people(
         }
         let folded = fold(&name);
         if place_names.contains(&folded)
-            || tokens
-                .iter()
-                .any(|w| place_names.contains(&fold(w.text)) && tokens.len() == 2)
+            || tokens.len() == 2 && tokens.iter().any(|w| place_names.contains(&fold(w.text)))
         {
             continue;
         }
@@ -678,6 +695,31 @@ fn apposition_role(after_name: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_title_suffix_fits_the_tail_compared() {
+        assert!(TITLE_SUFFIXES
+            .iter()
+            .all(|suffix| suffix.len() <= TITLE_TAIL));
+    }
+
+    proptest::proptest! {
+        /// Titles' endings are compared in place for ASCII words; the answer is the lower-cased
+        /// word's.
+        #[test]
+        fn an_ending_compares_as_the_lower_cased_word_does(
+            word in crate::story::text::text_of_pieces(
+                vec!["Vize", "PRÄ", "Präs", "ident", "IDENT", "minister", "MINISTER", "in", "Ä", "İ", "a"],
+                5,
+            ),
+        ) {
+            let lower = word.to_lowercase();
+            proptest::prop_assert_eq!(
+                has_title_suffix(&word),
+                TITLE_SUFFIXES.iter().any(|suffix| lower.ends_with(suffix))
+            );
+        }
+    }
 
     fn names(body: &str) -> Vec<String> {
         find_people(&Text::new(body), &[], &[], &[])

@@ -10,18 +10,22 @@
 //! the person last named before the quote; a role ("the minister said", "o comandante") to the
 //! person last named, and "the company said" to the organisation last named. A quotation with no
 //! attribution of its own that follows an attributed one in the same paragraph, or opens the
-//! next, continues that speaker.
+//! next, continues that speaker, unless its own sentence names someone else before it.
 //!
-//! Quotations under six words are scare quotes or fragments and are not listed, nor are
-//! quotations whose speaker cannot be told.
+//! Quotations under six words are scare quotes or fragments and are not listed, unless they are
+//! a spoken sentence of three words or more with an attribution of their own (`“We will fight
+//! on,” she said`); nor are quotations whose speaker cannot be told.
 
 use super::organisations::Organisation;
 use super::people::Person;
 use super::WordList;
 use crate::story::text::{word_spans, Text};
 
-/// Quotations shorter than this many words are fragments or scare quotes.
+/// Quotations shorter than this many words are fragments or scare quotes...
 const MIN_WORDS: usize = 6;
+/// ...unless they are a spoken sentence with an attribution of their own (`“We will fight on,”
+/// Feijóo told reporters`): those are listed from this many words.
+const MIN_SENTENCE_WORDS: usize = 3;
 
 /// Verbs (and prepositions) of attribution: English, Spanish, French, German, Portuguese.
 static SAYING: WordList = WordList::new(&[
@@ -307,12 +311,16 @@ pub fn find_quotes(
         for (index, span) in spans.iter().enumerate() {
             let attribution = attribute(body, span, &spans, index, base, paragraph, &mentions);
             let continued = || {
-                previous_in_paragraph.or_else(|| {
-                    // A paragraph that opens with a quotation continues one left open.
-                    previous
-                        .filter(|p| p.3 && span.outer_start == base && index == 0)
-                        .map(|p| (p.1, p.2))
-                })
+                previous_in_paragraph
+                    .filter(|(name, _)| {
+                        !names_another_before(body, span, &spans, index, base, &mentions, name)
+                    })
+                    .or_else(|| {
+                        // A paragraph that opens with a quotation continues one left open.
+                        previous
+                            .filter(|p| p.3 && span.outer_start == base && index == 0)
+                            .map(|p| (p.1, p.2))
+                    })
             };
             let resolved = match attribution {
                 Some((name, kind, verb)) => Some((name, kind, Some(verb))),
@@ -328,7 +336,9 @@ pub fn find_quotes(
                 .trim()
                 .trim_end_matches(',')
                 .trim_end();
-            if quoted.split_whitespace().count() < MIN_WORDS {
+            let words = quoted.split_whitespace().count();
+            let spoken_sentence = verb.is_some() && ends_as_speech(&body[span.start..span.end]);
+            if words < MIN_WORDS && !(spoken_sentence && words >= MIN_SENTENCE_WORDS) {
                 continue;
             }
             let text_start = span.start
@@ -347,6 +357,34 @@ pub fn find_quotes(
         }
     }
     quotes
+}
+
+/// Whether the quoted words end the way a spoken sentence or clause does inside the marks
+/// (`“We will fight on,” she said`, `“Not now.”`), where a scare quote or a quoted phrase ends
+/// with its last word (`accused him of “selling the country”`).
+fn ends_as_speech(quoted: &str) -> bool {
+    quoted.trim_end().ends_with(['.', ',', '!', '?', '…', ';'])
+}
+
+/// Whether the sentence of a quotation with no attribution of its own names someone other than
+/// `speaker` before it: then the quotation is that sentence's subject's words or nobody's, never
+/// a continuation of the last speaker (`“…,” Sánchez said. Feijóo accused him of “…”`).
+fn names_another_before(
+    body: &str,
+    span: &Span,
+    spans: &[Span],
+    index: usize,
+    base: usize,
+    mentions: &[Mention<'_>],
+    speaker: &str,
+) -> bool {
+    let from = index
+        .checked_sub(1)
+        .map_or(base, |previous| spans[previous].outer_end)
+        .max(sentence_start(body, base, span.outer_start));
+    mentions
+        .iter()
+        .any(|m| m.start >= from && m.end <= span.outer_start && m.name != speaker)
 }
 
 /// Quotation spans of one paragraph (`base` is its byte offset in the body).
@@ -646,6 +684,29 @@ mod tests {
     fn scare_quotes_and_anonymous_or_unattributed_quotes_are_not_listed() {
         let body = "Officials called it a “historic step” for the region. “This is a long sentence with nobody to say it.”\n\nAna Reyes runs the shop. “I found out when my laptop stopped working at eight,” said one clerk, who asked not to be named because she feared for her job.";
         assert!(quotes(body).is_empty());
+    }
+
+    #[test]
+    fn short_spoken_sentences_with_their_own_attribution_are_listed() {
+        let body = "Lena Marsh lost the vote. “We will fight on,” Marsh told reporters. “Not this year.”\n\nHer deputy, Omar Field, called the result a “bitter pill.” Field said he would “stay on.”";
+        // Four words ending in a comma inside the marks, attributed: listed. Three that only
+        // continue the speaker, two words, or a phrase ending with its last word are not.
+        assert_eq!(
+            quotes(body),
+            vec![("Lena Marsh".into(), "We will fight on".into())]
+        );
+    }
+
+    #[test]
+    fn a_quotation_after_another_named_subject_does_not_continue_the_last_speaker() {
+        let body = "Prime Minister Carla Ruiz won the vote. “The country needs stability and not another election,” Ruiz said. Opposition leader Tomas Berg accused her of “selling the country piece by piece to stay in power.”";
+        assert_eq!(
+            quotes(body),
+            vec![(
+                "Carla Ruiz".into(),
+                "The country needs stability and not another election".into()
+            )]
+        );
     }
 
     #[test]

@@ -100,6 +100,15 @@ fn known() -> &'static KnownNames {
     })
 }
 
+/// Whether the name of a known organisation begins at byte `start` of `text` and runs to `end`
+/// or beyond: "Air France" over "France".
+pub(super) fn known_name_covers(text: &str, start: usize, end: usize) -> bool {
+    known()
+        .names
+        .longest_at(text, start)
+        .is_some_and(|name_end| name_end >= end)
+}
+
 /// Builds the automaton now rather than on the first story.
 pub fn prepare() {
     known();

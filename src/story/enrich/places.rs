@@ -200,6 +200,9 @@ struct Hit {
     name_continues: bool,
     /// An abbreviation used as an adjective: "U.S. carriers", "U.K. officials".
     attributive: bool,
+    /// In the body, right after a capitalized word that does not open the sentence: the end of
+    /// a name ("Credit Suisse", "Air France"), not a country of its own.
+    ends_a_name: bool,
     sentence_start: bool,
 }
 
@@ -438,9 +441,30 @@ fn hits_in(text: &str, alphanumeric: &[(usize, usize)], keep_range: bool) -> Vec
                 .strip_prefix(' ')
                 .and_then(|rest| rest.split(|c: char| !c.is_alphanumeric()).next())
                 .is_some_and(|next| capitalized(next) && !CALENDAR.contains(next)),
+            ends_a_name: keep_range && ends_a_name(text, hit.start(), hit.end()),
             sentence_start: at_sentence_start(text, hit.start()),
         })
         .collect()
+}
+
+/// Whether the match `[start, end)` comes right after a capitalized word that is not a weekday
+/// or a month or a direction ("North"). The first word of a sentence is capitalized anyway ("In
+/// France"): there only a known organisation's name counts ("Air France flew…").
+fn ends_a_name(text: &str, start: usize, end: usize) -> bool {
+    let Some(before) = text[..start].strip_suffix(' ') else {
+        return false;
+    };
+    let previous_start = before
+        .rfind(|c: char| !c.is_alphanumeric())
+        .map_or(0, |at| {
+            at + before[at..].chars().next().map_or(1, char::len_utf8)
+        });
+    let previous = &before[previous_start..];
+    capitalized(previous)
+        && !CALENDAR.contains(previous)
+        && !MODIFIERS.contains(previous)
+        && (!at_sentence_start(text, previous_start)
+            || super::organisations::known_name_covers(text, previous_start, end))
 }
 
 /// The countries the story is about: its dateline's, the countries it names, and a country
@@ -510,7 +534,10 @@ fn acceptable(
         .is_some_and(|c| context.contains(c));
     match candidate.kind {
         Kind::Country | Kind::Supranational => {
-            hit.setting != Setting::NameOf && !hit.name_continues && !hit.attributive
+            hit.setting != Setting::NameOf
+                && !hit.name_continues
+                && !hit.attributive
+                && !hit.ends_a_name
         }
         Kind::Region => hit.setting == Setting::Alone && (in_context || unique),
         Kind::City => {
@@ -725,6 +752,28 @@ mod tests {
         ] {
             assert!(has(&found, name, code), "{name} in {found:?}");
         }
+    }
+
+    #[test]
+    fn a_country_that_ends_a_name_is_not_a_place() {
+        let found = places("Shares of Credit Suisse and Lombardi Suisse fell while Air France gained. In France, unions called a strike, and prices rose in North Korea and on Tuesday Germany said so, as fighting went on in Eastern Ukraine.");
+        assert!(!has(&found, "Suisse", Some("CH")), "{found:?}");
+        for (name, code) in [
+            ("France", Some("FR")),
+            ("North Korea", Some("KP")),
+            ("Germany", Some("DE")),
+            ("Ukraine", Some("UA")),
+        ] {
+            assert!(has(&found, name, code), "{name} in {found:?}");
+        }
+        let mut story = Story::new(SourceFormat::PlainText);
+        let body = "Air France flew to Lyon. In France, unions struck.";
+        story.paragraphs = vec![body.to_owned()];
+        let france = find_places(&story, &Text::new(body))
+            .into_iter()
+            .find(|p| p.name == "France")
+            .map(|p| p.mentions);
+        assert_eq!(france, Some(vec![(28, 34)]), "only the mention on its own");
     }
 
     #[test]

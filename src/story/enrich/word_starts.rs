@@ -72,6 +72,13 @@ impl WordStartNames {
         }
     }
 
+    /// Where the longest name that begins at byte `start` of `text` ends, if one does.
+    pub(crate) fn longest_at(&self, text: &str, start: usize) -> Option<usize> {
+        self.automaton
+            .find(Input::new(text).range(start..).anchored(Anchored::Yes))
+            .map(|hit| hit.end())
+    }
+
     /// Whether `word` is one of the names, whole.
     pub(crate) fn is_name(&self, word: &str) -> bool {
         self.automaton

@@ -297,6 +297,28 @@ static LEADS: WordList = WordList::new(&[
     "Service",
     "Junta",
     "Coordination",
+    "Gobierno",
+    "Governo",
+    "Gouvernement",
+    "Unidad",
+    "Unidade",
+    "Unité",
+    "Dirección",
+    "Direção",
+    "Direction",
+    "Oficina",
+    "Comité",
+    "Ejército",
+    "Exército",
+    "Armée",
+    "Ayuntamiento",
+    "Prefeitura",
+    "Mairie",
+    "Fiscalía",
+    "Defensoría",
+    "Observatorio",
+    "Observatório",
+    "Observatoire",
 ]);
 
 /// Lower-case kinds of organisation that introduce a name in apposition: "agency Corfo".
@@ -1102,6 +1124,25 @@ mod tests {
                 "U.S. Fish & Wildlife Service",
                 "Banco Central de Cuba",
                 "Airlines for America"
+            ]
+        );
+    }
+
+    #[test]
+    fn governments_units_and_offices_open_romance_names() {
+        let found = find_organisations(&Text::new("El Gobierno de Chile envió a la Unidad Nacional de Rescate (UNR), y la Fiscalía Regional de Valparaíso abrió una causa. O Governo de Angola e a Direção Nacional de Saúde Pública reagiram."), &[]);
+        let named: Vec<(&str, Option<&str>)> = found
+            .iter()
+            .map(|o| (o.name.as_str(), o.acronym.as_deref()))
+            .collect();
+        assert_eq!(
+            named,
+            vec![
+                ("Gobierno de Chile", None),
+                ("Unidad Nacional de Rescate", Some("UNR")),
+                ("Fiscalía Regional de Valparaíso", None),
+                ("Governo de Angola", None),
+                ("Direção Nacional de Saúde Pública", None),
             ]
         );
     }

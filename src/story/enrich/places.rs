@@ -241,10 +241,25 @@ pub fn find_places(story: &Story, text: &Text<'_>) -> Vec<Place> {
     );
     // Each place with its folded name, which later mentions are matched on.
     let mut places: Vec<(String, Place)> = Vec::new();
+    // Mentions of the dateline city by the first part of its name ("Santiago" in a story from
+    // Santiago de Compostela): they are that city, whatever larger town shares the short name.
+    let mut dateline_mentions = Vec::new();
     for hit in body_hits.into_iter().chain(headline_hits) {
         let Some(candidate) = choose(&m.candidates[hit.pattern], &context) else {
             continue;
         };
+        if candidate.kind == Kind::City
+            && story
+                .dateline
+                .as_ref()
+                .is_some_and(|dateline| shortens(&hit.text, &dateline.place))
+        {
+            dateline_mentions.extend(
+                hit.range
+                    .map(|(start, end)| (text.char_offset(start), text.char_offset(end))),
+            );
+            continue;
+        }
         // "Washington said", "ties with Moscow": a capital standing for its government.
         let stands_for_government = candidate.kind == Kind::City
             && gazetteer().capital_of(&hit.text) == candidate.country.as_deref()
@@ -289,11 +304,17 @@ pub fn find_places(story: &Story, text: &Text<'_>) -> Vec<Place> {
         .and_then(|d| d.country_code.as_deref());
     add_features(&mut places, text, &context, home);
     if let Some(dateline) = &story.dateline {
-        let name = title_case(&dateline.place);
-        let key = fold(&name);
-        if !places.iter().any(|(known, _)| *known == key) {
-            let city = gazetteer().city(&dateline.place, dateline.region.as_deref());
-            places.insert(
+        let city = gazetteer().city(&dateline.place, dateline.region.as_deref());
+        let key = fold(&dateline.place);
+        // The gazetteer's spelling when it is the printed name with case and accents restored
+        // ("SANTIAGO DE COMPOSTELA" → "Santiago de Compostela"), else the printed name.
+        let name = city
+            .map(|c| c.name.as_str())
+            .filter(|name| fold(name) == key)
+            .map_or_else(|| title_case(&dateline.place), str::to_owned);
+        match places.iter_mut().find(|(known, _)| *known == key) {
+            Some((_, place)) => place.mentions.extend(dateline_mentions),
+            None => places.insert(
                 0,
                 (
                     key,
@@ -302,13 +323,29 @@ pub fn find_places(story: &Story, text: &Text<'_>) -> Vec<Place> {
                         country_code: dateline.country_code.clone(),
                         geonameid: city.map(|c| c.geonameid),
                         point: city.map(|c| (c.longitude, c.latitude)),
-                        mentions: Vec::new(),
+                        mentions: dateline_mentions,
                     },
                 ),
-            );
+            ),
         }
     }
     places.into_iter().map(|(_, place)| place).collect()
+}
+
+/// Whether `short` is the first part of the place name `full`, cut before a Romance connector:
+/// "Santiago" of "Santiago de Compostela", "Rio" of "Rio de Janeiro" (not "Panama" of "Panama
+/// City", which is another place).
+fn shortens(short: &str, full: &str) -> bool {
+    let (short, full) = (fold(short), fold(full));
+    full.strip_prefix(short.as_str())
+        .and_then(|rest| rest.strip_prefix(' '))
+        .and_then(|rest| rest.split(' ').next())
+        .is_some_and(|connector| {
+            matches!(
+                connector,
+                "de" | "del" | "des" | "du" | "da" | "do" | "dos" | "das" | "di"
+            )
+        })
 }
 
 /// Lakes, rivers, canals and regions of the body ("Gatun Lake", "Rostov region"). A place whose
@@ -774,6 +811,57 @@ mod tests {
             .find(|p| p.name == "France")
             .map(|p| p.mentions);
         assert_eq!(france, Some(vec![(28, 34)]), "only the mention on its own");
+    }
+
+    fn places_from(dateline: &str, country: &str, body: &str) -> Vec<Place> {
+        let mut story = Story::new(SourceFormat::PlainText);
+        story.paragraphs = vec![body.to_owned()];
+        story.dateline = Some(crate::story::model::Dateline {
+            place: dateline.to_owned(),
+            country_code: Some(country.to_owned()),
+            region: None,
+        });
+        find_places(&story, &Text::new(body))
+    }
+
+    #[test]
+    fn a_short_name_is_the_part_before_a_romance_connector() {
+        assert!(shortens("Santiago", "SANTIAGO DE COMPOSTELA"));
+        assert!(shortens("Rio", "Rio de Janeiro"));
+        assert!(!shortens("Panama", "PANAMA CITY"));
+        assert!(!shortens("Santiago", "SANTIAGO"));
+        assert!(!shortens("San", "SANTIAGO DE CHILE"));
+    }
+
+    #[test]
+    fn the_dateline_city_is_spelled_as_named_and_its_short_name_is_that_city() {
+        let found = places_from(
+            "SANTIAGO DE COMPOSTELA",
+            "ES",
+            "Cientos de vecinos fueron evacuados, dijo el presidente en Santiago.",
+        );
+        let named: Vec<(&str, Option<&str>, &[(usize, usize)])> = found
+            .iter()
+            .map(|p| {
+                (
+                    p.name.as_str(),
+                    p.country_code.as_deref(),
+                    p.mentions.as_slice(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            named,
+            vec![("Santiago de Compostela", Some("ES"), &[(59, 67)][..])]
+        );
+        // "Panama" before "City" is another place, not a short name.
+        let found = places_from("PANAMA CITY", "PA", "Ships waited to cross Panama.");
+        assert!(
+            found
+                .iter()
+                .any(|p| p.name == "Panama" && p.mentions == [(22, 28)]),
+            "{found:?}"
+        );
     }
 
     #[test]

@@ -135,6 +135,13 @@ fn lower_case_in_place(body: &str) -> String {
     lower
 }
 
+/// Whether the word at byte `start` of `text` opens a sentence, where every word is capitalized
+/// whatever it is.
+pub fn opens_sentence(text: &str, start: usize) -> bool {
+    let before = text[..start].trim_end();
+    before.is_empty() || before.ends_with(['.', '!', '?', '“', '"', ':'])
+}
+
 /// `word` without its possessive ending: "Zambia’s" and "Zambia's" are "Zambia".
 pub fn without_possessive(word: &str) -> &str {
     let mut stem = word;

@@ -24,7 +24,7 @@ use super::places::Place;
 use super::word_starts::WordStartNames;
 use super::WordList;
 use crate::story::gazetteer::{fold, gazetteer};
-use crate::story::text::{without_possessive, Text};
+use crate::story::text::{opens_sentence, without_possessive, Text};
 
 const KNOWN: &str = include_str!("../../../data/organisations/known.tsv");
 const NOT_ACRONYMS: &str = include_str!("../../../data/organisations/not_acronyms.txt");
@@ -139,6 +139,8 @@ static HEADS: WordList = WordList::new(&[
     "Company",
     "Corporation",
     "Corp.",
+    "Co",
+    "Co.",
     "Inc.",
     "Ltd",
     "Ltd.",
@@ -782,6 +784,19 @@ fn head_word_names(text: &Text<'_>, tokens: &[Token<'_>], places: &[Place]) -> V
         while start < end && OPENERS.contains(tokens[start].text) {
             start += 1;
         }
+        // "Shares of Acme Motors": a sentence's first word before a connector is capitalized
+        // by its place only, unless it opens names itself ("Bank of America").
+        if start + 2 < end
+            && CONNECTORS.contains(tokens[start + 1].text)
+            && !HEADS.contains(base(tokens[start].text))
+            && !LEADS.contains(tokens[start].text)
+            && opens_sentence(body, tokens[start].start)
+        {
+            start += 1;
+            while start < end && CONNECTORS.contains(tokens[start].text) {
+                start += 1;
+            }
+        }
         // A place before a possessive is where the organisation is, not its name.
         if start + 1 < end && tokens[start].text != base(tokens[start].text) {
             let offset = text.char_offset(tokens[start].start);
@@ -1125,6 +1140,19 @@ mod tests {
                 "Banco Central de Cuba",
                 "Airlines for America"
             ]
+        );
+    }
+
+    #[test]
+    fn a_sentence_opener_before_of_is_not_part_of_the_name_and_co_ends_one() {
+        assert_eq!(
+            names("Shares of Acme Motors and Zenith Motor Co fell on Monday. Bank of America did not. Instituto de Crédito Rural tampoco."),
+            vec!["Acme Motors", "Zenith Motor Co", "Bank of America", "Instituto de Crédito Rural"]
+        );
+        // Inside a sentence the word before "of" is capitalized because it is a name.
+        assert_eq!(
+            names("Investors in Daughters of Acme Holdings sold."),
+            vec!["Daughters of Acme Holdings"]
         );
     }
 

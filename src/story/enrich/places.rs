@@ -19,7 +19,7 @@ use super::word_starts::WordStartNames;
 use super::{WordList, CALENDAR};
 use crate::story::gazetteer::{fold, gazetteer};
 use crate::story::model::Story;
-use crate::story::text::{alphanumeric_runs, Text};
+use crate::story::text::{alphanumeric_runs, opens_sentence, Text};
 
 const SUPRANATIONAL: &str = include_str!("../../../data/gazetteer/supranational.tsv");
 /// ISO 3166-2 subdivisions: country, code, name, type.
@@ -479,7 +479,7 @@ fn hits_in(text: &str, alphanumeric: &[(usize, usize)], keep_range: bool) -> Vec
                 .and_then(|rest| rest.split(|c: char| !c.is_alphanumeric()).next())
                 .is_some_and(|next| capitalized(next) && !CALENDAR.contains(next)),
             ends_a_name: keep_range && ends_a_name(text, hit.start(), hit.end()),
-            sentence_start: at_sentence_start(text, hit.start()),
+            sentence_start: opens_sentence(text, hit.start()),
         })
         .collect()
 }
@@ -500,7 +500,7 @@ fn ends_a_name(text: &str, start: usize, end: usize) -> bool {
     capitalized(previous)
         && !CALENDAR.contains(previous)
         && !MODIFIERS.contains(previous)
-        && (!at_sentence_start(text, previous_start)
+        && (!opens_sentence(text, previous_start)
             || super::organisations::known_name_covers(text, previous_start, end))
 }
 
@@ -735,12 +735,6 @@ fn setting(text: &str, start: usize, end: usize) -> Setting {
         return Setting::NameOf;
     }
     Setting::Alone
-}
-
-/// Whether the match opens a sentence, where every word is capitalized anyway.
-fn at_sentence_start(text: &str, start: usize) -> bool {
-    let before = text[..start].trim_end();
-    before.is_empty() || before.ends_with(['.', '!', '?', '“', '"', ':'])
 }
 
 /// `WASHINGTON` → `Washington`, for datelines printed in capitals.

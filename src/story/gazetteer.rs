@@ -8,6 +8,9 @@ use std::sync::OnceLock;
 pub use crate::story::normalize::fold;
 
 const CITIES: &str = include_str!("../../data/gazetteer/cities.tsv");
+/// Names of large cities in the five enriched languages, by geonameid: GeoNames' own alternate
+/// names carry no language, so the few kept in `cities.tsv` are not always the ones news uses.
+const EXONYMS: &str = include_str!("../../data/gazetteer/exonyms.tsv");
 const COUNTRIES: &str = include_str!("../../data/gazetteer/countries.tsv");
 const US_STATES: &str = include_str!("../../data/gazetteer/us_state_abbreviations.tsv");
 
@@ -98,6 +101,15 @@ pub fn gazetteer() -> &'static Gazetteer {
 
 impl Gazetteer {
     fn load() -> Gazetteer {
+        let exonyms: FxHashMap<&str, &str> = EXONYMS
+            .lines()
+            .filter(|line| !line.starts_with('#'))
+            .filter_map(|line| {
+                let mut fields = line.split('\t');
+                let id = fields.next()?;
+                Some((id, fields.nth(1)?))
+            })
+            .collect();
         let mut cities = Vec::new();
         let mut city_names: FxHashMap<String, Vec<usize>> = FxHashMap::default();
         for line in CITIES.lines() {
@@ -107,7 +119,22 @@ impl Gazetteer {
             else {
                 continue;
             };
+            // The generator already left out alternates that fold like the name or each other.
+            let mut names: Vec<&str> = std::iter::once(name)
+                .chain(alternates.split('|').filter(|a| !a.is_empty()))
+                .collect();
+            for exonym in exonyms.get(id).into_iter().flat_map(|e| e.split('|')) {
+                if !names.iter().any(|known| fold(known) == fold(exonym)) {
+                    names.push(exonym);
+                }
+            }
             let index = cities.len();
+            for alias in &names {
+                let entry = city_names.entry(fold(alias)).or_default();
+                if !entry.contains(&index) {
+                    entry.push(index);
+                }
+            }
             cities.push(City {
                 geonameid: id.parse().unwrap_or_default(),
                 name: name.to_owned(),
@@ -116,20 +143,8 @@ impl Gazetteer {
                 population: population.parse().unwrap_or_default(),
                 latitude: latitude.parse().unwrap_or_default(),
                 longitude: longitude.parse().unwrap_or_default(),
-                alternates: alternates
-                    .split('|')
-                    .filter(|a| !a.is_empty())
-                    .map(str::to_owned)
-                    .collect(),
+                alternates: names[1..].iter().map(|alias| (*alias).to_owned()).collect(),
             });
-            for alias in
-                std::iter::once(name).chain(alternates.split('|').filter(|a| !a.is_empty()))
-            {
-                let entry = city_names.entry(fold(alias)).or_default();
-                if !entry.contains(&index) {
-                    entry.push(index);
-                }
-            }
         }
         let mut country_names = Vec::new();
         let mut country_geonameids = FxHashMap::default();

@@ -34,6 +34,11 @@ fn stop_words(language: Option<&str>) -> &'static FxHashSet<&'static str> {
         .unwrap_or_else(|| NONE.get_or_init(FxHashSet::default))
 }
 
+/// Whether `word`, lower-cased, is a stop word of `language` (English when it is not known).
+pub(super) fn is_stop_word(language: Option<&str>, word: &str) -> bool {
+    stop_words(language).contains(word.to_lowercase().as_str())
+}
+
 /// Builds the stop-word lists now rather than on the first story.
 pub fn prepare() {
     stop_words(None);

@@ -269,8 +269,16 @@ pub fn find_places(story: &Story, text: &Text<'_>) -> Vec<Place> {
         if stands_for_government {
             continue;
         }
+        // "Uma greve…", "Como dijo…": a town named like a function word, capitalized only
+        // because it opens the sentence (or the text after the dateline's dash).
+        let after_dash = hit
+            .range
+            .is_some_and(|(start, _)| body[..start].trim_end().ends_with(['-', '—', '–']));
+        let function_word = (hit.sentence_start || after_dash)
+            && matches!(candidate.kind, Kind::City | Kind::Region)
+            && super::keywords::is_stop_word(story.language.map(|l| l.code), &hit.text);
         let unique = m.candidates[hit.pattern].len() == 1;
-        if !acceptable(&hit, candidate, unique, &context, &in_longer_names) {
+        if function_word || !acceptable(&hit, candidate, unique, &context, &in_longer_names) {
             continue;
         }
         // Abbreviations are listed under the country's name: "U.S." → "United States".
@@ -850,6 +858,52 @@ mod tests {
                 .any(|p| p.name == "Panama" && p.mentions == [(22, 28)]),
             "{found:?}"
         );
+    }
+
+    #[test]
+    fn large_cities_are_found_by_their_names_in_the_enriched_languages() {
+        let found =
+            places("Die Züge nach München und Wien fielen aus; en Nueva York y Bruselas no.");
+        for (name, code) in [
+            ("München", Some("DE")),
+            ("Wien", Some("AT")),
+            ("Nueva York", Some("US")),
+            ("Bruselas", Some("BE")),
+        ] {
+            assert!(has(&found, name, code), "{name} in {found:?}");
+        }
+    }
+
+    #[test]
+    fn a_town_named_like_a_function_word_does_not_open_a_sentence() {
+        let in_language = |code: &'static str, body: &str| {
+            let mut story = Story::new(SourceFormat::PlainText);
+            story.paragraphs = vec![body.to_owned()];
+            story.language = Some(crate::story::language::Detected {
+                code,
+                confidence: 1.0,
+            });
+            find_places(&story, &Text::new(body))
+                .into_iter()
+                .map(|p| p.name)
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            in_language(
+                "es",
+                "Como dijo el ministro, el tren llegó tarde a Como, en Italia."
+            ),
+            vec!["Como", "Italia"]
+        );
+        assert_eq!(
+            in_language(
+                "es",
+                "Como dijo el ministro, el tren llegó tarde en Italia."
+            )
+            .len(),
+            1
+        );
+        assert!(in_language("pt", "LISBOA - Uma greve parou o metro.").is_empty());
     }
 
     #[test]

@@ -272,6 +272,28 @@ mod tests {
     use super::*;
 
     #[test]
+    fn every_exonym_names_its_city_and_finds_it() {
+        let g = gazetteer();
+        for line in EXONYMS.lines().filter(|line| !line.starts_with('#')) {
+            let fields: Vec<&str> = line.split('\t').collect();
+            let [id, name, exonyms] = fields[..] else {
+                panic!("three columns: {line:?}");
+            };
+            let id: u64 = id.parse().expect("a geonameid");
+            let city = g.cities().iter().find(|city| city.geonameid == id);
+            assert_eq!(city.map(|c| c.name.as_str()), Some(name), "{line:?}");
+            // Each name finds this city, not a larger one of the same name.
+            for exonym in exonyms.split('|') {
+                assert_eq!(
+                    g.city(exonym, None).map(|c| c.geonameid),
+                    Some(id),
+                    "{exonym}"
+                );
+            }
+        }
+    }
+
+    #[test]
     fn dateline_countries() {
         let g = gazetteer();
         assert_eq!(

@@ -244,15 +244,18 @@ pub fn find_places(story: &Story, text: &Text<'_>) -> Vec<Place> {
     // Mentions of the dateline city by the first part of its name ("Santiago" in a story from
     // Santiago de Compostela): they are that city, whatever larger town shares the short name.
     let mut dateline_mentions = Vec::new();
+    let dateline_key = story
+        .dateline
+        .as_ref()
+        .map(|dateline| fold(&dateline.place));
     for hit in body_hits.into_iter().chain(headline_hits) {
         let Some(candidate) = choose(&m.candidates[hit.pattern], &context) else {
             continue;
         };
         if candidate.kind == Kind::City
-            && story
-                .dateline
-                .as_ref()
-                .is_some_and(|dateline| shortens(&hit.text, &dateline.place))
+            && dateline_key
+                .as_deref()
+                .is_some_and(|dateline| shortens(&hit.text, dateline))
         {
             dateline_mentions.extend(
                 hit.range
@@ -311,9 +314,8 @@ pub fn find_places(story: &Story, text: &Text<'_>) -> Vec<Place> {
         .as_ref()
         .and_then(|d| d.country_code.as_deref());
     add_features(&mut places, text, &context, home);
-    if let Some(dateline) = &story.dateline {
+    if let (Some(dateline), Some(key)) = (&story.dateline, dateline_key) {
         let city = gazetteer().city(&dateline.place, dateline.region.as_deref());
-        let key = fold(&dateline.place);
         // The gazetteer's spelling when it is the printed name with case and accents restored
         // ("SANTIAGO DE COMPOSTELA" → "Santiago de Compostela"), else the printed name.
         let name = city
@@ -340,12 +342,12 @@ pub fn find_places(story: &Story, text: &Text<'_>) -> Vec<Place> {
     places.into_iter().map(|(_, place)| place).collect()
 }
 
-/// Whether `short` is the first part of the place name `full`, cut before a Romance connector:
-/// "Santiago" of "Santiago de Compostela", "Rio" of "Rio de Janeiro" (not "Panama" of "Panama
-/// City", which is another place).
-fn shortens(short: &str, full: &str) -> bool {
-    let (short, full) = (fold(short), fold(full));
-    full.strip_prefix(short.as_str())
+/// Whether `short` is the first part of the place name `folded_full` (folded once per story by
+/// the caller), cut before a Romance connector: "Santiago" of "santiago de compostela", "Rio" of
+/// "rio de janeiro" (not "Panama" of "panama city", which is another place).
+fn shortens(short: &str, folded_full: &str) -> bool {
+    folded_full
+        .strip_prefix(fold(short).as_str())
         .and_then(|rest| rest.strip_prefix(' '))
         .and_then(|rest| rest.split(' ').next())
         .is_some_and(|connector| {
@@ -755,10 +757,15 @@ mod tests {
     use super::*;
     use crate::story::model::SourceFormat;
 
-    fn places(body: &str) -> Vec<(String, Option<String>)> {
+    /// A plain-text story of one paragraph.
+    fn story_of(body: &str) -> Story {
         let mut story = Story::new(SourceFormat::PlainText);
         story.paragraphs = vec![body.to_owned()];
-        find_places(&story, &Text::new(body))
+        story
+    }
+
+    fn places(body: &str) -> Vec<(String, Option<String>)> {
+        find_places(&story_of(body), &Text::new(body))
             .into_iter()
             .map(|p| (p.name, p.country_code))
             .collect()
@@ -805,10 +812,8 @@ mod tests {
         ] {
             assert!(has(&found, name, code), "{name} in {found:?}");
         }
-        let mut story = Story::new(SourceFormat::PlainText);
         let body = "Air France flew to Lyon. In France, unions struck.";
-        story.paragraphs = vec![body.to_owned()];
-        let france = find_places(&story, &Text::new(body))
+        let france = find_places(&story_of(body), &Text::new(body))
             .into_iter()
             .find(|p| p.name == "France")
             .map(|p| p.mentions);
@@ -816,8 +821,7 @@ mod tests {
     }
 
     fn places_from(dateline: &str, country: &str, body: &str) -> Vec<Place> {
-        let mut story = Story::new(SourceFormat::PlainText);
-        story.paragraphs = vec![body.to_owned()];
+        let mut story = story_of(body);
         story.dateline = Some(crate::story::model::Dateline {
             place: dateline.to_owned(),
             country_code: Some(country.to_owned()),
@@ -828,11 +832,11 @@ mod tests {
 
     #[test]
     fn a_short_name_is_the_part_before_a_romance_connector() {
-        assert!(shortens("Santiago", "SANTIAGO DE COMPOSTELA"));
-        assert!(shortens("Rio", "Rio de Janeiro"));
-        assert!(!shortens("Panama", "PANAMA CITY"));
-        assert!(!shortens("Santiago", "SANTIAGO"));
-        assert!(!shortens("San", "SANTIAGO DE CHILE"));
+        assert!(shortens("Santiago", &fold("SANTIAGO DE COMPOSTELA")));
+        assert!(shortens("Rio", &fold("Rio de Janeiro")));
+        assert!(!shortens("Panama", &fold("PANAMA CITY")));
+        assert!(!shortens("Santiago", &fold("SANTIAGO")));
+        assert!(!shortens("San", &fold("SANTIAGO DE CHILE")));
     }
 
     #[test]
@@ -877,8 +881,7 @@ mod tests {
     #[test]
     fn a_town_named_like_a_function_word_does_not_open_a_sentence() {
         let in_language = |code: &'static str, body: &str| {
-            let mut story = Story::new(SourceFormat::PlainText);
-            story.paragraphs = vec![body.to_owned()];
+            let mut story = story_of(body);
             story.language = Some(crate::story::language::Detected {
                 code,
                 confidence: 1.0,
@@ -945,9 +948,7 @@ mod tests {
     #[test]
     fn offsets_are_characters_into_the_body() {
         let body = "Café owners in Lisbon, Portugal protested.";
-        let mut story = Story::new(SourceFormat::PlainText);
-        story.paragraphs = vec![body.to_owned()];
-        let found = find_places(&story, &Text::new(body));
+        let found = find_places(&story_of(body), &Text::new(body));
         let lisbon = found.iter().find(|p| p.name == "Lisbon").expect("Lisbon");
         let (start, end) = lisbon.mentions[0];
         assert_eq!(

@@ -72,6 +72,10 @@ pub struct Gazetteer {
     countries: FxHashMap<String, String>,
     /// Country names as written (GeoNames and newsroom aliases) with their codes.
     country_names: Vec<(String, String)>,
+    /// Country code → its GeoNames English name, the first of `country_names` with that code.
+    /// A map, not a walk through `country_names`: that walk read a few hundred strings, each
+    /// in its own allocation, for every country of every story.
+    english_names: FxHashMap<String, String>,
     country_geonameids: FxHashMap<String, u64>,
     /// Folded national capital → its country's code.
     capitals: FxHashMap<String, String>,
@@ -168,6 +172,12 @@ impl Gazetteer {
                 country_names.push((title_words(alias), (*code).to_owned()));
             }
         }
+        let mut english_names = FxHashMap::default();
+        for (name, code) in &country_names {
+            english_names
+                .entry(code.clone())
+                .or_insert_with(|| name.clone());
+        }
         let mut countries: FxHashMap<String, String> = country_names
             .iter()
             .map(|(name, code)| (fold(name), code.clone()))
@@ -189,6 +199,7 @@ impl Gazetteer {
             city_names,
             countries,
             country_names,
+            english_names,
             country_geonameids,
             capitals,
             us_states,
@@ -208,10 +219,7 @@ impl Gazetteer {
 
     /// The GeoNames English name of a country.
     pub fn country_name(&self, code: &str) -> Option<&str> {
-        self.country_names
-            .iter()
-            .find(|(_, c)| c == code)
-            .map(|(name, _)| name.as_str())
+        self.english_names.get(code).map(String::as_str)
     }
 
     pub fn country_geonameid(&self, code: &str) -> Option<u64> {
@@ -247,6 +255,15 @@ impl Gazetteer {
                 (None, Some(state)) => city.country == "US" && city.admin1 == state,
                 (None, None) => true,
             })
+    }
+
+    /// The most populous city of that name in the country with ISO code `country`.
+    pub fn city_in_country(&self, name: &str, country: &str) -> Option<&City> {
+        self.city_names
+            .get(&fold(name))?
+            .iter()
+            .map(|index| &self.cities[*index])
+            .find(|city| city.country == country)
     }
 
     /// The country of a dateline place: from the region printed beside it (a country, or a US
@@ -323,5 +340,26 @@ mod tests {
         assert_eq!(g.country_code("Zambia"), Some("ZM"));
         assert_eq!(g.country_code("U.S."), Some("US"));
         assert_eq!(g.us_state("Calif."), Some("CA"));
+        // A code's name is its GeoNames English name, not an alias listed after it.
+        assert_eq!(g.country_name("US"), Some("United States"));
+        assert_eq!(g.country_name("GB"), Some("United Kingdom"));
+        assert_eq!(g.country_name("XX"), None);
+        for (name, code) in g.country_names() {
+            let english = g.country_name(code).expect("every listed code has a name");
+            assert_eq!(g.country_code(english), Some(code), "{name}");
+        }
+    }
+
+    #[test]
+    fn a_city_is_looked_up_within_a_country() {
+        let g = gazetteer();
+        let in_country = |name, code| g.city_in_country(name, code).map(|c| c.country.as_str());
+        assert_eq!(in_country("Paris", "US"), Some("US"));
+        assert_eq!(in_country("Paris", "FR"), Some("FR"));
+        assert_eq!(in_country("Valencia", "VE"), Some("VE"));
+        assert_eq!(in_country("Havana", "ZM"), None);
+        // Within France, the Paris of France, not a smaller namesake.
+        let paris = g.city_in_country("Paris", "FR").expect("Paris");
+        assert_eq!(paris.geonameid, 2988507);
     }
 }

@@ -299,11 +299,9 @@ fn country_of(
     if let Some(code) = gazetteer.country_code(proper) {
         return Some(code.to_owned());
     }
-    let town_in_story = story_countries.iter().find(|code| {
-        gazetteer
-            .city(proper, gazetteer.country_name(code))
-            .is_some_and(|c| &c.country == *code)
-    });
+    let town_in_story = story_countries
+        .iter()
+        .find(|code| gazetteer.city_in_country(proper, code).is_some());
     if let Some(code) = town_in_story {
         return Some(code.clone());
     }

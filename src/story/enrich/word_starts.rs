@@ -306,7 +306,7 @@ mod tests {
         assert!(kept.iter().all(|&hash| filter.may_contain(hash)));
         let others = 100_000;
         let let_through = (0..others).filter(|_| filter.may_contain(next())).count();
-        // 0.7 % with these hashes; one bit a hash instead of two lets 13 % through.
+        // 0.7 % with these hashes; taking either of the two bits for both lets 13 % through.
         assert!(
             let_through * 100 < others * 2,
             "{let_through} of {others} other hashes let through"

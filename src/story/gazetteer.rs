@@ -244,26 +244,27 @@ impl Gazetteer {
     /// The most populous city of that name, narrowed by a region printed beside it (a country
     /// or a US state) when there is one.
     pub fn city(&self, name: &str, region: Option<&str>) -> Option<&City> {
-        let candidates = self.city_names.get(&fold(name))?;
         let country = region.and_then(|r| self.country_code(r));
         let state = region.and_then(|r| self.us_state(r));
-        candidates
-            .iter()
-            .map(|index| &self.cities[*index])
-            .find(|city| match (country, state) {
-                (Some(country), _) => city.country == country,
-                (None, Some(state)) => city.country == "US" && city.admin1 == state,
-                (None, None) => true,
-            })
+        self.most_populous(name, |city| match (country, state) {
+            (Some(country), _) => city.country == country,
+            (None, Some(state)) => city.country == "US" && city.admin1 == state,
+            (None, None) => true,
+        })
     }
 
     /// The most populous city of that name in the country with ISO code `country`.
     pub fn city_in_country(&self, name: &str, country: &str) -> Option<&City> {
+        self.most_populous(name, |city| city.country == country)
+    }
+
+    /// The most populous city of that name that `accept` takes.
+    fn most_populous(&self, name: &str, accept: impl Fn(&City) -> bool) -> Option<&City> {
         self.city_names
             .get(&fold(name))?
             .iter()
             .map(|index| &self.cities[*index])
-            .find(|city| city.country == country)
+            .find(|city| accept(city))
     }
 
     /// The country of a dateline place: from the region printed beside it (a country, or a US

@@ -274,11 +274,10 @@ pub fn find_places(story: &Story, text: &Text<'_>) -> Vec<Place> {
         }
         // "Uma greve…", "Como dijo…": a town named like a function word, capitalized only
         // because it opens the sentence (or the text after the dateline's dash).
-        let after_dash = hit
-            .range
-            .is_some_and(|(start, _)| body[..start].trim_end().ends_with(['-', '—', '–']));
-        let function_word = (hit.sentence_start || after_dash)
-            && matches!(candidate.kind, Kind::City | Kind::Region)
+        let after_dash =
+            |(start, _): (usize, usize)| body[..start].trim_end().ends_with(['-', '—', '–']);
+        let function_word = matches!(candidate.kind, Kind::City | Kind::Region)
+            && (hit.sentence_start || hit.range.is_some_and(after_dash))
             && super::keywords::is_stop_word(story.language.map(|l| l.code), &hit.text);
         let unique = m.candidates[hit.pattern].len() == 1;
         if function_word || !acceptable(&hit, candidate, unique, &context, &in_longer_names) {
@@ -902,9 +901,8 @@ mod tests {
             in_language(
                 "es",
                 "Como dijo el ministro, el tren llegó tarde en Italia."
-            )
-            .len(),
-            1
+            ),
+            vec!["Italia"]
         );
         assert!(in_language("pt", "LISBOA - Uma greve parou o metro.").is_empty());
     }

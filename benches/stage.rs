@@ -226,7 +226,8 @@ fn steps(c: &mut Criterion, stage: &StoryStage, messages: &[RawMessage<'_>]) {
     });
     step("people", &|story, text| {
         let (places, organisations) = (&story.places, &story.organisations);
-        enrich::people::find_people(text, places, organisations, &story.authors).len()
+        let language = story.language.map(|l| l.code);
+        enrich::people::find_people(text, places, organisations, &story.authors, language).len()
     });
     step("quotes", &|story, text| {
         enrich::quotes::find_quotes(text, &story.people, &story.organisations).len()

@@ -112,8 +112,13 @@ pub fn enrich(batch: &mut [(&mut Story, &Text<'_>)]) {
         story.organisations = organisations::find_organisations(text, &story.places);
     }
     for (story, text) in batch.iter_mut() {
-        story.people =
-            people::find_people(text, &story.places, &story.organisations, &story.authors);
+        story.people = people::find_people(
+            text,
+            &story.places,
+            &story.organisations,
+            &story.authors,
+            story.language.map(|l| l.code),
+        );
     }
     for (story, text) in batch.iter_mut() {
         story.quotes = quotes::find_quotes(text, &story.people, &story.organisations);

@@ -13,6 +13,7 @@ use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::organisations::{is_head_word, Organisation};
 use super::places::Place;
+use super::quotes::SAYING;
 use super::{WordList, CALENDAR};
 use crate::story::gazetteer::fold;
 use crate::story::text::{without_possessive, Text};
@@ -368,12 +369,14 @@ fn is_latin(c: char) -> bool {
 }
 
 /// Finds people in the clean body. `places` and `organisations` are those found in the same
-/// body (a name inside an organisation's is not a person's), `authors` the bylined writers.
+/// body (a name inside an organisation's is not a person's), `authors` the bylined writers, and
+/// `language` the story's ISO 639-1 code when known.
 pub fn find_people(
     text: &Text<'_>,
     places: &[Place],
     organisations: &[Organisation],
     authors: &[String],
+    language: Option<&str>,
 ) -> Vec<Person> {
     let body = text.body();
     let place_names: BTreeSet<String> = places.iter().map(|p| fold(&p.name)).collect();
@@ -419,6 +422,9 @@ pub fn find_people(
     let mut people: Vec<Person> = Vec::new();
     // Each person's folded name, which later runs are matched on.
     let mut keys: Vec<String> = Vec::new();
+    // Whether some mention of each person is introduced as a person's is: with a role, or
+    // beside a verb of saying ("sagte Anna Weber").
+    let mut introduced: Vec<bool> = Vec::new();
     // A name takes two words at least, and taking off a title leaves no more.
     for (start, end) in runs.into_iter().filter(|(start, end)| end - start >= 2) {
         let mut tokens: Vec<&Word<'_>> = words[start..end].iter().collect();
@@ -482,14 +488,22 @@ pub fn find_people(
         let role = role
             .or_else(|| role_before(&body[..first.start]))
             .or_else(|| apposition_role(&body[first.start + name.len()..]));
+        let beside_saying = [start.checked_sub(1), Some(end)]
+            .into_iter()
+            .flatten()
+            .filter_map(|index| words.get(index))
+            .any(|word| SAYING.contains(word.text));
+        let introduced_here = role.is_some() || beside_saying;
         match keys.iter().position(|key| *key == folded) {
             Some(known) => {
                 let person = &mut people[known];
                 person.mentions.push(offsets);
                 person.role = person.role.take().or(role);
+                introduced[known] |= introduced_here;
             }
             None => {
                 keys.push(folded);
+                introduced.push(introduced_here);
                 people.push(Person {
                     name,
                     role,
@@ -497,6 +511,14 @@ pub fn find_people(
                 });
             }
         }
+    }
+    // German capitalizes every noun, so two capitalized words in a row are as often a noun
+    // phrase ("Betroffene Passagiere", "Spielball von Tarifkonflikten") as a name, and a noun
+    // recurs as a surname would. German copy introduces a person with their role or beside a
+    // verb of saying; a run that never is is not taken for one.
+    if language == Some("de") {
+        let mut introduced = introduced.into_iter();
+        people.retain(|_| introduced.next().unwrap_or(false));
     }
     // A surname alone later is the same person: "Arévalo said". Only the words that are some
     // person's surname are gathered.
@@ -722,7 +744,7 @@ mod tests {
     }
 
     fn names(body: &str) -> Vec<String> {
-        find_people(&Text::new(body), &[], &[], &[])
+        find_people(&Text::new(body), &[], &[], &[], None)
             .into_iter()
             .map(|p| p.name)
             .collect()
@@ -731,7 +753,7 @@ mod tests {
     #[test]
     fn names_with_titles_stripped_and_surnames_resolved() {
         let body = "Guatemalan President Bernardo Arévalo told investors on Saturday. Arévalo said the ports would change, and Lucía Barrios Sandoval agreed.";
-        let people = find_people(&Text::new(body), &[], &[], &[]);
+        let people = find_people(&Text::new(body), &[], &[], &[], None);
         let arevalo = people
             .iter()
             .find(|p| p.name == "Bernardo Arévalo")
@@ -754,6 +776,7 @@ mod tests {
             &[],
             &[],
             &[],
+            None,
         );
         assert_eq!(
             people[0].role.as_deref(),
@@ -768,6 +791,7 @@ mod tests {
             &[],
             &[],
             &[],
+            None,
         );
         let roles: Vec<Option<&str>> = people.iter().map(|p| p.role.as_deref()).collect();
         assert_eq!(
@@ -792,6 +816,37 @@ mod tests {
         );
     }
 
+    /// German capitalizes its nouns: a person is one the story introduces as one, with a role
+    /// or beside a verb of saying, however often the words recur.
+    #[test]
+    fn german_noun_phrases_are_not_people_and_introduced_names_are() {
+        let body = "Hamburg (dpa) - Reisende sollten früh planen. Betroffene Reisende können \
+                    umbuchen, sagte Bahnsprecherin Karin Lohse. „Das Netz darf nicht zum \
+                    Opfer von Sparplänen werden“, sagte Markus Feld am Abend. Bahnchef \
+                    Richard Lutz kündigte Investitionen an.";
+        let names_in = |language| -> Vec<String> {
+            find_people(&Text::new(body), &[], &[], &[], language)
+                .into_iter()
+                .map(|p| p.name)
+                .collect()
+        };
+        assert_eq!(
+            names_in(Some("de")),
+            ["Karin Lohse", "Markus Feld", "Richard Lutz"]
+        );
+        // Without the language, the same runs are taken as they come.
+        assert_eq!(
+            names_in(None),
+            [
+                "Betroffene Reisende",
+                "Karin Lohse",
+                "Opfer von Sparplänen",
+                "Markus Feld",
+                "Richard Lutz"
+            ]
+        );
+    }
+
     #[test]
     fn bylined_authors_are_not_mentioned_people() {
         let found = find_people(
@@ -799,6 +854,7 @@ mod tests {
             &[],
             &[],
             &["Ana Costa".to_owned()],
+            None,
         );
         assert!(found.is_empty());
     }

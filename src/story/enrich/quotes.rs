@@ -28,7 +28,7 @@ const MIN_WORDS: usize = 6;
 const MIN_SENTENCE_WORDS: usize = 3;
 
 /// Verbs (and prepositions) of attribution: English, Spanish, French, German, Portuguese.
-static SAYING: WordList = WordList::new(&[
+pub(super) static SAYING: WordList = WordList::new(&[
     "said",
     "says",
     "told",
@@ -629,7 +629,7 @@ mod tests {
     fn quotes(body: &str) -> Vec<(String, String)> {
         let text = crate::story::text::Text::new(body);
         let organisations = organisations::find_organisations(&text, &[]);
-        let people = people::find_people(&text, &[], &organisations, &[]);
+        let people = people::find_people(&text, &[], &organisations, &[], None);
         find_quotes(&text, &people, &organisations)
             .into_iter()
             .map(|q| (q.speaker, q.text))

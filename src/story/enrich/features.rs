@@ -14,7 +14,7 @@ use std::sync::OnceLock;
 use super::places::REGIONS;
 use super::WordList;
 use crate::story::gazetteer::{fold, gazetteer};
-use crate::story::text::Text;
+use crate::story::text::{without_possessive, Text};
 
 /// Words after a name that make it a feature: "Gatun Lake", "Indio River".
 static KIND_AFTER: WordList = WordList::new(&[
@@ -115,8 +115,9 @@ pub fn find_features(
             index += 1;
             continue;
         };
-        let (start_byte, end_byte) = (words[start].1, words[end].2);
-        let name = &body[start_byte..end_byte];
+        let start_byte = words[start].1;
+        let name = without_possessive(&body[start_byte..words[end].2]);
+        let end_byte = start_byte + name.len();
         let is_region = REGION_AFTER.contains(kind_word);
         let country = if NO_COUNTRY.contains(kind_word) {
             None
@@ -196,18 +197,20 @@ fn feature_at<'a>(
         }
         if capitalized(next) && adjacent(words, next - 1, next) {
             let mut end = next;
-            while capitalized(end + 1)
+            // A possessive ends the name: "Lake Kariba's shores".
+            while !is_possessive(words[end].0)
+                && capitalized(end + 1)
                 && adjacent(words, end, end + 1)
                 && !KIND_AFTER.contains(word(end + 1)?)
             {
                 end += 1;
             }
-            if continues_name(end) {
+            if !is_possessive(words[end].0) && continues_name(end) {
                 return None;
             }
             let proper = words[next..=end]
                 .iter()
-                .map(|w| w.0)
+                .map(|w| without_possessive(w.0))
                 .collect::<Vec<_>>()
                 .join(" ");
             return Some((end, first, proper));
@@ -219,12 +222,17 @@ fn feature_at<'a>(
     }
     let mut end = index;
     while end - index < 3 {
-        let next = word(end + 1)?;
+        // A possessive is the owner's name, not the feature's: in "Ukraine's Black Sea ports"
+        // the feature is the "Black Sea" the search reaches from the next word.
+        if is_possessive(words[end].0) {
+            return None;
+        }
+        let next = without_possessive(word(end + 1)?);
         if !adjacent(words, end, end + 1) {
             return None;
         }
         if KIND_AFTER.contains(next) || REGION_AFTER.contains(next) {
-            if continues_name(end + 1) {
+            if !is_possessive(words[end + 1].0) && continues_name(end + 1) {
                 return None;
             }
             let proper = words[index..=end]
@@ -240,6 +248,11 @@ fn feature_at<'a>(
         end += 1;
     }
     None
+}
+
+/// Whether `word` ends in a possessive ("Ukraine's", "Kariba’s").
+fn is_possessive(word: &str) -> bool {
+    without_possessive(word).len() < word.len()
 }
 
 /// Whether two words are separated by one space only (no punctuation between them).
@@ -405,6 +418,22 @@ mod tests {
                 ("Atlantic Ocean".into(), None),
                 ("Pacific Ocean".into(), None),
                 ("Kariba Dam".into(), Some("ZW".into())),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_possessive_belongs_to_the_owner_not_the_feature() {
+        assert_eq!(
+            found(
+                "Drones hit Ukraine's Black Sea ports and the Black Sea's Crimean coast as Lake Kariba’s level and the Rostov region's wheat fell.",
+                &[]
+            ),
+            vec![
+                ("Black Sea".into(), None),
+                ("Black Sea".into(), None),
+                ("Lake Kariba".into(), Some("ZW".into())),
+                ("Rostov region".into(), Some("RU".into())),
             ]
         );
     }

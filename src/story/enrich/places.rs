@@ -279,8 +279,15 @@ pub fn find_places(story: &Story, text: &Text<'_>) -> Vec<Place> {
         let function_word = matches!(candidate.kind, Kind::City | Kind::Region)
             && (hit.sentence_start || hit.range.is_some_and(after_dash))
             && super::keywords::is_stop_word(story.language.map(|l| l.code), &hit.text);
+        // "took over in August", "by Monday": a town named like a month or a weekday (August,
+        // California; March, Cambridgeshire) is, in a story, nearly always the date.
+        let calendar_word =
+            matches!(candidate.kind, Kind::City | Kind::Region) && CALENDAR.contains(&hit.text);
         let unique = m.candidates[hit.pattern].len() == 1;
-        if function_word || !acceptable(&hit, candidate, unique, &context, &in_longer_names) {
+        if function_word
+            || calendar_word
+            || !acceptable(&hit, candidate, unique, &context, &in_longer_names)
+        {
             continue;
         }
         // Abbreviations are listed under the country's name: "U.S." → "United States".
@@ -905,6 +912,19 @@ mod tests {
             vec!["Italia"]
         );
         assert!(in_language("pt", "LISBOA - Uma greve parou o metro.").is_empty());
+    }
+
+    #[test]
+    fn a_town_named_like_a_month_is_the_month() {
+        let found =
+            places("Ortberg, who took over in August, will visit Everett, Washington, in March.");
+        assert!(has(&found, "Everett", Some("US")), "{found:?}");
+        assert!(
+            !found
+                .iter()
+                .any(|(name, _)| name == "August" || name == "March"),
+            "{found:?}"
+        );
     }
 
     #[test]

@@ -972,6 +972,16 @@ fn acronyms(text: &Text<'_>, tokens: &[Token<'_>], places: &[Place]) -> Vec<Foun
         };
         let neighbours_shout = (index > 0 && shouting(&tokens[index - 1]))
             || tokens.get(index + 1).is_some_and(shouting);
+        // Capitals after a model number name the model ("the 737 MAX", "a 787 ER"); a year
+        // before an acronym ("the 2024 COP summit") is no model number.
+        let model_name = index
+            .checked_sub(1)
+            .map(|previous| tokens[previous].text)
+            .is_some_and(|previous| {
+                !previous.is_empty()
+                    && previous.bytes().all(|b| b.is_ascii_digit())
+                    && !is_year(previous)
+            });
         let offset = text.char_offset(token.start);
         let is_place = places
             .iter()
@@ -984,7 +994,7 @@ fn acronyms(text: &Text<'_>, tokens: &[Token<'_>], places: &[Place]) -> Vec<Foun
             || gazetteer
                 .city(word, None)
                 .is_some_and(|city| city.population >= PLACE_IN_CAPITALS);
-        if neighbours_shout || is_place || is_known || names_a_place {
+        if neighbours_shout || model_name || is_place || is_known || names_a_place {
             continue;
         }
         found.push(Found {
@@ -995,6 +1005,11 @@ fn acronyms(text: &Text<'_>, tokens: &[Token<'_>], places: &[Place]) -> Vec<Foun
         });
     }
     found
+}
+
+/// Whether a run of digits reads as a year of the last two centuries or this one.
+fn is_year(digits: &str) -> bool {
+    digits.len() == 4 && matches!(&digits[..2], "18" | "19" | "20" | "21")
 }
 
 /// One organisation per name: overlapping finds keep the longest, an acronym defined in
@@ -1127,6 +1142,14 @@ mod tests {
             .into_iter()
             .map(|o| o.name)
             .collect()
+    }
+
+    #[test]
+    fn capitals_after_a_model_number_are_the_model() {
+        assert_eq!(
+            names("The FAA grounded the 737 MAX before the 2024 COP meeting, and IATA objected."),
+            ["FAA", "COP", "IATA"]
+        );
     }
 
     #[test]

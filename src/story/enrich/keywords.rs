@@ -71,6 +71,32 @@ impl<'t> Tally<'t> {
     }
 }
 
+/// How many bytes of a lower-cased word a French elided article or pronoun takes up (`c'`,
+/// `d'`, `j'`, `l'`, `m'`, `n'`, `qu'`, `s'`, `t'`, with either apostrophe), if it opens with
+/// one: "d’urgence" and "l'urgence" count for "urgence". Only a word with an apostrophe in
+/// second or third place is compared further.
+fn elision_length(lower: &str) -> usize {
+    let (letters, rest) = match lower.as_bytes() {
+        [b'q', b'u', rest @ ..] => (2, rest),
+        [b'c' | b'd' | b'j' | b'l' | b'm' | b'n' | b's' | b't', rest @ ..] => (1, rest),
+        _ => return 0,
+    };
+    if rest.starts_with(b"'") {
+        letters + 1
+    } else if rest.starts_with("’".as_bytes()) {
+        letters + "’".len()
+    } else {
+        0
+    }
+}
+
+/// Whether a form is written all in capitals ("TOULOUSE" in a dateline): a keyword is shown
+/// as the story writes it in running text when it is written both ways as often.
+fn is_shouted(form: &str) -> bool {
+    form.chars().filter(|c| c.is_alphabetic()).nth(1).is_some()
+        && !form.chars().any(char::is_lowercase)
+}
+
 /// Whether a lower-cased word can be a keyword: letters (and inner hyphens and apostrophes)
 /// only, at least `MIN_LETTERS` of them.
 fn is_candidate(lower: &str) -> bool {
@@ -111,6 +137,9 @@ pub fn find_keywords(
                 without_possessive(text.word(index)),
                 without_possessive(text.lower_word(index)),
             );
+            // The lower-cased word has the written one's bytes, so one length strips both.
+            let elided = elision_length(lower);
+            let (form, lower) = (&form[elided..], &lower[elided..]);
             if !is_candidate(lower) || stop.contains(lower) {
                 continue;
             }
@@ -138,7 +167,7 @@ pub fn find_keywords(
         .filter_map(|(first, tally)| {
             let form = tally
                 .forms()
-                .max_by_key(|(form, count)| (*count, std::cmp::Reverse(*form)))?
+                .max_by_key(|(form, count)| (*count, !is_shouted(form), std::cmp::Reverse(*form)))?
                 .0;
             Some((tally.weight, first, form))
         })
@@ -189,6 +218,26 @@ mod tests {
         );
         assert_eq!(keywords.first().map(String::as_str), Some("Zambia"));
         assert!(!keywords.iter().any(|k| k.contains('\'') || k.contains('’')));
+    }
+
+    #[test]
+    fn elided_articles_are_not_part_of_the_word() {
+        let keywords = find_keywords(
+            None,
+            &Text::new("L’urgence est réelle. Un plan d'urgence suit, car l'urgence demeure."),
+            Some("fr"),
+        );
+        assert_eq!(keywords, ["urgence"]);
+    }
+
+    #[test]
+    fn a_word_written_in_capitals_and_in_running_text_keeps_the_running_form() {
+        let keywords = find_keywords(
+            None,
+            &Text::new("TOULOUSE (AFP) - Farmers in Toulouse met. Farmers protested."),
+            Some("en"),
+        );
+        assert_eq!(keywords, ["Toulouse", "Farmers"]);
     }
 
     #[test]

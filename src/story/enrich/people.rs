@@ -488,12 +488,14 @@ pub fn find_people(
         let role = role
             .or_else(|| role_before(&body[..first.start]))
             .or_else(|| apposition_role(&body[first.start + name.len()..]));
-        let beside_saying = [start.checked_sub(1), Some(end)]
-            .into_iter()
-            .flatten()
-            .filter_map(|index| words.get(index))
-            .any(|word| SAYING.contains(word.text));
-        let introduced_here = role.is_some() || beside_saying;
+        // Asked only where it decides anything: in German stories.
+        let introduced_here = language != Some("de")
+            || role.is_some()
+            || [start.checked_sub(1), Some(end)]
+                .into_iter()
+                .flatten()
+                .filter_map(|index| words.get(index))
+                .any(|word| SAYING.contains(word.text));
         match keys.iter().position(|key| *key == folded) {
             Some(known) => {
                 let person = &mut people[known];

@@ -386,15 +386,15 @@ mod tests {
         assert!(found.contains(&"20000524"), "{found:?}");
     }
 
-    /// A strike from the air is war, not a walkout: the longer cue takes the words, so
-    /// "strikes" is not counted again for labour.
+    /// A strike from the air is armed conflict, not a walkout: the longer cue takes the words,
+    /// so "strikes" is not counted again for labour.
     #[test]
     fn a_drone_strike_is_conflict_not_labour() {
         let found = codes(
             "Drone strikes hit port as ships sail on",
             "Overnight drone strikes and shelling damaged the port. Air strikes followed, the army said.",
         );
-        assert_eq!(found.first(), Some(&"16000000"), "{found:?}");
+        assert_eq!(found[..2], ["16000000", "20000056"], "{found:?}");
         assert!(!found.contains(&"09000000"), "{found:?}");
         assert!(!found.contains(&"20000524"), "{found:?}");
     }

@@ -233,9 +233,7 @@ fn steps(c: &mut Criterion, stage: &StoryStage, messages: &[RawMessage<'_>]) {
         enrich::quotes::find_quotes(text, &story.people, &story.organisations).len()
     });
     step("dates", &|story, text| {
-        let published = story.first_published.or(story.updated);
-        let date = published.map(|time| time.date_naive());
-        enrich::dates::find_dates(text, date).len()
+        enrich::dates::find_dates(text, enrich::dates::story_date(story)).len()
     });
     step("topics", &|story, text| {
         enrich::topics::find_subjects(story.headline.as_deref(), text).len()

@@ -238,6 +238,34 @@ mod tests {
         assert_eq!(repeated, Ok(Some(history::RelationKind::Duplicate)));
     }
 
+    #[test]
+    fn a_story_without_a_time_resolves_its_weekdays_against_its_dateline() {
+        let story = "Le gouvernement annonce un plan\n\n\
+                     TOULOUSE, 12 septembre 2024 (AFP) - Le ministre a annoncé jeudi une aide \
+                     pour les éleveurs, touchés depuis juin par la sécheresse.\n";
+        let message = RawMessage {
+            value: story.as_bytes(),
+            content_type: None,
+        };
+        let record = stage().process(&message).expect("a story");
+        let json: serde_json::Value = serde_json::from_slice(&record.json).expect("json");
+        let dates: Vec<(&str, &str)> = json["wirestream"]["dates"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .filter_map(|date| Some((date["text"].as_str()?, date["value"].as_str()?)))
+            .collect();
+        // 2024-09-12 was a Thursday.
+        assert_eq!(
+            dates,
+            [
+                ("12 septembre 2024", "2024-09-12"),
+                ("jeudi", "2024-09-12"),
+                ("juin", "2024-06")
+            ]
+        );
+    }
+
     proptest! {
         #[test]
         fn arbitrary_bytes_end_as_a_record_or_a_typed_rejection(bytes in proptest::collection::vec(any::<u8>(), 0..600)) {

@@ -107,6 +107,9 @@ pub struct Dateline {
     pub country_code: Option<String>,
     /// What is printed beside the place: a state, district or country (`Ore.`, `Cuba`).
     pub region: Option<String>,
+    /// The date printed with the place, as printed (`May 29`, `12 septembre 2024`): what a
+    /// story that states no time of its own is dated by.
+    pub date: Option<String>,
 }
 
 /// A picture that accompanies the story.

@@ -3,8 +3,9 @@
 //! Written dates in the five enriched languages ("March 10, 2024", "10 March", "14 de agosto de
 //! 2024", "12. März 2024", "février 2024", "in 2023") and relative ones ("Monday", "yesterday",
 //! "earlier this month", "last year", "el lunes", "hier", "gestern", "ontem") are read; relative
-//! ones, and written ones without a year, are resolved against the story's own time (its
-//! publication, else its update) and left out when the story has none. A weekday is the nearest
+//! ones, and written ones without a year, are resolved against the story's own date (its
+//! publication, else its update, else the date its dateline prints in full: `TOULOUSE, 12
+//! septembre 2024 (AFP)`) and left out when the story has none. A weekday is the nearest
 //! such day to that time (a Wednesday story's "Monday" is two days before, its "Friday" two days
 //! after; a tie goes to the past, which news mostly reports), unless the words before it look
 //! ahead ("next Monday", "will … on Monday") or back ("last Monday").
@@ -14,6 +15,7 @@ use std::sync::OnceLock;
 
 use chrono::{Datelike, Duration, NaiveDate, Weekday};
 
+use crate::story::model::Story;
 use crate::story::text::Text;
 
 /// How precise a mentioned date is.
@@ -307,6 +309,25 @@ fn year(word: &str) -> Option<i32> {
         .filter(|y| (1900..=2100).contains(y))
 }
 
+/// What the story's relative dates are resolved against: the day it was published, else
+/// updated, else the day its dateline prints in full.
+pub fn story_date(story: &Story) -> Option<NaiveDate> {
+    story
+        .first_published
+        .or(story.updated)
+        .map(|time| time.date_naive())
+        .or_else(|| full_date(story.dateline.as_ref()?.date.as_deref()?))
+}
+
+/// The day a printed date names when it is written out in full (`12 septembre 2024`, `March 3,
+/// 2025`); `None` for a date without its year (`May 29`) or anything else.
+pub fn full_date(printed: &str) -> Option<NaiveDate> {
+    find_dates(&Text::new(printed), None)
+        .into_iter()
+        .find(|date| date.resolution == Resolution::Day)
+        .and_then(|date| NaiveDate::parse_from_str(&date.value, "%Y-%m-%d").ok())
+}
+
 /// Finds the dates of the clean body; `reference` is the story's own date, when it has one.
 pub fn find_dates(text: &Text<'_>, reference: Option<NaiveDate>) -> Vec<MentionedDate> {
     let mut found = Vec::new();
@@ -553,6 +574,34 @@ mod tests {
     #[test]
     fn relative_dates_without_a_story_date_are_left_out() {
         assert!(values("They met on Monday and again yesterday.", None).is_empty());
+    }
+
+    #[test]
+    fn a_story_without_a_time_is_dated_by_the_full_date_its_dateline_prints() {
+        let day = |iso: &str| NaiveDate::parse_from_str(iso, "%Y-%m-%d").ok();
+        let dated = |printed: Option<&str>, published: Option<&str>| {
+            let mut story = Story::new(crate::story::model::SourceFormat::PlainText);
+            story.dateline = Some(crate::story::model::Dateline {
+                place: "TOULOUSE".to_owned(),
+                country_code: None,
+                region: None,
+                date: printed.map(str::to_owned),
+            });
+            story.first_published =
+                published.and_then(|p| chrono::DateTime::parse_from_rfc3339(p).ok());
+            story_date(&story)
+        };
+        assert_eq!(dated(Some("12 septembre 2024"), None), day("2024-09-12"));
+        assert_eq!(dated(Some("March 3, 2025"), None), day("2025-03-03"));
+        assert_eq!(dated(Some("14. März 2024"), None), day("2024-03-14"));
+        // Without its year the printed date names no day.
+        assert_eq!(dated(Some("May 29"), None), None);
+        assert_eq!(dated(None, None), None);
+        // The story's own time comes first.
+        assert_eq!(
+            dated(Some("12 septembre 2024"), Some("2024-09-13T06:00:00Z")),
+            day("2024-09-13")
+        );
     }
 
     #[test]

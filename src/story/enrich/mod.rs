@@ -124,11 +124,7 @@ pub fn enrich(batch: &mut [(&mut Story, &Text<'_>)]) {
         story.quotes = quotes::find_quotes(text, &story.people, &story.organisations);
     }
     for (story, text) in batch.iter_mut() {
-        let story_date = story
-            .first_published
-            .or(story.updated)
-            .map(|time| time.date_naive());
-        story.dates = dates::find_dates(text, story_date);
+        story.dates = dates::find_dates(text, dates::story_date(story));
     }
     for (story, text) in batch.iter_mut() {
         story.subjects = topics::find_subjects(story.headline.as_deref(), text);

@@ -832,6 +832,7 @@ mod tests {
             place: dateline.to_owned(),
             country_code: Some(country.to_owned()),
             region: None,
+            date: None,
         });
         find_places(&story, &Text::new(body))
     }

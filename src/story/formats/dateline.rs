@@ -45,18 +45,37 @@ pub fn parse_dateline(first_paragraph: &str) -> Option<ParsedDateline> {
         && place
             .chars()
             .all(|c| c.is_alphabetic() || matches!(c, ' ' | '-' | '\'' | '.'));
+    let has_digit = |part: &str| part.chars().any(|c| c.is_ascii_digit());
     // What follows the place after a comma, unless it is a date: a state, district or country.
     let region = prefix[end..]
         .strip_prefix(',')
         .and_then(|rest| rest.split([',', '(']).next())
         .map(str::trim)
-        .filter(|r| !r.is_empty() && !r.chars().any(|c| c.is_ascii_digit()))
+        .filter(|r| !r.is_empty() && !has_digit(r))
         .map(str::to_owned);
+    // The date printed between the place (and its region) and the agency: from the first
+    // comma-separated part with a digit on (`May 29`, `March 3, 2025`, `12 septembre 2024`).
+    let place_end = prefix.find(place).map_or(0, |at| at + place.len());
+    let after_place = prefix[place_end..].split('(').next().unwrap_or_default();
+    let mut date = None;
+    let mut part_start = 0;
+    for part in after_place.split(',') {
+        if has_digit(part) {
+            date = Some(
+                after_place[part_start..]
+                    .trim_matches(|c: char| c == '.' || c.is_whitespace())
+                    .to_owned(),
+            );
+            break;
+        }
+        part_start += part.len() + 1;
+    }
     looks_like_place.then(|| ParsedDateline {
         dateline: Dateline {
             place: place.to_owned(),
             country_code: None,
             region,
+            date,
         },
         agency,
     })
@@ -105,6 +124,47 @@ mod tests {
             assert_eq!(
                 place_and_agency(text),
                 Some((place.to_owned(), agency.map(str::to_owned))),
+                "{text}"
+            );
+        }
+    }
+
+    #[test]
+    fn the_printed_date_is_kept_apart_from_the_region() {
+        let cases = [
+            (
+                "NEW DELHI, May 29 (Reuters) - India's",
+                None,
+                Some("May 29"),
+            ),
+            (
+                "NEW YORK, March 3, 2025 (Wire) — Shares",
+                None,
+                Some("March 3, 2025"),
+            ),
+            (
+                "PARIS, Texas, May 29 (AP) — A",
+                Some("Texas"),
+                Some("May 29"),
+            ),
+            (
+                "MOSCOW. March 14 (Interfax) - Russia",
+                None,
+                Some("March 14"),
+            ),
+            (
+                "TOULOUSE, 12 septembre 2024 (AFP) - Le ministre",
+                None,
+                Some("12 septembre 2024"),
+            ),
+            ("HAVANA, Cuba — Cuba's president", Some("Cuba"), None),
+            ("WASHINGTON (AP) — A Senate committee", None, None),
+        ];
+        for (text, region, date) in cases {
+            let dateline = parse_dateline(text).map(|parsed| parsed.dateline);
+            assert_eq!(
+                dateline.map(|d| (d.region, d.date)),
+                Some((region.map(str::to_owned), date.map(str::to_owned))),
                 "{text}"
             );
         }

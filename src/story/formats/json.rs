@@ -222,6 +222,7 @@ fn read_ninjs(fields: &Map<String, Value>) -> Story {
             place: html_inline(place),
             country_code: None,
             region: None,
+            date: None,
         });
     }
     story.passthrough = fields

@@ -79,6 +79,7 @@ pub fn read(root: &Element) -> Story {
                     place,
                     country_code: country,
                     region: None,
+                    date: None,
                 });
             }
         }

@@ -56,6 +56,7 @@ pub fn read(root: &Element) -> Story {
                 place,
                 country_code,
                 region: country,
+                date: None,
             });
         }
     }

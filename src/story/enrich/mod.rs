@@ -96,6 +96,68 @@ static CALENDAR: WordList = WordList::new(&[
     "December",
 ]);
 
+/// Offices whose complement is a portfolio, a country or an institution rather than a person
+/// ("Secretary of State", "ministra de Hacienda", "Governor of the Bank of England"): only these
+/// take a domain after them, so that "the lawyer of Ana Maria Costa" keeps her whole name.
+/// Capitalized, they also bound an organisation's name: neither "Governor of the" nor "Governor
+/// Andrew Bailey" belongs to the Bank of England.
+static OFFICES: WordList = WordList::new(&[
+    "minister",
+    "ministre",
+    "ministro",
+    "ministra",
+    "secretary",
+    "secretario",
+    "secretaria",
+    "secrétaire",
+    "secretário",
+    "secretária",
+    "president",
+    "président",
+    "présidente",
+    "presidente",
+    "presidenta",
+    "governor",
+    "gouverneur",
+    "gobernador",
+    "gobernadora",
+    "governador",
+    "governadora",
+    "chancellor",
+    "mayor",
+    "maire",
+    "alcalde",
+    "alcaldesa",
+    "prefeito",
+    "prefeita",
+    "commissioner",
+    "commissaire",
+    "comisario",
+    "comisaria",
+    "comissário",
+    "comissária",
+]);
+
+/// Whether a word, in any case, is one of the [`OFFICES`]. The organisation finder asks it of
+/// capitalized words in runs, so an ASCII word is lower-cased on the stack.
+pub(crate) fn is_office(word: &str) -> bool {
+    const LONGEST: usize = 16;
+    if OFFICES.contains(word) {
+        return true;
+    }
+    if word.is_ascii() {
+        let mut lower = [0u8; LONGEST];
+        let Some(lower) = lower.get_mut(..word.len()) else {
+            return false;
+        };
+        lower.copy_from_slice(word.as_bytes());
+        lower.make_ascii_lowercase();
+        std::str::from_utf8(lower).is_ok_and(|lower| OFFICES.contains(lower))
+    } else {
+        OFFICES.contains(&word.to_lowercase())
+    }
+}
+
 /// Finds everything a batch of stories mentions, one finder at a time over the whole batch, in
 /// the order the finders depend on each other: places first (organisations and people leave them
 /// out), then organisations (people inside their names are not people), people, quotes (their

@@ -22,7 +22,7 @@ use std::sync::OnceLock;
 
 use super::places::Place;
 use super::word_starts::WordStartNames;
-use super::WordList;
+use super::{is_office, WordList};
 use crate::story::gazetteer::{fold, gazetteer};
 use crate::story::text::{opens_sentence, without_possessive, Text};
 
@@ -784,6 +784,20 @@ fn head_word_names(text: &Text<'_>, tokens: &[Token<'_>], places: &[Place]) -> V
         while start < end && OPENERS.contains(tokens[start].text) {
             start += 1;
         }
+        // An office before a connector, and what comes before it, is someone's title:
+        // "Governor of the Bank of England", "Former Minister of Finance Rui Gomes and the
+        // Governor of the Bank of Canada".
+        if let Some(office) = (start..end).rev().find(|&index| {
+            tokens
+                .get(index + 1)
+                .is_some_and(|next| CONNECTORS.contains(next.text))
+                && is_office(tokens[index].text)
+        }) {
+            start = office + 1;
+            while start < end && CONNECTORS.contains(tokens[start].text) {
+                start += 1;
+            }
+        }
         // "Shares of Acme Motors": a sentence's first word before a connector is capitalized
         // by its place only, unless it opens names itself ("Bank of America").
         if start + 2 < end
@@ -811,7 +825,7 @@ fn head_word_names(text: &Text<'_>, tokens: &[Token<'_>], places: &[Place]) -> V
             continue;
         }
         let span = &tokens[start..end];
-        let Some(org_end) = organisation_end(span) else {
+        let Some(org_end) = organisation_end(body, span) else {
             continue;
         };
         let org = &span[..org_end];
@@ -834,10 +848,11 @@ fn head_word_names(text: &Text<'_>, tokens: &[Token<'_>], places: &[Place]) -> V
 /// How many tokens of a capitalized run make the organisation, when it is one. An English head
 /// ends the name (what follows with only a space is someone's title or name: "Transportation
 /// Department Secretary Pete Buttigieg"), unless a connector continues it ("Bank of Australia");
-/// a leading head keeps everything ("Guarda Nacional Republicana").
-fn organisation_end(span: &[Token<'_>]) -> Option<usize> {
+/// a leading head keeps the run ("Guarda Nacional Republicana"). Either way, `bounded` ends what
+/// runs on past the head.
+fn organisation_end(body: &str, span: &[Token<'_>]) -> Option<usize> {
     if LEADS.contains(span[0].text) && span.len() > 1 {
-        return Some(span.len());
+        return Some(bounded(body, span, 1, span.len()));
     }
     let last_head = span.iter().rposition(|t| HEADS.contains(base(t.text)))?;
     // "Kariba North Bank", "West Bank": the bank of a river or lake.
@@ -861,7 +876,46 @@ fn organisation_end(span: &[Token<'_>]) -> Option<usize> {
             break;
         }
     }
-    Some(end.min(span.len()))
+    Some(bounded(body, span, last_head + 1, end.min(span.len())))
+}
+
+/// Where a name that runs on past its head or lead word (from token `from` to `end`) ends: a
+/// run of capitals goes on into someone's title and name. The name ends before an office
+/// ("Bank of England Governor Andrew Bailey"), with a known organisation's whole name ("Bank of
+/// England Andrew Bailey"), or with a country after a connector ("Bank of Japan Kazuo Ueda"),
+/// and never on a connector.
+fn bounded(body: &str, span: &[Token<'_>], from: usize, end: usize) -> usize {
+    let known_end = (from < end)
+        .then(|| known().names.longest_at(body, span[0].start))
+        .flatten();
+    let mut after_connector = None;
+    let mut bound = end;
+    for (index, token) in span.iter().enumerate().take(end).skip(from) {
+        if CONNECTORS.contains(token.text) {
+            after_connector = Some(index + 1);
+            continue;
+        }
+        if is_office(token.text) {
+            bound = index;
+            break;
+        }
+        let token_end = token.start + base(token.text).len();
+        // Country names run to three words: "Papua New Guinea".
+        let country = after_connector.is_some_and(|first| {
+            index < first + 3
+                && gazetteer()
+                    .country_code(&body[span[first].start..token_end])
+                    .is_some()
+        });
+        if known_end == Some(token_end) || country {
+            bound = index + 1;
+            break;
+        }
+    }
+    while bound > from && CONNECTORS.contains(span[bound - 1].text) {
+        bound -= 1;
+    }
+    bound
 }
 
 fn appositions(body: &str, tokens: &[Token<'_>]) -> Vec<Found> {
@@ -1202,6 +1256,22 @@ mod tests {
     fn a_title_after_the_head_is_not_part_of_the_name() {
         let found = names("Transportation Department Secretary Pete Buttigieg spoke.");
         assert_eq!(found, vec!["Transportation Department"]);
+    }
+
+    #[test]
+    fn a_name_run_on_into_someones_title_or_name_ends_before_it() {
+        let found = names("Central Bank of Nigeria Governor Olayemi Cardoso met Bank of Japan Kazuo Ueda's team, and the Governor of the Bank of England Andrew Bailey joined them. The Reserve Bank of New Zealand and the Ministry of Foreign Affairs sent staff. Former Minister of Finance Rui Gomes and the Governor of the Bank of Canada listened.");
+        assert_eq!(
+            found,
+            vec![
+                "Central Bank of Nigeria",
+                "Bank of Japan",
+                "Bank of England",
+                "Reserve Bank of New Zealand",
+                "Ministry of Foreign Affairs",
+                "Bank of Canada"
+            ]
+        );
     }
 
     #[test]

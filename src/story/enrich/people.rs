@@ -14,7 +14,7 @@ use rustc_hash::{FxHashMap, FxHashSet};
 use super::organisations::{is_head_word, Organisation};
 use super::places::Place;
 use super::quotes::SAYING;
-use super::{WordList, CALENDAR};
+use super::{is_office, WordList, CALENDAR};
 use crate::story::gazetteer::fold;
 use crate::story::text::{without_possessive, Text};
 
@@ -428,16 +428,47 @@ pub fn find_people(
     // A name takes two words at least, and taking off a title leaves no more.
     for (start, end) in runs.into_iter().filter(|(start, end)| end - start >= 2) {
         let mut tokens: Vec<&Word<'_>> = words[start..end].iter().collect();
+        // A run that opens inside an organisation's name goes on with someone's title or name:
+        // "Bank of England Governor Andrew Bailey". The organisation then opens the title.
+        let mut title_start = None;
+        while tokens.len() > 2 {
+            let first = (
+                text.char_offset(tokens[0].start),
+                text.char_offset(tokens[0].end),
+            );
+            let organisation = organisations
+                .iter()
+                .flat_map(|o| &o.mentions)
+                .find(|(start, end)| *start <= first.0 && first.1 <= *end);
+            let Some(&(organisation_start, _)) = organisation else {
+                break;
+            };
+            title_start.get_or_insert(text.byte_offset(organisation_start));
+            tokens.remove(0);
+        }
+        let mut role = None;
+        // A run right after "<role> of" opens with the role's domain: "Secretary of State Antony
+        // Blinken", "ministra de Hacienda María Jesús Montero".
+        if let Some(role_start) = role_start_before_domain(&body[..tokens[0].start]) {
+            let mut domain = 1;
+            while tokens.len() - domain > 2 && is_portfolio_word(tokens[domain].text) {
+                domain += 1;
+            }
+            if tokens.len() - domain >= 2 {
+                role = Some(body[role_start..tokens[domain - 1].end].to_owned());
+                tokens.drain(..domain);
+            }
+        }
         // Everything up to the last title is the title: "Guatemalan President Bernardo Arévalo"
         // → "Bernardo Arévalo"; a sentence opener goes too.
-        let mut role = None;
         if let Some(last_title) = tokens.iter().rposition(|w| is_title(w.text)) {
             let first = tokens
                 .iter()
                 .position(|w| !OPENERS.contains(w.text))
                 .unwrap_or(0)
                 .min(last_title);
-            role = Some(body[tokens[first].start..tokens[last_title].end].to_owned());
+            let role_start = title_start.unwrap_or(tokens[first].start);
+            role = Some(body[role_start..tokens[last_title].end].to_owned());
             tokens.drain(..=last_title);
         }
         while tokens.first().is_some_and(|w| OPENERS.contains(w.text)) {
@@ -674,13 +705,77 @@ static ROLE_MODIFIERS: WordList = WordList::new(&[
     "vice-",
 ]);
 
-/// A lower-case role right before a name: "Kremlin spokesman Dmitry Peskov", "deputy foreign
-/// minister Andrei Rudenko", "le Premier ministre Gabriel Attal".
+/// Words between a role and its domain: "Secretary of State", "ministre de la Transition".
+static DOMAIN_CONNECTORS: WordList = WordList::new(&[
+    "of", "de", "del", "da", "do", "dos", "das", "des", "du", "für",
+]);
+
+/// Articles after a domain connector: "Governor of the Bank of England", "de la République".
+static DOMAIN_ARTICLES: WordList = WordList::new(&[
+    "the", "la", "le", "les", "el", "los", "las", "a", "o", "os", "as",
+]);
+
+/// Words that carry a role's domain on after its first word, so that a name is not taken to
+/// start with them: "Minister of Foreign Affairs Ana Costa", "Secretary of Homeland Security".
+static PORTFOLIO_WORDS: WordList = WordList::new(&[
+    "Affairs",
+    "Security",
+    "Services",
+    "Resources",
+    "Development",
+    "Protection",
+    "Relations",
+    "Environment",
+    "Exteriores",
+    "Étrangères",
+    "Estrangeiros",
+    "Ambiente",
+    "Social",
+    "Sociales",
+    "Sociais",
+    "Pública",
+    "Públicas",
+    "Publique",
+    "Publiques",
+]);
+
+fn is_portfolio_word(word: &str) -> bool {
+    PORTFOLIO_WORDS.contains(word) || is_title(word) || NOT_PERSON_WORDS.contains(word)
+}
+
+/// Where a role starts when `before_run` ends with an office and a connector to its domain, the
+/// domain being the run that follows: "Secretary of ", "Former Minister of ",
+/// "le président de la ". The office may be capitalized here, as titles are in this order.
+fn role_start_before_domain(before_run: &str) -> Option<usize> {
+    let mut text = before_run.strip_suffix(' ')?;
+    let (rest, last) = text.rsplit_once(' ')?;
+    if DOMAIN_ARTICLES.contains(last) {
+        text = rest;
+    }
+    let (rest, connector) = text.rsplit_once(' ')?;
+    if !DOMAIN_CONNECTORS.contains(connector) {
+        return None;
+    }
+    let role = role_ending(rest, is_office)?;
+    Some(rest.len() - role.len())
+}
+
+/// A role right before a name: in English order, a lower-case role noun with what qualifies it
+/// ("Kremlin spokesman Dmitry Peskov", "deputy foreign minister Andrei Rudenko", "le Premier
+/// ministre Gabriel Attal"); or a role noun, a connector and the role's domain ("le ministre de
+/// l'Agriculture Marc Fesneau", "Governor of the Bank of England Andrew Bailey", "El ministro de
+/// Agricultura, Luis Planas").
 fn role_before(before_name: &str) -> Option<String> {
     let text = before_name.strip_suffix(' ')?;
+    role_ending(text, |word| ROLE_NOUNS.contains(word)).or_else(|| role_with_domain(text))
+}
+
+/// The role a text ends with when its last word `is_role_noun`, with the words before it that
+/// qualify it.
+fn role_ending(text: &str, is_role_noun: impl Fn(&str) -> bool) -> Option<String> {
     let words: Vec<&str> = text.rsplit(' ').take(5).collect();
     let last = *words.first()?;
-    if !ROLE_NOUNS.contains(last) {
+    if !is_role_noun(last) {
         return None;
     }
     let mut taken = 1;
@@ -697,6 +792,75 @@ fn role_before(before_name: &str) -> Option<String> {
     }
     let length: usize = words[..taken].iter().map(|w| w.len()).sum::<usize>() + taken - 1;
     Some(text[text.len() - length..].to_owned())
+}
+
+/// A role the text ends with in the order "<office> <connector> <domain>": the domain is at most
+/// six words, capitalized ones with the connectors and articles between them, and one
+/// lower-case adjective after a capitalized word that an article or connector introduces ("la
+/// Transition écologique"; not "Antony Blinken said"). A comma may close it, as an apposition
+/// before the name.
+fn role_with_domain(text: &str) -> Option<String> {
+    const MOST: usize = 9;
+    let text = text.strip_suffix(',').unwrap_or(text);
+    // The last words, last first, on the stack: this is asked before most names.
+    let mut words = [""; MOST];
+    let mut count = 0;
+    for (slot, word) in words.iter_mut().zip(text.rsplit(' ')) {
+        *slot = word;
+        count += 1;
+    }
+    let words = &words[..count];
+    let capitalized = |word: &str| {
+        let word = after_elision(word).unwrap_or(word);
+        word.chars().next().is_some_and(char::is_uppercase)
+            && word.chars().all(|c| c.is_alphabetic() || c == '-')
+    };
+    let introduces =
+        |word: &str| DOMAIN_ARTICLES.contains(word) || DOMAIN_CONNECTORS.contains(word);
+    let mut adjective_seen = false;
+    let mut length = 0;
+    for (index, &word) in words.iter().enumerate().take(7) {
+        length += word.len() + usize::from(index > 0);
+        if DOMAIN_CONNECTORS.contains(word) && index > 0 {
+            let rest = &text[..text.len() - length];
+            let role = rest
+                .strip_suffix(' ')
+                .and_then(|rest| role_ending(rest, is_office));
+            if let Some(role) = role {
+                return Some(text[text.len() - length - 1 - role.len()..].to_owned());
+            }
+            continue;
+        }
+        let adjective = || {
+            !adjective_seen
+                && word.chars().all(char::is_alphabetic)
+                && words.get(index + 1).is_some_and(|&before| {
+                    after_elision(before).is_some_and(capitalized)
+                        || capitalized(before)
+                            && words
+                                .get(index + 2)
+                                .is_some_and(|&article| introduces(article))
+                })
+        };
+        if capitalized(word) || DOMAIN_ARTICLES.contains(word) {
+            // A domain word.
+        } else if adjective() {
+            adjective_seen = true;
+        } else {
+            return None;
+        }
+        if index == 6 {
+            return None;
+        }
+    }
+    None
+}
+
+/// A French word after its elided article or preposition: `l’Intérieur` → `Intérieur`.
+fn after_elision(word: &str) -> Option<&str> {
+    ["l'", "l’", "d'", "d’"]
+        .iter()
+        .find_map(|elision| word.strip_prefix(elision))
 }
 
 /// The role in an apposition right after a name: `, chief economist at Ridgeline Capital,` →
@@ -799,6 +963,58 @@ mod tests {
         assert_eq!(
             roles,
             vec![Some("Kremlin spokesman"), Some("deputy foreign minister")]
+        );
+    }
+
+    fn names_and_roles(body: &str) -> Vec<(String, Option<String>)> {
+        let text = Text::new(body);
+        let organisations = crate::story::enrich::organisations::find_organisations(&text, &[]);
+        find_people(&text, &[], &organisations, &[], None)
+            .into_iter()
+            .map(|p| (p.name, p.role))
+            .collect()
+    }
+
+    fn pairs(expected: &[(&str, Option<&str>)]) -> Vec<(String, Option<String>)> {
+        expected
+            .iter()
+            .map(|(name, role)| ((*name).to_owned(), role.map(str::to_owned)))
+            .collect()
+    }
+
+    #[test]
+    fn an_office_with_its_domain_before_a_name_is_the_role() {
+        // The domain inside the run of capitals, and outside it.
+        assert_eq!(
+            names_and_roles("Secretary of State Lena Moreau met Minister of Foreign Affairs Ana Costa and the lawyer of Ana Maria Tavares. Former Minister of Finance Rui Gomes and the Governor of the Bank of Canada Tiago Lima listened. Mayor of Lisbon Carla Sousa said Marta Reis agreed."),
+            pairs(&[
+                ("Lena Moreau", Some("Secretary of State")),
+                ("Ana Costa", Some("Minister of Foreign Affairs")),
+                ("Ana Maria Tavares", None),
+                ("Rui Gomes", Some("Former Minister of Finance")),
+                ("Tiago Lima", Some("Governor of the Bank of Canada")),
+                ("Carla Sousa", Some("Mayor of Lisbon")),
+                // Not "Mayor of Lisbon Carla Sousa said".
+                ("Marta Reis", None),
+            ])
+        );
+        assert_eq!(
+            names_and_roles("La ministra de Hacienda Elena Ruiz Soto habló con el ministro de Industria, Jorge Marín, y la ministre de la Transition écologique Claire Dubois. O ministro da Saúde Paulo Rocha Neves e le ministre de l’Intérieur Luc Martin também."),
+            pairs(&[
+                ("Elena Ruiz Soto", Some("ministra de Hacienda")),
+                ("Jorge Marín", Some("ministro de Industria")),
+                ("Claire Dubois", Some("ministre de la Transition écologique")),
+                ("Paulo Rocha Neves", Some("ministro da Saúde")),
+                ("Luc Martin", Some("ministre de l’Intérieur")),
+            ])
+        );
+    }
+
+    #[test]
+    fn a_run_that_opens_inside_an_organisation_goes_on_with_a_person() {
+        assert_eq!(
+            names_and_roles("Central Bank of Nigeria Governor Olayemi Cardoso spoke."),
+            pairs(&[("Olayemi Cardoso", Some("Central Bank of Nigeria Governor"))])
         );
     }
 

@@ -97,7 +97,8 @@ static CALENDAR: WordList = WordList::new(&[
 ]);
 
 /// Offices whose complement is a portfolio, a country or an institution rather than a person
-/// ("Secretary of State", "ministra de Hacienda", "Governor of the Bank of England"): only these
+/// ("Secretary of State", "ministra de Hacienda", "Governor of the Bank of England", "head of
+/// the International Monetary Fund"): only these
 /// take a domain after them, so that "the lawyer of Ana Maria Costa" keeps her whole name.
 /// Capitalized, they also bound an organisation's name: neither "Governor of the" nor "Governor
 /// Andrew Bailey" belongs to the Bank of England.
@@ -136,6 +137,34 @@ static OFFICES: WordList = WordList::new(&[
     "comisaria",
     "comissário",
     "comissária",
+    "head",
+    "chief",
+    "jefe",
+    "jefa",
+    "chefe",
+    "director",
+    "directora",
+    "directeur",
+    "directrice",
+    "diretor",
+    "diretora",
+    "chairman",
+    "chairwoman",
+    "chair",
+    "leader",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "portavoz",
+    "porte-parole",
+    "porta-voz",
+    "ambassador",
+    "embajador",
+    "embajadora",
+    "ambassadeur",
+    "ambassadrice",
+    "embaixador",
+    "embaixadora",
 ]);
 
 /// Whether a word, in any case, is one of the [`OFFICES`]. The organisation finder asks it of

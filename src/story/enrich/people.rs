@@ -719,6 +719,46 @@ static DOMAIN_ARTICLES: WordList = WordList::new(&[
 /// start with them: "Minister of Foreign Affairs Ana Costa", "Secretary of Homeland Security".
 static PORTFOLIO_WORDS: WordList = WordList::new(&[
     "Affairs",
+    "Intelligence",
+    "Justice",
+    "Education",
+    "Commerce",
+    "Treasury",
+    "Transportation",
+    "Housing",
+    "Veterans",
+    "Staff",
+    "Exchequer",
+    "Culture",
+    "Tourism",
+    "Science",
+    "Technology",
+    "Innovation",
+    "Communications",
+    "Information",
+    "Infrastructure",
+    "Planning",
+    "Budget",
+    "Revenue",
+    "Customs",
+    "Immigration",
+    "Home",
+    "Homeland",
+    "Works",
+    "Mines",
+    "Fisheries",
+    "Forestry",
+    "Water",
+    "Climate",
+    "Welfare",
+    "Pensions",
+    "Equality",
+    "Youth",
+    "Family",
+    "Investigation",
+    "Police",
+    "Cabinet",
+    "Sports",
     "Security",
     "Services",
     "Resources",
@@ -743,16 +783,20 @@ fn is_portfolio_word(word: &str) -> bool {
     PORTFOLIO_WORDS.contains(word) || is_title(word) || NOT_PERSON_WORDS.contains(word)
 }
 
+/// What separates the words a role is read from: a space, or a paragraph break when the role
+/// opens a paragraph. One byte each, so that a role's length adds up from its words'.
+const WORD_BREAKS: [char; 2] = [' ', '\n'];
+
 /// Where a role starts when `before_run` ends with an office and a connector to its domain, the
 /// domain being the run that follows: "Secretary of ", "Former Minister of ",
 /// "le président de la ". The office may be capitalized here, as titles are in this order.
 fn role_start_before_domain(before_run: &str) -> Option<usize> {
     let mut text = before_run.strip_suffix(' ')?;
-    let (rest, last) = text.rsplit_once(' ')?;
+    let (rest, last) = text.rsplit_once(WORD_BREAKS)?;
     if DOMAIN_ARTICLES.contains(last) {
         text = rest;
     }
-    let (rest, connector) = text.rsplit_once(' ')?;
+    let (rest, connector) = text.rsplit_once(WORD_BREAKS)?;
     if !DOMAIN_CONNECTORS.contains(connector) {
         return None;
     }
@@ -773,7 +817,7 @@ fn role_before(before_name: &str) -> Option<String> {
 /// The role a text ends with when its last word `is_role_noun`, with the words before it that
 /// qualify it.
 fn role_ending(text: &str, is_role_noun: impl Fn(&str) -> bool) -> Option<String> {
-    let words: Vec<&str> = text.rsplit(' ').take(5).collect();
+    let words: Vec<&str> = text.rsplit(WORD_BREAKS).take(5).collect();
     let last = *words.first()?;
     if !is_role_noun(last) {
         return None;
@@ -805,7 +849,7 @@ fn role_with_domain(text: &str) -> Option<String> {
     // The last words, last first, on the stack: this is asked before most names.
     let mut words = [""; MOST];
     let mut count = 0;
-    for (slot, word) in words.iter_mut().zip(text.rsplit(' ')) {
+    for (slot, word) in words.iter_mut().zip(text.rsplit(WORD_BREAKS)) {
         *slot = word;
         count += 1;
     }
@@ -824,7 +868,7 @@ fn role_with_domain(text: &str) -> Option<String> {
         if DOMAIN_CONNECTORS.contains(word) && index > 0 {
             let rest = &text[..text.len() - length];
             let role = rest
-                .strip_suffix(' ')
+                .strip_suffix(WORD_BREAKS)
                 .and_then(|rest| role_ending(rest, is_office));
             if let Some(role) = role {
                 return Some(text[text.len() - length - 1 - role.len()..].to_owned());
@@ -833,6 +877,7 @@ fn role_with_domain(text: &str) -> Option<String> {
         }
         let adjective = || {
             !adjective_seen
+                && !word.is_empty()
                 && word.chars().all(char::is_alphabetic)
                 && words.get(index + 1).is_some_and(|&before| {
                     after_elision(before).is_some_and(capitalized)
@@ -986,7 +1031,7 @@ mod tests {
     fn an_office_with_its_domain_before_a_name_is_the_role() {
         // The domain inside the run of capitals, and outside it.
         assert_eq!(
-            names_and_roles("Secretary of State Lena Moreau met Minister of Foreign Affairs Ana Costa and the lawyer of Ana Maria Tavares. Former Minister of Finance Rui Gomes and the Governor of the Bank of Canada Tiago Lima listened. Mayor of Lisbon Carla Sousa said Marta Reis agreed."),
+            names_and_roles("Secretary of State Lena Moreau met Minister of Foreign Affairs Ana Costa and the lawyer of Ana Maria Tavares. Former Minister of Finance Rui Gomes and the Governor of the Bank of Canada Tiago Lima listened. Mayor of Lisbon Carla Sousa said Marta Reis agreed. Director of National Intelligence Maya Grant and the White House Chief of Staff Omar Said spoke."),
             pairs(&[
                 ("Lena Moreau", Some("Secretary of State")),
                 ("Ana Costa", Some("Minister of Foreign Affairs")),
@@ -996,6 +1041,8 @@ mod tests {
                 ("Carla Sousa", Some("Mayor of Lisbon")),
                 // Not "Mayor of Lisbon Carla Sousa said".
                 ("Marta Reis", None),
+                ("Maya Grant", Some("Director of National Intelligence")),
+                ("Omar Said", Some("White House Chief of Staff")),
             ])
         );
         assert_eq!(

@@ -998,7 +998,7 @@ mod tests {
     #[test]
     fn roles_before_names() {
         let people = find_people(
-            &Text::new("The Kremlin spokesman Dmitry Peskov spoke, and deputy foreign minister Andrei Rudenko agreed."),
+            &Text::new("The Kremlin spokesman Dmitry Peskov spoke, and deputy foreign minister Andrei Rudenko agreed.\n\nHarbour spokeswoman Ines Vaz disagreed."),
             &[],
             &[],
             &[],
@@ -1007,7 +1007,12 @@ mod tests {
         let roles: Vec<Option<&str>> = people.iter().map(|p| p.role.as_deref()).collect();
         assert_eq!(
             roles,
-            vec![Some("Kremlin spokesman"), Some("deputy foreign minister")]
+            vec![
+                Some("Kremlin spokesman"),
+                Some("deputy foreign minister"),
+                // A role that opens a paragraph.
+                Some("Harbour spokeswoman")
+            ]
         );
     }
 

@@ -274,6 +274,12 @@ static LEADS: WordList = WordList::new(&[
     "Fédération",
     "Confederación",
     "Confédération",
+    "Confederação",
+    "Confederation",
+    "Asociación",
+    "Associação",
+    "Sociedad",
+    "Sociedade",
     "Sindicato",
     "Syndicat",
     "Partido",
@@ -1235,7 +1241,7 @@ mod tests {
 
     #[test]
     fn governments_units_and_offices_open_romance_names() {
-        let found = find_organisations(&Text::new("El Gobierno de Chile envió a la Unidad Nacional de Rescate (UNR), y la Fiscalía Regional de Valparaíso abrió una causa. O Governo de Angola e a Direção Nacional de Saúde Pública reagiram."), &[]);
+        let found = find_organisations(&Text::new("El Gobierno de Chile envió a la Unidad Nacional de Rescate (UNR), y la Fiscalía Regional de Valparaíso abrió una causa. O Governo de Angola e a Direção Nacional de Saúde Pública reagiram. A Confederação Nacional da Agricultura (CNA) também."), &[]);
         let named: Vec<(&str, Option<&str>)> = found
             .iter()
             .map(|o| (o.name.as_str(), o.acronym.as_deref()))
@@ -1248,6 +1254,7 @@ mod tests {
                 ("Fiscalía Regional de Valparaíso", None),
                 ("Governo de Angola", None),
                 ("Direção Nacional de Saúde Pública", None),
+                ("Confederação Nacional da Agricultura", Some("CNA")),
             ]
         );
     }

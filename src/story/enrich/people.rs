@@ -516,9 +516,11 @@ pub fn find_people(
         if inside_organisation {
             continue;
         }
+        let after_name = &body[first.start + name.len()..];
         let role = role
             .or_else(|| role_before(&body[..first.start]))
-            .or_else(|| apposition_role(&body[first.start + name.len()..]));
+            .or_else(|| apposition_role(after_name))
+            .or_else(|| enclosing_role(&body[..first.start], after_name));
         // Asked only where it decides anything: in German stories.
         let introduced_here = language != Some("de")
             || role.is_some()
@@ -666,6 +668,28 @@ static ROLE_NOUNS: WordList = WordList::new(&[
     "investigador",
     "investigadora",
     "économiste",
+    "presidenta",
+    "vicepresidente",
+    "vicepresidenta",
+    "vice-presidente",
+    "canciller",
+    "chanceler",
+    "chancelier",
+    "primeiro-ministro",
+    "primeira-ministra",
+    "secretario",
+    "secretaria",
+    "secretário",
+    "secretária",
+    "secrétaire",
+    "gobernador",
+    "gobernadora",
+    "governador",
+    "governadora",
+    "gouverneur",
+    "alcaldesa",
+    "prefeito",
+    "prefeita",
 ]);
 
 /// Words that qualify a role before it: "deputy foreign minister", "former chief executive".
@@ -703,6 +727,8 @@ static ROLE_MODIFIERS: WordList = WordList::new(&[
     "premier",
     "adjunto",
     "vice-",
+    "primer",
+    "primera",
 ]);
 
 /// Words between a role and its domain: "Secretary of State", "ministre de la Transition".
@@ -908,6 +934,23 @@ fn after_elision(word: &str) -> Option<&str> {
         .find_map(|elision| word.strip_prefix(elision))
 }
 
+/// A role that a name stands in apposition to, between commas, after an article: "O
+/// primeiro-ministro, Luís Montenegro, disse", "El canciller, Juan Ramón de la Fuente,". Both
+/// commas are asked for: in "asked about the minister, Ana Costa said" the name is not the
+/// minister.
+fn enclosing_role(before_name: &str, after_name: &str) -> Option<String> {
+    if !after_name.starts_with(',') {
+        return None;
+    }
+    let text = before_name.strip_suffix(", ")?;
+    let role = role_ending(text, |word| ROLE_NOUNS.contains(word))?;
+    let before_role = text[..text.len() - role.len()].strip_suffix(WORD_BREAKS)?;
+    let article = before_role.rsplit(WORD_BREAKS).next()?;
+    DOMAIN_ARTICLES
+        .contains(&article.to_lowercase())
+        .then_some(role)
+}
+
 /// The role in an apposition right after a name: `, chief economist at Ridgeline Capital,` →
 /// "chief economist at Ridgeline Capital". Only a short phrase that opens in lower case (or with
 /// an article) and names a role counts.
@@ -1058,6 +1101,22 @@ mod tests {
                 ("Claire Dubois", Some("ministre de la Transition écologique")),
                 ("Paulo Rocha Neves", Some("ministro da Saúde")),
                 ("Luc Martin", Some("ministre de l’Intérieur")),
+            ])
+        );
+    }
+
+    #[test]
+    fn a_role_in_apposition_before_a_name_needs_its_article_and_both_commas() {
+        assert_eq!(
+            names_and_roles("O primeiro-ministro, Rui Lopes Vaz, disse que sim. El canciller, Juan Pablo de la Cruz, lo confirmó. Asked about the minister, Ana Costa said nothing, and Lopes, the mayor, Rita Ferro, agreed. The panel heard Tom Reed, minister, Sara Lind, secretary, and others."),
+            pairs(&[
+                ("Rui Lopes Vaz", Some("primeiro-ministro")),
+                ("Juan Pablo de la Cruz", Some("canciller")),
+                ("Ana Costa", None),
+                ("Rita Ferro", Some("mayor")),
+                // A list of names and roles: the role is the name's before it.
+                ("Tom Reed", None),
+                ("Sara Lind", None),
             ])
         );
     }

@@ -236,7 +236,8 @@ fn steps(c: &mut Criterion, stage: &StoryStage, messages: &[RawMessage<'_>]) {
         enrich::dates::find_dates(text, enrich::dates::story_date(story)).len()
     });
     step("topics", &|story, text| {
-        enrich::topics::find_subjects(story.headline.as_deref(), text).len()
+        let language = story.language.map(|l| l.code);
+        enrich::topics::find_subjects(story.headline.as_deref(), text, language).len()
     });
     step("keywords", &|story, text| {
         let language = story.language.map(|detected| detected.code);

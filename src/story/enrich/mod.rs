@@ -218,7 +218,11 @@ pub fn enrich(batch: &mut [(&mut Story, &Text<'_>)]) {
         story.dates = dates::find_dates(text, dates::story_date(story));
     }
     for (story, text) in batch.iter_mut() {
-        story.subjects = topics::find_subjects(story.headline.as_deref(), text);
+        story.subjects = topics::find_subjects(
+            story.headline.as_deref(),
+            text,
+            story.language.map(|l| l.code),
+        );
     }
     for (story, text) in batch.iter_mut() {
         story.keywords = keywords::find_keywords(

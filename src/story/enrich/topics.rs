@@ -124,13 +124,24 @@ pub fn prepare() {
 }
 
 /// The Media Topics of a story, most relevant first.
-pub fn find_subjects(headline: Option<&str>, body: &Text<'_>) -> Vec<Subject> {
+/// `language` is the story's ISO 639-1 code, when known: German compounds are read inside.
+pub fn find_subjects(
+    headline: Option<&str>,
+    body: &Text<'_>,
+    language: Option<&str>,
+) -> Vec<Subject> {
     let cues = cues();
+    let compounds = language == Some("de");
     let mut points = vec![0u32; cues.topics.len()];
     if let Some(headline) = headline {
-        count(&Text::new(headline), HEADLINE_WEIGHT, &mut points);
+        count(
+            &Text::new(headline),
+            HEADLINE_WEIGHT,
+            compounds,
+            &mut points,
+        );
     }
-    count(body, 1, &mut points);
+    count(body, 1, compounds, &mut points);
 
     let mut totals = points.clone();
     for (index, topic) in cues.topics.iter().enumerate() {
@@ -179,33 +190,70 @@ pub fn find_subjects(headline: Option<&str>, body: &Text<'_>) -> Vec<Subject> {
 }
 
 /// Adds `weight` to every topic per cue found in `text`, whole words only unless the cue matches
-/// any ending.
-fn count(text: &Text<'_>, weight: u32, points: &mut [u32]) {
+/// any ending; with `compounds`, a long cue also counts inside a longer word (`cue_in_compound`).
+fn count(text: &Text<'_>, weight: u32, compounds: bool, points: &mut [u32]) {
     let cues = cues();
     let lower = text.lower();
     // Cues start words: the automaton is run from each word's start only, longest cue first,
     // and the words a cue covers are not searched again.
     let mut resume = 0;
-    for &(start, _) in text.words() {
-        if start < resume || !cues.openings.may_open(&lower.as_bytes()[start..]) {
+    for &(start, word_end) in text.words() {
+        if start < resume {
             continue;
         }
-        let Some((pattern, end)) = longest_cue_at(&cues.automaton, lower.as_bytes(), start) else {
+        let found = cue_at(cues, lower, start).or_else(|| {
+            compounds
+                .then(|| cue_in_compound(cues, lower, start, word_end))
+                .flatten()
+        });
+        let Some((pattern, end)) = found else {
             continue;
         };
-        let (topics, prefix) = &cues.patterns[pattern.as_usize()];
-        let ends_word = *prefix
-            || !lower[end..]
-                .chars()
-                .next()
-                .is_some_and(char::is_alphanumeric);
-        if ends_word {
-            resume = end;
-            for &topic in topics {
-                points[topic] += weight;
-            }
+        resume = end;
+        for &topic in &cues.patterns[pattern.as_usize()].0 {
+            points[topic] += weight;
         }
     }
+}
+
+/// The longest cue that starts at byte `start` of the lower-cased text and ends a word there (or
+/// matches any ending), and where it ends.
+fn cue_at(cues: &Cues, lower: &str, start: usize) -> Option<(PatternID, usize)> {
+    if !cues.openings.may_open(&lower.as_bytes()[start..]) {
+        return None;
+    }
+    let (pattern, end) = longest_cue_at(&cues.automaton, lower.as_bytes(), start)?;
+    let prefix = cues.patterns[pattern.as_usize()].1;
+    let ends_word = prefix
+        || !lower[end..]
+            .chars()
+            .next()
+            .is_some_and(char::is_alphanumeric);
+    ends_word.then_some((pattern, end))
+}
+
+/// Bytes a cue needs to count inside a compound, and bytes of the compound before it: short cues
+/// hide inside unrelated words (`gang` in `Rückgang`, `port` in `Sport`, `arbeit` in
+/// `Zusammenarbeit`).
+const COMPOUND_PART: usize = 7;
+const COMPOUND_HEAD: usize = 3;
+
+/// German writes a compound as one word, and its parts keep their meaning: `Bundesregierung`,
+/// `Bundesfinanzminister`, `Regierungssprecher`. The leftmost cue of `COMPOUND_PART` bytes or
+/// more inside the word `start..word_end`, when it runs to the word's end or matches any ending.
+fn cue_in_compound(
+    cues: &Cues,
+    lower: &str,
+    start: usize,
+    word_end: usize,
+) -> Option<(PatternID, usize)> {
+    let last_start = word_end.checked_sub(COMPOUND_PART)?;
+    (start + COMPOUND_HEAD..=last_start)
+        .filter(|&at| lower.is_char_boundary(at))
+        .find_map(|at| {
+            let (pattern, end) = cue_at(cues, lower, at)?;
+            (end - at >= COMPOUND_PART && end <= word_end).then_some((pattern, word_end))
+        })
 }
 
 /// The cues' openings as a bitmap of their hashes, 4 KiB: no false negatives, few false
@@ -369,8 +417,28 @@ mod tests {
         }
     }
 
+    #[test]
+    fn german_compounds_are_read_inside_for_long_cues_only() {
+        let politics = |body: &str, language| {
+            find_subjects(None, &Text::new(body), language)
+                .iter()
+                .any(|subject| subject.code == "11000000")
+        };
+        let compounds = "Die Bundesregierung tagte. Der Bundesfinanzminister und der \
+                         Regierungssprecher widersprachen dem Landesminister.";
+        assert!(politics(compounds, Some("de")));
+        // Only in German stories.
+        assert!(!politics(compounds, Some("en")));
+        // Short cues inside words are other words: `gang` in `Rückgang`, `port` in `Sport`.
+        let short = "Rückgang, Zugang, Abgang und Untergang beim Sport, Transport und Export.";
+        assert_eq!(
+            find_subjects(None, &Text::new(short), Some("de")),
+            Vec::<Subject>::new()
+        );
+    }
+
     fn codes(headline: &str, body: &str) -> Vec<&'static str> {
-        find_subjects(Some(headline), &Text::new(body))
+        find_subjects(Some(headline), &Text::new(body), None)
             .into_iter()
             .map(|s| s.code)
             .collect()

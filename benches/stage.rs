@@ -84,6 +84,7 @@ fn stage(c: &mut Criterion) {
                 let message = RawMessage {
                     value: black_box(bytes),
                     content_type: None,
+                    sent: None,
                 };
                 black_box(stage.process(&message).is_ok())
             })
@@ -104,6 +105,7 @@ fn stage(c: &mut Criterion) {
         .map(|bytes| RawMessage {
             value: bytes,
             content_type: None,
+            sent: None,
         })
         .collect();
     if !mix.is_empty() {
@@ -115,6 +117,7 @@ fn stage(c: &mut Criterion) {
                     let message = RawMessage {
                         value: black_box(bytes),
                         content_type: None,
+                        sent: None,
                     };
                     black_box(stage.process(&message).is_ok());
                 }

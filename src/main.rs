@@ -177,6 +177,7 @@ fn process_files(config: &Config, files: &[PathBuf]) -> ExitCode {
         let message = RawMessage {
             value: &bytes,
             content_type: None,
+            sent: None,
         };
         match stage.process(&message) {
             Ok(record) => {

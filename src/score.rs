@@ -216,6 +216,7 @@ fn score_file(
     let result = stage.process(&RawMessage {
         value: bytes,
         content_type: None,
+        sent: None,
     });
     let expect_error = gold["expect_error"].as_bool().unwrap_or(false);
     let gold_class = gold["error_class"].as_str();

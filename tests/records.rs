@@ -41,6 +41,7 @@ fn record(stage: &StoryStage, bytes: &[u8]) -> Value {
         .process(&RawMessage {
             value: bytes,
             content_type: None,
+            sent: None,
         })
         .expect("a record");
     serde_json::from_slice(&record.json).expect("JSON")

@@ -12,7 +12,7 @@ fn stage() -> &'static StoryStage {
 
 /// Runs one input, with the `content-type` header the target forces (or none: sniffed).
 pub fn check(bytes: &[u8], content_type: Option<&str>) {
-    let message = RawMessage { value: bytes, content_type };
+    let message = RawMessage { value: bytes, content_type, sent: None };
     if let Ok(record) = stage().process(&message) {
         assert!(serde_json::from_slice::<serde_json::Value>(&record.json).is_ok());
     }

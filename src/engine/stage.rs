@@ -208,6 +208,10 @@ fn raw_message(message: &OwnedMessage) -> RawMessage<'_> {
     RawMessage {
         value: message.payload().unwrap_or_default(),
         content_type: content_type(message),
+        sent: message
+            .timestamp()
+            .to_millis()
+            .and_then(chrono::DateTime::from_timestamp_millis),
     }
 }
 
@@ -222,6 +226,29 @@ fn content_type(message: &OwnedMessage) -> Option<&str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use rdkafka::message::{OwnedHeaders, Timestamp};
+
+    #[test]
+    fn the_stage_sees_a_message_sent_when_kafka_says_it_was() {
+        let message = |timestamp| {
+            OwnedMessage::new(
+                Some(b"story".to_vec()),
+                None,
+                "in".to_owned(),
+                timestamp,
+                0,
+                7,
+                Some(OwnedHeaders::new()),
+            )
+        };
+        let sent = message(Timestamp::CreateTime(1_716_976_800_000));
+        assert_eq!(
+            raw_message(&sent).sent.map(|time| time.to_rfc3339()),
+            Some("2024-05-29T10:00:00+00:00".to_owned())
+        );
+        let unknown = message(Timestamp::NotAvailable);
+        assert_eq!(raw_message(&unknown).sent, None);
+    }
 
     #[test]
     fn a_lane_takes_what_has_queued_up_to_its_limit_in_order() {

@@ -35,6 +35,8 @@ pub struct RawMessage<'a> {
     pub value: &'a [u8],
     /// The `content-type` header, when the producer set one.
     pub content_type: Option<&'a str>,
+    /// When the message was sent (its Kafka timestamp), when known.
+    pub sent: Option<chrono::DateTime<chrono::Utc>>,
 }
 
 /// The story stage's settings.
@@ -143,7 +145,9 @@ impl StoryStage {
             message.content_type,
         )?;
         let text = mojibake::repair(&text);
-        formats::parse(&text, message.content_type, &self.settings)
+        let mut story = formats::parse(&text, message.content_type, &self.settings)?;
+        story.sent = message.sent;
+        Ok(story)
     }
 
     /// Relates an enriched story to the history of recent stories and renders its record.
@@ -224,6 +228,7 @@ mod tests {
             .map(|value| RawMessage {
                 value,
                 content_type: None,
+                sent: None,
             })
             .collect();
         let one_at_a_time = stage();
@@ -246,6 +251,7 @@ mod tests {
         let message = RawMessage {
             value: story.as_bytes(),
             content_type: None,
+            sent: None,
         };
         let record = stage().process(&message).expect("a story");
         let json: serde_json::Value = serde_json::from_slice(&record.json).expect("json");
@@ -269,7 +275,7 @@ mod tests {
     proptest! {
         #[test]
         fn arbitrary_bytes_end_as_a_record_or_a_typed_rejection(bytes in proptest::collection::vec(any::<u8>(), 0..600)) {
-            let message = RawMessage { value: &bytes, content_type: None };
+            let message = RawMessage { value: &bytes, content_type: None, sent: None };
             match stage().process(&message) {
                 Ok(record) => {
                     let json: serde_json::Value = serde_json::from_slice(&record.json).unwrap();
@@ -281,7 +287,7 @@ mod tests {
 
         #[test]
         fn arbitrary_text_never_panics(text in "\\PC{0,400}") {
-            let message = RawMessage { value: text.as_bytes(), content_type: None };
+            let message = RawMessage { value: text.as_bytes(), content_type: None, sent: None };
             let _ = stage().process(&message);
         }
     }

@@ -3,7 +3,7 @@
 //! Parsers fill this in from whatever format arrived; the renderer turns it into a record. Keeping
 //! one neutral shape between them is what lets new formats plug in without touching the output.
 
-use chrono::{DateTime, FixedOffset};
+use chrono::{DateTime, FixedOffset, Utc};
 
 /// The input formats the stage recognises.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -57,6 +57,9 @@ pub struct Story {
     pub authors: Vec<String>,
     /// Where the story was filed from, as printed in the dateline.
     pub dateline: Option<Dateline>,
+    /// When the message that carried the story was sent (its Kafka timestamp), when known: not a
+    /// time the story states, only the year a dateline's month and day fall in.
+    pub sent: Option<DateTime<Utc>>,
     /// Photos and graphics that came with the story.
     pub images: Vec<Image>,
     /// The IANA zone a printed local time was read in, when the message gave none.
@@ -138,6 +141,7 @@ impl Story {
             url: None,
             authors: Vec::new(),
             dateline: None,
+            sent: None,
             images: Vec::new(),
             assumed_timezone: None,
             urgency: None,

@@ -125,13 +125,15 @@ const MONTHS: &[(&str, u32)] = &[
     ("novembro", 11),
     ("dezembro", 12),
     ("ago", 8),
+    ("ene", 1),
+    ("dic", 12),
     ("fev", 2),
     ("abr", 4),
     ("out", 10),
 ];
 
 /// Month abbreviations that are also ordinary words; they count only beside a day or a year.
-const AMBIGUOUS_MONTHS: &[&str] = &["may", "mar", "jan", "out", "ago", "mai"];
+const AMBIGUOUS_MONTHS: &[&str] = &["may", "mar", "jan", "out", "ago", "mai", "ene"];
 
 const WEEKDAYS: &[(&str, Weekday)] = &[
     ("monday", Weekday::Mon),
@@ -310,19 +312,23 @@ fn year(word: &str) -> Option<i32> {
 }
 
 /// What the story's relative dates are resolved against: the day it was published, else
-/// updated, else the day its dateline prints in full.
+/// updated, else the day its dateline prints.
 pub fn story_date(story: &Story) -> Option<NaiveDate> {
     story
         .first_published
         .or(story.updated)
         .map(|time| time.date_naive())
-        .or_else(|| full_date(story.dateline.as_ref()?.date.as_deref()?))
+        .or_else(|| {
+            let printed = story.dateline.as_ref()?.date.as_deref()?;
+            printed_day(printed, story.sent.map(|sent| sent.date_naive()))
+        })
 }
 
-/// The day a printed date names when it is written out in full (`12 septembre 2024`, `March 3,
-/// 2025`); `None` for a date without its year (`May 29`) or anything else.
-pub fn full_date(printed: &str) -> Option<NaiveDate> {
-    find_dates(&Text::new(printed), None)
+/// The day a printed date names: written out in full (`12 septembre 2024`, `March 3, 2025`), or
+/// without its year (`May 29`, `14 mar`) in the year that puts it nearest before `sent`, the day
+/// the message was sent, when that is known (a dateline is written the day it is filed).
+pub fn printed_day(printed: &str, sent: Option<NaiveDate>) -> Option<NaiveDate> {
+    find_dates(&Text::new(printed), sent)
         .into_iter()
         .find(|date| date.resolution == Resolution::Day)
         .and_then(|date| NaiveDate::parse_from_str(&date.value, "%Y-%m-%d").ok())
@@ -577,9 +583,10 @@ mod tests {
     }
 
     #[test]
-    fn a_story_without_a_time_is_dated_by_the_full_date_its_dateline_prints() {
+    fn a_story_without_a_time_is_dated_by_the_day_its_dateline_prints() {
         let day = |iso: &str| NaiveDate::parse_from_str(iso, "%Y-%m-%d").ok();
-        let dated = |printed: Option<&str>, published: Option<&str>| {
+        let time = |rfc3339: &str| chrono::DateTime::parse_from_rfc3339(rfc3339).ok();
+        let dated_sent = |printed: Option<&str>, published: Option<&str>, sent: Option<&str>| {
             let mut story = Story::new(crate::story::model::SourceFormat::PlainText);
             story.dateline = Some(crate::story::model::Dateline {
                 place: "TOULOUSE".to_owned(),
@@ -587,16 +594,26 @@ mod tests {
                 region: None,
                 date: printed.map(str::to_owned),
             });
-            story.first_published =
-                published.and_then(|p| chrono::DateTime::parse_from_rfc3339(p).ok());
+            story.first_published = published.and_then(time);
+            story.sent = sent.and_then(time).map(|sent| sent.to_utc());
             story_date(&story)
         };
+        let dated = |printed, published| dated_sent(printed, published, None);
         assert_eq!(dated(Some("12 septembre 2024"), None), day("2024-09-12"));
         assert_eq!(dated(Some("March 3, 2025"), None), day("2025-03-03"));
         assert_eq!(dated(Some("14. März 2024"), None), day("2024-03-14"));
-        // Without its year the printed date names no day.
+        // Without its year the printed date names no day, unless the message's time tells the
+        // year: the nearest one before it, across New Year too.
         assert_eq!(dated(Some("May 29"), None), None);
         assert_eq!(dated(None, None), None);
+        let sent = Some("2025-05-29T23:10:00Z");
+        assert_eq!(dated_sent(Some("May 29"), None, sent), day("2025-05-29"));
+        let new_year = Some("2025-01-01T00:20:00Z");
+        assert_eq!(
+            dated_sent(Some("31 dic"), None, new_year),
+            day("2024-12-31")
+        );
+        assert_eq!(dated_sent(None, None, sent), None);
         // The story's own time comes first.
         assert_eq!(
             dated(Some("12 septembre 2024"), Some("2024-09-13T06:00:00Z")),

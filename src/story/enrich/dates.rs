@@ -4,8 +4,9 @@
 //! 2024", "12. März 2024", "février 2024", "in 2023") and relative ones ("Monday", "yesterday",
 //! "earlier this month", "last year", "el lunes", "hier", "gestern", "ontem") are read; relative
 //! ones, and written ones without a year, are resolved against the story's own date (its
-//! publication, else its update, else the date its dateline prints in full: `TOULOUSE, 12
-//! septembre 2024 (AFP)`) and left out when the story has none. A weekday is the nearest
+//! publication, else its update, else the date its dateline prints: `TOULOUSE, 12 septembre 2024
+//! (AFP)`, or `NEW DELHI, May 29 (Reuters)` in the year its message was sent) and left out when
+//! the story has none. A weekday is the nearest
 //! such day to that time (a Wednesday story's "Monday" is two days before, its "Friday" two days
 //! after; a tie goes to the past, which news mostly reports), unless the words before it look
 //! ahead ("next Monday", "will … on Monday") or back ("last Monday").

@@ -98,10 +98,9 @@ static CALENDAR: WordList = WordList::new(&[
 
 /// Offices whose complement is a portfolio, a country or an institution rather than a person
 /// ("Secretary of State", "ministra de Hacienda", "Governor of the Bank of England", "head of
-/// the International Monetary Fund"): only these
-/// take a domain after them, so that "the lawyer of Ana Maria Costa" keeps her whole name.
-/// Capitalized, they also bound an organisation's name: neither "Governor of the" nor "Governor
-/// Andrew Bailey" belongs to the Bank of England.
+/// the International Monetary Fund"): only these take a domain after them, so that "the lawyer
+/// of Ana Maria Costa" keeps her whole name. Capitalized, they also bound an organisation's
+/// name: neither "Governor of the" nor "Governor Andrew Bailey" belongs to the Bank of England.
 static OFFICES: WordList = WordList::new(&[
     "minister",
     "ministre",

@@ -120,6 +120,47 @@ pub(super) fn is_head_word(word: &str) -> bool {
     HEADS.contains(word)
 }
 
+/// How German compounds that name organisations end, inflected forms included:
+/// "Gewerkschaftsbund", "Bundesamtes", "Bauernverband", "Bundesverfassungsgericht".
+const GERMAN_COMPOUND_HEADS: &[&str] = &[
+    "bund",
+    "bundes",
+    "amt",
+    "amtes",
+    "amts",
+    "verband",
+    "verbandes",
+    "verbands",
+    "ministerium",
+    "ministeriums",
+    "behörde",
+    "kammer",
+    "gericht",
+    "gerichts",
+    "gerichtes",
+    "partei",
+    "gewerkschaft",
+    "institut",
+    "instituts",
+    "agentur",
+    "kommission",
+    "konzern",
+    "konzerns",
+];
+
+/// Whether a capitalized word is a German compound that ends like an organisation's name, with
+/// three letters at least before the ending (`Bund` alone is not one, and `Insgesamt` is an
+/// adverb).
+fn is_german_compound_head(word: &str) -> bool {
+    word.starts_with(char::is_uppercase)
+        && !word.ends_with("samt")
+        && GERMAN_COMPOUND_HEADS.iter().any(|head| {
+            word.len() >= head.len() + 3
+                && word.is_char_boundary(word.len() - head.len())
+                && word[word.len() - head.len()..].eq_ignore_ascii_case(head)
+        })
+}
+
 /// Words that end an English or German organisation name: "Department", "Airlines".
 static HEADS: WordList = WordList::new(&[
     "Department",
@@ -834,7 +875,19 @@ fn head_word_names(text: &Text<'_>, tokens: &[Token<'_>], places: &[Place]) -> V
         let Some(org_end) = organisation_end(body, span) else {
             continue;
         };
-        let org = &span[..org_end];
+        let mut org = &span[..org_end];
+        // German capitalizes every noun: before a compound's name, a connector is a noun's
+        // ("die Zahlen des Statistischen Bundesamtes").
+        if org
+            .last()
+            .is_some_and(|head| is_german_compound_head(head.text))
+        {
+            let after_connector = org
+                .iter()
+                .rposition(|t| CONNECTORS.contains(t.text))
+                .map_or(0, |connector| connector + 1);
+            org = &org[after_connector..];
+        }
         let words = org.iter().filter(|t| t.capitalized).count();
         if words < 2 {
             continue;
@@ -860,7 +913,9 @@ fn organisation_end(body: &str, span: &[Token<'_>]) -> Option<usize> {
     if LEADS.contains(span[0].text) && span.len() > 1 {
         return Some(bounded(body, span, 1, span.len()));
     }
-    let last_head = span.iter().rposition(|t| HEADS.contains(base(t.text)))?;
+    let last_head = span
+        .iter()
+        .rposition(|t| HEADS.contains(base(t.text)) || is_german_compound_head(t.text))?;
     // "Kariba North Bank", "West Bank": the bank of a river or lake.
     if span[last_head].text == "Bank"
         && last_head > 0
@@ -1209,6 +1264,26 @@ mod tests {
         assert_eq!(
             names("The FAA grounded the 737 MAX before the 2024 COP meeting, and IATA objected."),
             ["FAA", "COP", "IATA"]
+        );
+    }
+
+    #[test]
+    fn german_compounds_end_names_as_head_words_do() {
+        let found = find_organisations(
+            &Text::new("Der Deutsche Gewerkschaftsbund (DGB) und der Bayerische Bauernverband lobten die Zahlen des Statistischen Bundesamtes. Insgesamt Zehntausende kamen."),
+            &[],
+        );
+        let named: Vec<(&str, Option<&str>)> = found
+            .iter()
+            .map(|o| (o.name.as_str(), o.acronym.as_deref()))
+            .collect();
+        assert_eq!(
+            named,
+            vec![
+                ("Deutsche Gewerkschaftsbund", Some("DGB")),
+                ("Bayerische Bauernverband", None),
+                ("Statistischen Bundesamtes", None),
+            ]
         );
     }
 

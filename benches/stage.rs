@@ -225,7 +225,8 @@ fn steps(c: &mut Criterion, stage: &StoryStage, messages: &[RawMessage<'_>]) {
         enrich::places::find_places(story, text).len()
     });
     step("organisations", &|story, text| {
-        enrich::organisations::find_organisations(text, &story.places).len()
+        let language = story.language.map(|l| l.code);
+        enrich::organisations::find_organisations(text, &story.places, language).len()
     });
     step("people", &|story, text| {
         let (places, organisations) = (&story.places, &story.organisations);

@@ -199,7 +199,8 @@ pub fn enrich(batch: &mut [(&mut Story, &Text<'_>)]) {
         story.places = places::find_places(story, text);
     }
     for (story, text) in batch.iter_mut() {
-        story.organisations = organisations::find_organisations(text, &story.places);
+        story.organisations =
+            organisations::find_organisations(text, &story.places, story.language.map(|l| l.code));
     }
     for (story, text) in batch.iter_mut() {
         story.people = people::find_people(

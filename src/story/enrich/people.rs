@@ -1061,7 +1061,8 @@ mod tests {
 
     fn names_and_roles(body: &str) -> Vec<(String, Option<String>)> {
         let text = Text::new(body);
-        let organisations = crate::story::enrich::organisations::find_organisations(&text, &[]);
+        let organisations =
+            crate::story::enrich::organisations::find_organisations(&text, &[], None);
         find_people(&text, &[], &organisations, &[], None)
             .into_iter()
             .map(|p| (p.name, p.role))

@@ -628,7 +628,7 @@ mod tests {
 
     fn quotes(body: &str) -> Vec<(String, String)> {
         let text = crate::story::text::Text::new(body);
-        let organisations = organisations::find_organisations(&text, &[]);
+        let organisations = organisations::find_organisations(&text, &[], None);
         let people = people::find_people(&text, &[], &organisations, &[], None);
         find_quotes(&text, &people, &organisations)
             .into_iter()

@@ -75,7 +75,7 @@ impl<'t> Tally<'t> {
 /// `d'`, `j'`, `l'`, `m'`, `n'`, `qu'`, `s'`, `t'`, with either apostrophe), if it opens with
 /// one: "d’urgence" and "l'urgence" count for "urgence". Only a word with an apostrophe in
 /// second or third place is compared further.
-fn elision_length(lower: &str) -> usize {
+pub(super) fn elision_length(lower: &str) -> usize {
     let (letters, rest) = match lower.as_bytes() {
         [b'q', b'u', rest @ ..] => (2, rest),
         [b'c' | b'd' | b'j' | b'l' | b'm' | b'n' | b's' | b't', rest @ ..] => (1, rest),

@@ -1274,6 +1274,13 @@ mod tests {
             .collect()
     }
 
+    fn names_and_acronyms(found: &[Organisation]) -> Vec<(&str, Option<&str>)> {
+        found
+            .iter()
+            .map(|o| (o.name.as_str(), o.acronym.as_deref()))
+            .collect()
+    }
+
     #[test]
     fn capitals_after_a_model_number_are_the_model() {
         assert_eq!(
@@ -1289,10 +1296,7 @@ mod tests {
             &[],
             Some("de"),
         );
-        let named: Vec<(&str, Option<&str>)> = found
-            .iter()
-            .map(|o| (o.name.as_str(), o.acronym.as_deref()))
-            .collect();
+        let named = names_and_acronyms(&found);
         assert_eq!(
             named,
             vec![
@@ -1333,10 +1337,7 @@ mod tests {
     #[test]
     fn governments_units_and_offices_open_romance_names() {
         let found = find_organisations(&Text::new("El Gobierno de Chile envió a la Unidad Nacional de Rescate (UNR), y la Fiscalía Regional de Valparaíso abrió una causa. O Governo de Angola e a Direção Nacional de Saúde Pública reagiram. A Confederação Nacional da Agricultura (CNA) também."), &[], None);
-        let named: Vec<(&str, Option<&str>)> = found
-            .iter()
-            .map(|o| (o.name.as_str(), o.acronym.as_deref()))
-            .collect();
+        let named = names_and_acronyms(&found);
         assert_eq!(
             named,
             vec![

@@ -929,9 +929,10 @@ fn role_with_domain(text: &str) -> Option<String> {
 
 /// A French word after its elided article or preposition: `l’Intérieur` → `Intérieur`.
 fn after_elision(word: &str) -> Option<&str> {
-    ["l'", "l’", "d'", "d’"]
-        .iter()
-        .find_map(|elision| word.strip_prefix(elision))
+    match super::keywords::elision_length(word) {
+        0 => None,
+        length => Some(&word[length..]),
+    }
 }
 
 /// A role that a name stands in apposition to, between commas, after an article: "O

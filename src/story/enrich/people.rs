@@ -126,6 +126,12 @@ static TITLES: WordList = WordList::new(&[
     "Doña",
     "Herr",
     "Frau",
+    "Mme",
+    "Mlle",
+    "Madame",
+    "Monsieur",
+    "Sr",
+    "Sra",
     "Colonel",
     "Major",
     "Lieutenant",
@@ -142,6 +148,12 @@ static TITLES: WordList = WordList::new(&[
     "Coronel",
     "Capitão",
     "Capitán",
+]);
+
+/// Titles of courtesy: they end a name run as titles do, but are no role.
+static COURTESY_TITLES: WordList = WordList::new(&[
+    "Mr", "Mrs", "Ms", "Mme", "Mlle", "Madame", "Monsieur", "Sr", "Sra", "Senhor", "Dona", "Don",
+    "Doña", "Herr", "Frau",
 ]);
 
 /// German compound titles end in these: "Bundesverkehrsminister", "ADV-Sprecher".
@@ -316,6 +328,52 @@ static NOT_PERSON_WORDS: WordList = WordList::new(&[
     "Proteção",
     "Protecção",
     "Bahn",
+    // Venues, landmarks and events, which are often named after someone ("Rod Laver Arena" is
+    // not caught: Arena and Hall are surnames too).
+    "Open",
+    "Championship",
+    "Championships",
+    "Tournament",
+    "Marathon",
+    "Prix",
+    "Stadium",
+    "Stade",
+    "Estadio",
+    "Estádio",
+    "Theatre",
+    "Theater",
+    "Théâtre",
+    "Teatro",
+    "Cathedral",
+    "Cathédrale",
+    "Catedral",
+    "Église",
+    "Iglesia",
+    "Igreja",
+    "Musée",
+    "Museo",
+    "Museu",
+    "Palace",
+    "Palais",
+    "Palacio",
+    "Palácio",
+    "Jardin",
+    "Jardim",
+    "Gare",
+    "Plaza",
+    "Praça",
+    "Place",
+    "Rue",
+    "Calle",
+    "Rua",
+    "Boulevard",
+    "Avenida",
+    "Château",
+    "Hotel",
+    "Hôtel",
+    "Parc",
+    "Parque",
+    "Opéra",
 ]);
 
 /// Sentence openers that are capitalized only because they open the sentence.
@@ -332,7 +390,7 @@ static OPENERS: WordList = WordList::new(&[
 /// Particles inside names: "Santo Tomás de Castilla" is a place, but "Ursula von der Leyen"
 /// and "Luiz Inácio Lula da Silva" are people.
 static PARTICLES: WordList = WordList::new(&[
-    "de", "da", "do", "dos", "das", "del", "van", "von", "bin", "al", "la",
+    "de", "da", "do", "dos", "das", "del", "des", "du", "van", "von", "bin", "al", "la",
 ]);
 
 /// A word in the body with its byte range.
@@ -468,10 +526,21 @@ pub fn find_people(
                 .unwrap_or(0)
                 .min(last_title);
             let role_start = title_start.unwrap_or(tokens[first].start);
-            role = Some(body[role_start..tokens[last_title].end].to_owned());
+            // A courtesy title ("Mme Claire Dubois", "Herr Weber") is no role.
+            if title_start.is_some()
+                || !tokens[first..=last_title]
+                    .iter()
+                    .all(|w| COURTESY_TITLES.contains(w.text))
+            {
+                role = Some(body[role_start..tokens[last_title].end].to_owned());
+            }
             tokens.drain(..=last_title);
         }
-        while tokens.first().is_some_and(|w| OPENERS.contains(w.text)) {
+        // A particle left first was the surname's, after a title: "Mme des Cars".
+        while tokens
+            .first()
+            .is_some_and(|w| OPENERS.contains(w.text) || PARTICLES.contains(w.text))
+        {
             tokens.remove(0);
         }
         let possessive = tokens
@@ -837,8 +906,29 @@ fn role_start_before_domain(before_run: &str) -> Option<usize> {
 /// Agricultura, Luis Planas").
 fn role_before(before_name: &str) -> Option<String> {
     let text = before_name.strip_suffix(' ')?;
-    role_ending(text, |word| ROLE_NOUNS.contains(word)).or_else(|| role_with_domain(text))
+    role_ending(text, |word| {
+        is_role_noun(word) || ABBREVIATED_TITLES.contains(word)
+    })
+    .or_else(|| role_with_domain(text))
 }
+
+/// A role noun, or a compound with one ("présidente-directrice", "director-general").
+fn is_role_noun(word: &str) -> bool {
+    ROLE_NOUNS.contains(word)
+        || word.contains('-')
+            && word
+                .split('-')
+                .all(|part| !part.is_empty() && part.chars().all(char::is_alphabetic))
+            && word.split('-').any(|part| ROLE_NOUNS.contains(part))
+}
+
+/// Titles printed abbreviated before a name, which are its role ("Gov. Brian Kemp", "Lt. Gov.
+/// Burt Jones"); courtesy titles (Mr., Mme) are not roles. The tokenizer leaves the full stop
+/// out of a word, so the title and the name are two runs and the title is read before the name.
+static ABBREVIATED_TITLES: WordList = WordList::new(&[
+    "Gov.", "Sen.", "Rep.", "Lt.", "Gen.", "Col.", "Capt.", "Sgt.", "Dr.", "Prof.", "Adm.", "Maj.",
+    "Cmdr.", "Atty.", "Supt.", "Insp.", "Det.", "Amb.", "Pres.", "Sec.",
+]);
 
 /// The role a text ends with when its last word `is_role_noun`, with the words before it that
 /// qualify it.
@@ -852,6 +942,7 @@ fn role_ending(text: &str, is_role_noun: impl Fn(&str) -> bool) -> Option<String
     while let Some(word) = words.get(taken) {
         let qualifies = ROLE_MODIFIERS.contains(word.to_lowercase().as_str())
             || ROLE_NOUNS.contains(word)
+            || ABBREVIATED_TITLES.contains(word)
             || (word.chars().next().is_some_and(char::is_uppercase)
                 && word.chars().all(|c| c.is_alphabetic() || c == '-')
                 && !OPENERS.contains(word));
@@ -935,22 +1026,28 @@ fn after_elision(word: &str) -> Option<&str> {
     }
 }
 
-/// A role that a name stands in apposition to, between commas, after an article: "O
-/// primeiro-ministro, Luís Montenegro, disse", "El canciller, Juan Ramón de la Fuente,". Both
-/// commas are asked for: in "asked about the minister, Ana Costa said" the name is not the
-/// minister.
+/// A role that a name stands in apposition to, between commas (or a comma and the sentence's
+/// end), after an article or a possessive: "O primeiro-ministro, Luís Montenegro, disse", "Its
+/// executive director, Andrea Young, said", "a annoncé sa présidente-directrice, Laurence des
+/// Cars.". Both marks are asked for: in "asked about the minister, Ana Costa said" the name is
+/// not the minister.
 fn enclosing_role(before_name: &str, after_name: &str) -> Option<String> {
-    if !after_name.starts_with(',') {
+    if !after_name.starts_with([',', '.', ';']) {
         return None;
     }
     let text = before_name.strip_suffix(", ")?;
-    let role = role_ending(text, |word| ROLE_NOUNS.contains(word))?;
+    let role = role_ending(text, is_role_noun)?;
     let before_role = text[..text.len() - role.len()].strip_suffix(WORD_BREAKS)?;
-    let article = before_role.rsplit(WORD_BREAKS).next()?;
-    DOMAIN_ARTICLES
-        .contains(&article.to_lowercase())
-        .then_some(role)
+    let determiner = before_role.rsplit(WORD_BREAKS).next()?.to_lowercase();
+    (DOMAIN_ARTICLES.contains(&determiner) || POSSESSIVES.contains(&determiner)).then_some(role)
 }
+
+/// Possessive determiners, which introduce an apposition as an article does ("its executive
+/// director, Andrea Young,").
+static POSSESSIVES: WordList = WordList::new(&[
+    "its", "his", "her", "their", "our", "su", "sus", "sa", "son", "ses", "leur", "seu", "sua",
+    "sein", "seine", "seiner", "ihr", "ihre", "ihrer",
+]);
 
 /// The role in an apposition right after a name: `, chief economist at Ridgeline Capital,` →
 /// "chief economist at Ridgeline Capital". Only a short phrase that opens in lower case (or with
@@ -1057,6 +1154,52 @@ mod tests {
                 // A role that opens a paragraph.
                 Some("Harbour spokeswoman")
             ]
+        );
+    }
+
+    #[test]
+    fn an_abbreviated_title_before_a_name_is_the_role_but_a_courtesy_title_is_not() {
+        assert_eq!(
+            names_and_roles("The bill passed in June. Gov. Lena Moreau signed it, and Ohio Sen. Tom Brandt and Lt. Gov. Rui Lopes Vaz praised it. Mr. Omar Said did not, nor did Mme Claire Dubois."),
+            pairs(&[
+                ("Lena Moreau", Some("Gov.")),
+                ("Tom Brandt", Some("Ohio Sen.")),
+                ("Rui Lopes Vaz", Some("Lt. Gov.")),
+                ("Omar Said", None),
+                ("Claire Dubois", None),
+            ])
+        );
+    }
+
+    #[test]
+    fn a_possessive_introduces_an_apposition_and_the_sentence_may_close_it() {
+        assert_eq!(
+            names_and_roles("The union welcomed it. Its executive director, Tara Quinn, spoke. Le musée a rouvert, a dit sa présidente-directrice, Claire Morel. Asked about her lawyer, Ana Costa said nothing."),
+            pairs(&[
+                ("Tara Quinn", Some("executive director")),
+                // A compound role noun.
+                ("Claire Morel", Some("présidente-directrice")),
+                ("Ana Costa", None),
+            ])
+        );
+    }
+
+    #[test]
+    fn french_particles_join_a_name_and_a_title_leaves_the_surname() {
+        let text = Text::new("Le musée est dirigé par Hélène du Pont et Marc des Rives. Mme du Pont a confirmé, puis M. des Rives.");
+        let people = find_people(&text, &[], &[], &[], Some("fr"));
+        let found: Vec<(&str, usize)> = people
+            .iter()
+            .map(|p| (p.name.as_str(), p.mentions.len()))
+            .collect();
+        assert_eq!(found, vec![("Hélène du Pont", 2), ("Marc des Rives", 2)]);
+    }
+
+    #[test]
+    fn venues_landmarks_and_events_are_not_people() {
+        assert_eq!(
+            names_and_roles("Lena Moreau won the Dubai Open at Hamdan Stadium. Fans met at the Musée de Cluny, the Gare de Lyon and the Estadio Ramón Sánchez, then saw Omar Said at the Palais Garnier."),
+            pairs(&[("Lena Moreau", None), ("Omar Said", None)])
         );
     }
 

@@ -226,6 +226,7 @@ static HEADS: WordList = WordList::new(&[
     "Trust",
     "Holdings",
     "Partners",
+    "Associates",
     "Industries",
     "Motors",
     "Technologies",
@@ -275,6 +276,8 @@ static LEADS: WordList = WordList::new(&[
     "Chamber",
     "Organization",
     "Organisation",
+    "Organización",
+    "Organização",
     "Commission",
     "Board",
     "Bureau",
@@ -1336,7 +1339,7 @@ mod tests {
 
     #[test]
     fn governments_units_and_offices_open_romance_names() {
-        let found = find_organisations(&Text::new("El Gobierno de Chile envió a la Unidad Nacional de Rescate (UNR), y la Fiscalía Regional de Valparaíso abrió una causa. O Governo de Angola e a Direção Nacional de Saúde Pública reagiram. A Confederação Nacional da Agricultura (CNA) também."), &[], None);
+        let found = find_organisations(&Text::new("El Gobierno de Chile envió a la Unidad Nacional de Rescate (UNR), y la Fiscalía Regional de Valparaíso abrió una causa. O Governo de Angola e a Direção Nacional de Saúde Pública reagiram. A Confederação Nacional da Agricultura (CNA) também. La Organización Mundial del Trabajo (OMT) y la Organização Regional de Saúde callaron."), &[], None);
         let named = names_and_acronyms(&found);
         assert_eq!(
             named,
@@ -1347,7 +1350,17 @@ mod tests {
                 ("Governo de Angola", None),
                 ("Direção Nacional de Saúde Pública", None),
                 ("Confederação Nacional da Agricultura", Some("CNA")),
+                ("Organización Mundial del Trabajo", Some("OMT")),
+                ("Organização Regional de Saúde", None),
             ]
+        );
+    }
+
+    #[test]
+    fn associates_end_a_firm_name() {
+        assert_eq!(
+            names("said Tom Reed, an analyst at Harbor Point Associates in Boston."),
+            vec!["Harbor Point Associates"]
         );
     }
 

@@ -192,6 +192,28 @@ const RELATIVE_DAYS: &[(&str, i64)] = &[
     ("amanhã", 1),
 ];
 
+/// Words that make a four-digit number after them a year.
+const YEAR_INTRODUCERS: &[&str] = &[
+    "in",
+    "since",
+    "by",
+    "until",
+    "through",
+    "before",
+    "after",
+    "en",
+    "desde",
+    "hasta",
+    "depuis",
+    "jusqu'en",
+    "jusqu’en",
+    "im",
+    "seit",
+    "bis",
+    "em",
+    "até",
+];
+
 /// Phrases for a month or year relative to the story's.
 const RELATIVE_PERIODS: &[(&str, Resolution, i32)] = &[
     ("earlier this month", Resolution::Month, 0),
@@ -440,13 +462,12 @@ fn read_at(
             ));
         }
     }
-    // "in 2023", "desde 2020".
+    // "in 2023", "desde 2020", "bis 2027": a year after a word that introduces a time. Not
+    // after words that as often introduce a count ("from", "de", "ab", "para": "más de 2000
+    // personas").
     if let Some(y) = year(current) {
-        let introduced = index > 0
-            && matches!(
-                word(index - 1),
-                Some("in" | "en" | "em" | "im" | "since" | "desde" | "depuis" | "seit" | "by")
-            );
+        let introduced =
+            index > 0 && word(index - 1).is_some_and(|w| YEAR_INTRODUCERS.contains(&w));
         if introduced {
             return Some(make(index, format!("{y:04}"), Resolution::Year, false));
         }
@@ -543,7 +564,7 @@ mod tests {
     #[test]
     fn written_dates_in_five_languages() {
         let found = values(
-            "The plant closed on March 10, 2024. Reabrió el 14 de agosto de 2024. Der Streik am 12. März 2024. En février 2023 déjà. Prices rose in 2021.",
+            "The plant closed on March 10, 2024. Reabrió el 14 de agosto de 2024. Der Streik am 12. März 2024. En février 2023 déjà. Prices rose in 2021. Die Werke laufen bis 2027, el plan dura hasta 2030 y la obra até 2026, jusqu’en 2028. Más de 2000 personas, ab 1999 Euro.",
             None,
         );
         assert_eq!(
@@ -554,6 +575,10 @@ mod tests {
                 ("2024-03-12".into(), "day"),
                 ("2023-02".into(), "month"),
                 ("2021".into(), "year"),
+                ("2027".into(), "year"),
+                ("2030".into(), "year"),
+                ("2026".into(), "year"),
+                ("2028".into(), "year"),
             ]
         );
     }

@@ -476,6 +476,38 @@ mod tests {
         assert_eq!(found.first(), Some(&"03000000"), "{found:?}");
     }
 
+    /// Each story names its subject only in its own language's words: a gallery, an epidemic,
+    /// dismissals, floods on farms.
+    #[test]
+    fn stories_in_each_language_find_their_subject() {
+        for (headline, body, code) in [
+            (
+                "Le musée de Lyon rouvre ses salles",
+                "Après deux ans de travaux, le musée présente une exposition de peintures et de sculptures du XIXe siècle.",
+                "01000000",
+            ),
+            (
+                "Epidemia de sarampión en el norte",
+                "Las autoridades confirmaron 40 casos de sarampión y temen que la epidemia llegue a las escuelas; piden vacunar a los niños.",
+                "07000000",
+            ),
+            (
+                "Zulieferer plant Kündigungen",
+                "Der Zulieferer will 800 Stellen streichen. Der Betriebsrat kündigte Widerstand gegen die Kündigungen an.",
+                "09000000",
+            ),
+            (
+                "Enchentes destroem safra de arroz",
+                "As enchentes alagaram lavouras e a safra de arroz deve cair 20%, segundo produtores rurais da região.",
+                "03000000",
+            ),
+        ] {
+            let found = find_subjects(Some(headline), &Text::new(body), None);
+            let codes: Vec<&str> = found.iter().map(|s| s.code).collect();
+            assert!(codes.contains(&code), "{headline}: {codes:?}");
+        }
+    }
+
     #[test]
     fn little_evidence_gives_no_subject() {
         assert!(codes("A quiet day", "Nothing much happened in the village.").is_empty());

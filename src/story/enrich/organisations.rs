@@ -927,13 +927,23 @@ fn head_word_names(
 /// Department Secretary Pete Buttigieg"), unless a connector continues it ("Bank of Australia");
 /// a leading head keeps the run ("Guarda Nacional Republicana"). Either way, `bounded` ends what
 /// runs on past the head.
+/// Whether the head at `index` is a minister's portfolio rather than a company's name: "Saudi
+/// Energy Minister", "Indian Power Secretary" (but "Duke Energy", "Tata Power").
+fn names_a_portfolio(span: &[Token<'_>], index: usize) -> bool {
+    matches!(span[index].text, "Energy" | "Power")
+        && span
+            .get(index + 1)
+            .is_some_and(|next| matches!(next.text, "Minister" | "Secretary" | "Ministry"))
+}
+
 fn organisation_end(body: &str, span: &[Token<'_>], german: bool) -> Option<usize> {
     if LEADS.contains(span[0].text) && span.len() > 1 {
         return Some(bounded(body, span, 1, span.len()));
     }
-    let last_head = span
-        .iter()
-        .rposition(|t| HEADS.contains(base(t.text)) || german && is_german_compound_head(t.text))?;
+    let last_head = span.iter().enumerate().rposition(|(index, t)| {
+        (HEADS.contains(base(t.text)) || german && is_german_compound_head(t.text))
+            && !names_a_portfolio(span, index)
+    })?;
     // "Kariba North Bank", "West Bank": the bank of a river or lake.
     if span[last_head].text == "Bank"
         && last_head > 0
@@ -1353,6 +1363,14 @@ mod tests {
                 ("Organización Mundial del Trabajo", Some("OMT")),
                 ("Organização Regional de Saúde", None),
             ]
+        );
+    }
+
+    #[test]
+    fn a_portfolio_before_its_minister_is_no_company() {
+        assert_eq!(
+            names("Saudi Energy Minister Prince Faisal and Indian Power Secretary Anil Rao met Duke Energy and Tata Power executives."),
+            vec!["Duke Energy", "Tata Power"]
         );
     }
 

@@ -16,7 +16,7 @@ use super::places::Place;
 use super::quotes::SAYING;
 use super::{is_office, WordList, CALENDAR};
 use crate::story::gazetteer::fold;
-use crate::story::text::{without_possessive, Text};
+use crate::story::text::{opens_sentence, without_possessive, Text};
 
 /// A person the story mentions.
 #[derive(Debug, Clone, PartialEq)]
@@ -536,11 +536,7 @@ pub fn find_people(
             }
             tokens.drain(..=last_title);
         }
-        // A particle left first was the surname's, after a title: "Mme des Cars".
-        while tokens
-            .first()
-            .is_some_and(|w| OPENERS.contains(w.text) || PARTICLES.contains(w.text))
-        {
+        while tokens.first().is_some_and(|w| OPENERS.contains(w.text)) {
             tokens.remove(0);
         }
         let possessive = tokens
@@ -624,21 +620,57 @@ pub fn find_people(
         let mut introduced = introduced.into_iter();
         people.retain(|_| introduced.next().unwrap_or(false));
     }
-    // A surname alone later is the same person: "Arévalo said". Only the words that are some
-    // person's surname are gathered.
-    let surnames: FxHashSet<&str> = people.iter().map(|p| surname(&p.name)).collect();
-    let mut by_surname: FxHashMap<&str, Vec<&Word<'_>>> = FxHashMap::default();
-    for word in words
-        .iter()
-        .filter(|w| w.text.starts_with(char::is_uppercase))
-    {
+    // A surname alone later is the same person: "Arévalo said"; so is another word of a longer
+    // name, standing alone ("Lula" of "Luiz Inácio Lula da Silva", "Castro" of "Xiomara Castro
+    // Sarmiento"). Only the words that are some person's short form are gathered.
+    let forms: FxHashSet<&str> = people.iter().flat_map(|p| short_forms(&p.name)).collect();
+    let mut by_short_form: FxHashMap<&str, Vec<(usize, &Word<'_>)>> = FxHashMap::default();
+    for (index, word) in words.iter().enumerate() {
         let written = without_possessive(word.text);
-        if surnames.contains(written) {
-            by_surname.entry(written).or_default().push(word);
+        if word.text.starts_with(char::is_uppercase) && forms.contains(written) {
+            by_short_form
+                .entry(written)
+                .or_default()
+                .push((index, word));
         }
     }
+    let full_names: Vec<(usize, usize)> = people
+        .iter()
+        .flat_map(|p| p.mentions.iter().copied())
+        .collect();
+    // A word that is not the surname counts only alone, outside every full name: "Manuel" of
+    // "José Manuel Matheu" is not in "Manuel Rivas".
+    let alone = |index: usize, word: &Word<'_>| {
+        let name_word_beside = |neighbour: Option<&Word<'_>>| {
+            neighbour.is_some_and(|w| {
+                is_name_word(w.text)
+                    && body[w.end.min(word.end)..w.start.max(word.start)]
+                        .trim()
+                        .is_empty()
+            })
+        };
+        let offset = text.char_offset(word.start);
+        // A sentence's first word is capitalized whatever it is ("Depois Vaz chegou").
+        let before = index
+            .checked_sub(1)
+            .and_then(|i| words.get(i))
+            .filter(|w| !opens_sentence(body, w.start));
+        !name_word_beside(before)
+            && !name_word_beside(words.get(index + 1))
+            && !full_names.iter().any(|(s, e)| *s <= offset && offset < *e)
+    };
     for person in &mut people {
-        for word in by_surname.get(surname(&person.name)).into_iter().flatten() {
+        let surname = surname(&person.name);
+        let mut found: Vec<&Word<'_>> = Vec::new();
+        for form in short_forms(&person.name) {
+            let words = by_short_form.get(form).into_iter().flatten();
+            found.extend(
+                words
+                    .filter(|(index, word)| form == surname || alone(*index, word))
+                    .map(|(_, word)| *word),
+            );
+        }
+        for word in found {
             let written = without_possessive(word.text);
             let offsets = (
                 text.char_offset(word.start),
@@ -671,6 +703,20 @@ pub fn find_people(
 /// The last word of a full name.
 fn surname(name: &str) -> &str {
     name.rsplit(' ').next().unwrap_or("")
+}
+
+/// The words a story may later use alone for a person: the surname, and in a name of three
+/// words or more each capitalized word after the first, of three letters or more (alone, "Ng"
+/// of "Tomás Ng Ferreira" is as often another word or person).
+fn short_forms(name: &str) -> impl Iterator<Item = &str> {
+    let words = name.split(' ').count();
+    name.split(' ')
+        .enumerate()
+        .filter_map(move |(index, word)| {
+            let surname = index == words - 1;
+            let later = surname || index > 0 && words >= 3 && word.chars().count() > 2;
+            (later && word.starts_with(char::is_uppercase)).then_some(word)
+        })
 }
 
 /// Lower-case words that make an apposition a role: ", chief economist at Ridgeline Capital,".
@@ -1193,6 +1239,28 @@ mod tests {
             .map(|p| (p.name.as_str(), p.mentions.len()))
             .collect();
         assert_eq!(found, vec![("Hélène du Pont", 2), ("Marc des Rives", 2)]);
+    }
+
+    #[test]
+    fn a_later_word_of_a_long_name_alone_is_a_mention() {
+        let text = Text::new("O presidente Rui Lopes Vaz da Costa falou, e José Manuel Ferro também. Lopes disse que sim; Manuel Rivas não. Tomás Ng Ferreira chegou; mais tarde, Vaz e Ng.");
+        let people = find_people(&text, &[], &[], &[], None);
+        let mentioned = |name: &str| -> Vec<&str> {
+            let person = people.iter().find(|p| p.name == name).expect(name);
+            person
+                .mentions
+                .iter()
+                .map(|&(start, end)| &text.body()[text.byte_offset(start)..text.byte_offset(end)])
+                .collect()
+        };
+        // "Lopes" and "Vaz" alone are Rui Lopes Vaz da Costa; "Manuel" inside another name is
+        // nobody's, and a word of two letters is no short form.
+        assert_eq!(
+            mentioned("Rui Lopes Vaz da Costa"),
+            vec!["Rui Lopes Vaz da Costa", "Lopes", "Vaz"]
+        );
+        assert_eq!(mentioned("José Manuel Ferro"), vec!["José Manuel Ferro"]);
+        assert_eq!(mentioned("Tomás Ng Ferreira"), vec!["Tomás Ng Ferreira"]);
     }
 
     #[test]

@@ -14,7 +14,8 @@
 //!
 //! Quotations under six words are scare quotes or fragments and are not listed, unless they are
 //! a spoken sentence of three words or more with an attribution of their own (`“We will fight
-//! on,” she said`); nor are quotations whose speaker cannot be told.
+//! on,” she said`, `"Wir halten durch", sagte sie`); nor are quotations whose speaker cannot be
+//! told.
 
 use super::organisations::Organisation;
 use super::people::Person;
@@ -337,7 +338,13 @@ pub fn find_quotes(
                 .trim_end_matches(',')
                 .trim_end();
             let words = quoted.split_whitespace().count();
-            let spoken_sentence = verb.is_some() && ends_as_speech(&body[span.start..span.end]);
+            // The sentence's comma stands inside the quotation marks in English and outside them
+            // in Romance and German copy (`« Nous tiendrons », a dit…`, `"Wir halten", sagte…`),
+            // where a quotation that opens its sentence is one spoken.
+            let spoken_sentence = verb.is_some()
+                && (ends_as_speech(&body[span.start..span.end])
+                    || body[span.outer_end..].starts_with(',')
+                        && opens_a_sentence(&body[..span.outer_start]));
             if words < MIN_WORDS && !(spoken_sentence && words >= MIN_SENTENCE_WORDS) {
                 continue;
             }
@@ -362,6 +369,12 @@ pub fn find_quotes(
 /// Whether the quoted words end the way a spoken sentence or clause does inside the marks
 /// (`“We will fight on,” she said`, `“Not now.”`), where a scare quote or a quoted phrase ends
 /// with its last word (`accused him of “selling the country”`).
+/// Whether what comes `before` a quotation ends a sentence or a paragraph, or is nothing.
+fn opens_a_sentence(before: &str) -> bool {
+    let trimmed = before.trim_end();
+    trimmed.is_empty() || trimmed.ends_with(['.', '!', '?', ':']) || before.ends_with('\n')
+}
+
 fn ends_as_speech(quoted: &str) -> bool {
     quoted.trim_end().ends_with(['.', ',', '!', '?', '…', ';'])
 }
@@ -694,6 +707,32 @@ mod tests {
         assert_eq!(
             quotes(body),
             vec![("Lena Marsh".into(), "We will fight on".into())]
+        );
+    }
+
+    #[test]
+    fn a_speaker_called_by_one_word_of_a_long_name_is_that_person() {
+        let body = "O presidente Rui Lopes Vaz da Costa anunciou o pacote. \"Ninguém vai ficar para trás nesta crise\", disse Lopes durante cerimônia no Palácio do Governo.";
+        assert_eq!(
+            quotes(body),
+            vec![(
+                "Rui Lopes Vaz da Costa".into(),
+                "Ninguém vai ficar para trás nesta crise".into()
+            )]
+        );
+    }
+
+    #[test]
+    fn a_short_spoken_sentence_may_keep_its_comma_outside_the_marks() {
+        let body = "Rui Lopes Vaz perdeu a votação. «Vamos continuar a lutar», disse Vaz aos jornalistas.\n\nA deputada Ana Costa chamou-lhe «um golpe muito duro», disse ela. \"Das war knapp\", sagte Costa.";
+        // Opening its sentence, with the comma after the marks and an attribution: listed. The
+        // same after other words of the sentence is a phrase quoted inside it.
+        assert_eq!(
+            quotes(body),
+            vec![
+                ("Rui Lopes Vaz".into(), "Vamos continuar a lutar".into()),
+                ("Ana Costa".into(), "Das war knapp".into()),
+            ]
         );
     }
 

@@ -371,6 +371,9 @@ static LEADS: WordList = WordList::new(&[
     "Observatorio",
     "Observatório",
     "Observatoire",
+    // Royal institutions and the clubs named after them: "Real Academia Española", "Real
+    // Federación Española de Fútbol", "Real Madrid".
+    "Real",
 ]);
 
 /// Lower-case kinds of organisation that introduce a name in apposition: "agency Corfo".
@@ -1349,7 +1352,7 @@ mod tests {
 
     #[test]
     fn governments_units_and_offices_open_romance_names() {
-        let found = find_organisations(&Text::new("El Gobierno de Chile envió a la Unidad Nacional de Rescate (UNR), y la Fiscalía Regional de Valparaíso abrió una causa. O Governo de Angola e a Direção Nacional de Saúde Pública reagiram. A Confederação Nacional da Agricultura (CNA) também. La Organización Mundial del Trabajo (OMT) y la Organização Regional de Saúde callaron."), &[], None);
+        let found = find_organisations(&Text::new("El Gobierno de Chile envió a la Unidad Nacional de Rescate (UNR), y la Fiscalía Regional de Valparaíso abrió una causa. O Governo de Angola e a Direção Nacional de Saúde Pública reagiram. A Confederação Nacional da Agricultura (CNA) também. La Organización Mundial del Trabajo (OMT) y la Organização Regional de Saúde callaron. La Real Federación Española de Remo (RFER) y el PIB crecen."), &[], None);
         let named = names_and_acronyms(&found);
         assert_eq!(
             named,
@@ -1362,6 +1365,8 @@ mod tests {
                 ("Confederação Nacional da Agricultura", Some("CNA")),
                 ("Organización Mundial del Trabajo", Some("OMT")),
                 ("Organização Regional de Saúde", None),
+                // A royal institution; and GDP, written as initials, is none.
+                ("Real Federación Española de Remo", Some("RFER")),
             ]
         );
     }

@@ -374,6 +374,11 @@ static NOT_PERSON_WORDS: WordList = WordList::new(&[
     "Parc",
     "Parque",
     "Opéra",
+    "Copa",
+    "Supercopa",
+    "Liga",
+    "Plus",
+    "Real",
 ]);
 
 /// Sentence openers that are capitalized only because they open the sentence.
@@ -916,6 +921,22 @@ static ROLE_NOUNS: WordList = WordList::new(&[
     "alcaldesa",
     "prefeito",
     "prefeita",
+    "coach",
+    "captain",
+    "entrenador",
+    "entrenadora",
+    "técnico",
+    "técnica",
+    "capitán",
+    "treinador",
+    "treinadora",
+    "capitão",
+    "entraîneur",
+    "entraîneuse",
+    "capitaine",
+    "trainer",
+    "trainerin",
+    "kapitän",
 ]);
 
 /// Words that qualify a role before it: "deputy foreign minister", "former chief executive".
@@ -1377,8 +1398,13 @@ mod tests {
     #[test]
     fn venues_landmarks_and_events_are_not_people() {
         assert_eq!(
-            names_and_roles("Lena Moreau won the Dubai Open at Hamdan Stadium. Fans met at the Musée de Cluny, the Gare de Lyon and the Estadio Ramón Sánchez, then saw Omar Said at the Palais Garnier."),
-            pairs(&[("Lena Moreau", None), ("Omar Said", None)])
+            names_and_roles("Lena Moreau won the Dubai Open at Hamdan Stadium. Fans met at the Musée de Cluny, the Gare de Lyon and the Estadio Ramón Sánchez, then saw Omar Said at the Palais Garnier. Ganó la Copa Libertadores y habló con Canal Plus; el entrenador Luis Duarte y la Real Sociedad Hípica callaron."),
+            pairs(&[
+                ("Lena Moreau", None),
+                ("Omar Said", None),
+                // A coach's role, in any of the five languages.
+                ("Luis Duarte", Some("entrenador")),
+            ])
         );
     }
 

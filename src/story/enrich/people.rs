@@ -1398,7 +1398,7 @@ mod tests {
     #[test]
     fn venues_landmarks_and_events_are_not_people() {
         assert_eq!(
-            names_and_roles("Lena Moreau won the Dubai Open at Hamdan Stadium. Fans met at the Musée de Cluny, the Gare de Lyon and the Estadio Ramón Sánchez, then saw Omar Said at the Palais Garnier. Ganó la Copa Libertadores y habló con Canal Plus; el entrenador Luis Duarte y la Real Sociedad Hípica callaron."),
+            names_and_roles("Lena Moreau won the Dubai Open at Hamdan Stadium. Fans met at the Musée de Cluny, the Gare de Lyon and the Estadio Ramón Sánchez, then saw Omar Said at the Palais Garnier. Ganó la Copa Libertadores y habló con Globo Plus; el entrenador Luis Duarte y la Real Sociedad Hípica callaron."),
             pairs(&[
                 ("Lena Moreau", None),
                 ("Omar Said", None),

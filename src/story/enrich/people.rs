@@ -130,8 +130,6 @@ static TITLES: WordList = WordList::new(&[
     "Mlle",
     "Madame",
     "Monsieur",
-    "Sr",
-    "Sra",
     "Colonel",
     "Major",
     "Lieutenant",
@@ -152,8 +150,8 @@ static TITLES: WordList = WordList::new(&[
 
 /// Titles of courtesy: they end a name run as titles do, but are no role.
 static COURTESY_TITLES: WordList = WordList::new(&[
-    "Mr", "Mrs", "Ms", "Mme", "Mlle", "Madame", "Monsieur", "Sr", "Sra", "Senhor", "Dona", "Don",
-    "Doña", "Herr", "Frau",
+    "Mr", "Mrs", "Ms", "Mme", "Mlle", "Madame", "Monsieur", "Senhor", "Dona", "Don", "Doña",
+    "Herr", "Frau",
 ]);
 
 /// German compound titles end in these: "Bundesverkehrsminister", "ADV-Sprecher".
@@ -381,7 +379,8 @@ static NOT_PERSON_WORDS: WordList = WordList::new(&[
     "Real",
 ]);
 
-/// Sentence openers that are capitalized only because they open the sentence.
+/// Sentence openers that are capitalized only because they open the sentence, adverbs among
+/// them ("Depois Vaz saiu", "Ayer Sánchez dijo", "Later Reed said").
 static OPENERS: WordList = WordList::new(&[
     "The",
     "A",
@@ -466,7 +465,6 @@ static OPENERS: WordList = WordList::new(&[
     "Durante",
     "Tras",
     "Ante",
-    // Adverbs that open sentences: "Depois Vaz saiu", "Ayer Sánchez dijo", "Later Reed said".
     "Later",
     "Then",
     "Meanwhile",
@@ -1338,13 +1336,15 @@ mod tests {
     #[test]
     fn an_abbreviated_title_before_a_name_is_the_role_but_a_courtesy_title_is_not() {
         assert_eq!(
-            names_and_roles("The bill passed in June. Gov. Lena Moreau signed it, and Ohio Sen. Tom Brandt and Lt. Gov. Rui Lopes Vaz praised it. Mr. Omar Said did not, nor did Mme Claire Dubois."),
+            names_and_roles("The bill passed in June. Gov. Lena Moreau signed it, and Ohio Sen. Tom Brandt and Lt. Gov. Rui Lopes Vaz praised it. Mr. Omar Said did not, nor did Mme Claire Dubois or Joe Kennedy Sr."),
             pairs(&[
                 ("Lena Moreau", Some("Gov.")),
                 ("Tom Brandt", Some("Ohio Sen.")),
                 ("Rui Lopes Vaz", Some("Lt. Gov.")),
                 ("Omar Said", None),
                 ("Claire Dubois", None),
+                // "Sr" after a name is Senior, part of it.
+                ("Joe Kennedy Sr", None),
             ])
         );
     }
@@ -1363,7 +1363,7 @@ mod tests {
     }
 
     #[test]
-    fn french_particles_join_a_name_and_a_title_leaves_the_surname() {
+    fn french_particles_join_a_name_and_the_surname_after_a_courtesy_title_is_a_mention() {
         let text = Text::new("Le musée est dirigé par Hélène du Pont et Marc des Rives. Mme du Pont a confirmé, puis M. des Rives.");
         let people = find_people(&text, &[], &[], &[], Some("fr"));
         let found: Vec<(&str, usize)> = people

@@ -20,7 +20,7 @@
 use super::organisations::Organisation;
 use super::people::Person;
 use super::WordList;
-use crate::story::text::{word_spans, Text};
+use crate::story::text::{opens_sentence, word_spans, Text};
 
 /// Quotations shorter than this many words are fragments or scare quotes...
 const MIN_WORDS: usize = 6;
@@ -344,7 +344,7 @@ pub fn find_quotes(
             let spoken_sentence = verb.is_some()
                 && (ends_as_speech(&body[span.start..span.end])
                     || body[span.outer_end..].starts_with(',')
-                        && opens_a_sentence(&body[..span.outer_start]));
+                        && opens_sentence(body, span.outer_start));
             if words < MIN_WORDS && !(spoken_sentence && words >= MIN_SENTENCE_WORDS) {
                 continue;
             }
@@ -369,12 +369,6 @@ pub fn find_quotes(
 /// Whether the quoted words end the way a spoken sentence or clause does inside the marks
 /// (`“We will fight on,” she said`, `“Not now.”`), where a scare quote or a quoted phrase ends
 /// with its last word (`accused him of “selling the country”`).
-/// Whether what comes `before` a quotation ends a sentence or a paragraph, or is nothing.
-fn opens_a_sentence(before: &str) -> bool {
-    let trimmed = before.trim_end();
-    trimmed.is_empty() || trimmed.ends_with(['.', '!', '?', ':']) || before.ends_with('\n')
-}
-
 fn ends_as_speech(quoted: &str) -> bool {
     quoted.trim_end().ends_with(['.', ',', '!', '?', '…', ';'])
 }

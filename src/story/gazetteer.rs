@@ -97,6 +97,14 @@ fn title_words(text: &str) -> String {
         .join(" ")
 }
 
+/// The short form a city goes by, when its name has one: `Frankfurt` of `Frankfurt am Main`,
+/// `Newcastle` of `Newcastle upon Tyne`. Datelines and running text both use it.
+pub fn short_form(name: &str) -> Option<&str> {
+    [" am ", " an der ", " upon "]
+        .into_iter()
+        .find_map(|joint| name.split_once(joint).map(|(short, _)| short))
+}
+
 /// The shared gazetteer, built on first use.
 pub fn gazetteer() -> &'static Gazetteer {
     static GAZETTEER: OnceLock<Gazetteer> = OnceLock::new();
@@ -133,7 +141,11 @@ impl Gazetteer {
                 }
             }
             let index = cities.len();
-            for alias in &names {
+            for alias in names
+                .iter()
+                .copied()
+                .chain(names.iter().filter_map(|n| short_form(n)))
+            {
                 let entry = city_names.entry(fold(alias)).or_default();
                 if !entry.contains(&index) {
                     entry.push(index);
@@ -288,6 +300,18 @@ impl Gazetteer {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_city_is_found_by_its_short_form() {
+        let g = gazetteer();
+        let frankfurt = g
+            .city("FRANKFURT", None)
+            .map(|c| (c.name.as_str(), c.country.as_str()));
+        assert_eq!(frankfurt, Some(("Frankfurt am Main", "DE")));
+        assert_eq!(g.dateline_country("Frankfurt", None).as_deref(), Some("DE"));
+        assert_eq!(short_form("Newcastle upon Tyne"), Some("Newcastle"));
+        assert_eq!(short_form("Buenos Aires"), None);
+    }
 
     #[test]
     fn every_exonym_names_its_city_and_finds_it() {

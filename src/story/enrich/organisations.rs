@@ -22,7 +22,7 @@ use std::sync::OnceLock;
 
 use super::places::Place;
 use super::word_starts::WordStartNames;
-use super::{is_office, WordList};
+use super::{is_office, WordList, CALENDAR};
 use crate::story::gazetteer::{fold, gazetteer};
 use crate::story::text::{opens_sentence, without_possessive, Text};
 
@@ -432,7 +432,7 @@ static KIND_NOUNS: WordList = WordList::new(&[
 /// Small words inside organisation names: "Chamber of Commerce", "Fish & Wildlife".
 static CONNECTORS: WordList = WordList::new(&[
     "of", "for", "and", "&", "on", "de", "del", "da", "do", "dos", "das", "des", "du", "e", "y",
-    "et", "und", "für", "la", "the",
+    "et", "und", "für", "la", "las", "los", "les", "the",
 ]);
 
 /// Words that make "Bank" a river's bank.
@@ -749,8 +749,11 @@ fn capitalized_runs(tokens: &[Token<'_>]) -> Vec<(usize, usize)> {
         }
         let start = index;
         let mut end = index + 1;
+        // A weekday or a month is when, not part of a name: "the Premier League on Sunday",
+        // "the Senate Tuesday".
+        let continues = |token: &Token<'_>| token.capitalized && !CALENDAR.contains(token.text);
         while end < tokens.len() && !tokens[end - 1].ends_name && !tokens[end].after_punctuation {
-            if tokens[end].capitalized {
+            if continues(&tokens[end]) {
                 end += 1;
                 continue;
             }
@@ -762,7 +765,7 @@ fn capitalized_runs(tokens: &[Token<'_>]) -> Vec<(usize, usize)> {
             {
                 next += 1;
             }
-            if next > end && tokens.get(next).is_some_and(|t| t.capitalized) {
+            if next > end && tokens.get(next).is_some_and(continues) {
                 end = next + 1;
             } else {
                 break;
@@ -848,7 +851,11 @@ fn head_word_names(
     let body = text.body();
     let mut found = Vec::new();
     for (mut start, end) in capitalized_runs(tokens) {
-        while start < end && OPENERS.contains(tokens[start].text) {
+        // Openers, and the article or preposition after one: "Según la Defensoría del Pueblo".
+        while start < end
+            && (OPENERS.contains(tokens[start].text)
+                || !tokens[start].capitalized && CONNECTORS.contains(tokens[start].text))
+        {
             start += 1;
         }
         // An office before a connector, and what comes before it, is someone's title:
@@ -1367,6 +1374,30 @@ mod tests {
                 ("Organização Regional de Saúde", None),
                 // A royal institution; and GDP, written as initials, is none.
                 ("Real Federación Española de Remo", Some("RFER")),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_weekday_or_month_after_a_name_is_not_part_of_it() {
+        assert_eq!(
+            names("Arsenal lead the Premier League on Sunday, the Ministry of Defence said on Monday, and the Senate Tuesday voted."),
+            ["Premier League", "Ministry of Defence", "Senate"]
+        );
+    }
+
+    #[test]
+    fn an_article_after_an_opener_does_not_hide_the_name() {
+        let found = find_organisations(
+            &Text::new("Según la Defensoría del Pueblo, hubo 300 desplazados. La Organización de las Naciones Unidas (ONU) verificará el acuerdo."),
+            &[],
+            None,
+        );
+        assert_eq!(
+            names_and_acronyms(&found),
+            [
+                ("Defensoría del Pueblo", None),
+                ("Organización de las Naciones Unidas", Some("ONU"))
             ]
         );
     }

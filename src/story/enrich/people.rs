@@ -377,6 +377,24 @@ static NOT_PERSON_WORDS: WordList = WordList::new(&[
     "Liga",
     "Plus",
     "Real",
+    // Clubs and channels named after their town ("Manchester City", "West Ham United", "Sky
+    // Sports"), and bodies whose names read like a person's ("Naciones Unidas", "Defensoría del
+    // Pueblo", "Concertação Social").
+    "City",
+    "United",
+    "Rovers",
+    "Wanderers",
+    "Athletic",
+    "Albion",
+    "Hotspur",
+    "Sports",
+    "Sport",
+    "Naciones",
+    "Nações",
+    "Unidas",
+    "Unidos",
+    "Defensoría",
+    "Social",
 ]);
 
 /// Sentence openers that are capitalized only because they open the sentence, adverbs among
@@ -1393,6 +1411,14 @@ mod tests {
         );
         assert_eq!(mentioned("José Manuel Ferro"), vec!["José Manuel Ferro"]);
         assert_eq!(mentioned("Tomás Ng Ferreira"), vec!["Tomás Ng Ferreira"]);
+    }
+
+    #[test]
+    fn clubs_channels_and_bodies_named_like_people_are_not_people() {
+        assert_eq!(
+            names("Cody Gakpo scored as Leeds United beat Bristol City, Sky Sports said. Según la Defensoría del Pueblo y las Naciones Unidas, Ana Ruiz Ortega huyó. Na Concertação Social, Rui Vaz falou."),
+            ["Cody Gakpo", "Ana Ruiz Ortega", "Rui Vaz"]
+        );
     }
 
     #[test]

@@ -17,7 +17,7 @@ use unicode_normalization::UnicodeNormalization;
 
 use super::word_starts::WordStartNames;
 use super::{WordList, CALENDAR};
-use crate::story::gazetteer::{fold, gazetteer};
+use crate::story::gazetteer::{fold, gazetteer, short_form};
 use crate::story::model::Story;
 use crate::story::text::{alphanumeric_runs, opens_sentence, Text};
 
@@ -168,10 +168,8 @@ fn name_variants(name: &str) -> Vec<String> {
     if let Some(rest) = name.strip_prefix("Saint ") {
         variants.push(format!("St. {rest}"));
     }
-    for joint in [" am ", " an der ", " upon "] {
-        if let Some((short, _)) = name.split_once(joint) {
-            variants.push(short.to_owned());
-        }
+    if let Some(short) = short_form(name) {
+        variants.push(short.to_owned());
     }
     variants.sort();
     variants.dedup();

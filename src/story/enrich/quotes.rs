@@ -190,13 +190,46 @@ static PERSON_ROLES: WordList = WordList::new(&[
     "président",
     "porte-parole",
     "maire",
-    "minister",
     "sprecher",
     "sprecherin",
     "chef",
     "chefin",
     "woman",
     "man",
+    "manager",
+    "coach",
+    "prosecutor",
+    "lawyer",
+    "attorney",
+    "judge",
+    "researcher",
+    "scientist",
+    "professor",
+    "senador",
+    "senadora",
+    "diputado",
+    "diputada",
+    "deputado",
+    "deputada",
+    "governante",
+    "dirigente",
+    "député",
+    "sénateur",
+    "ministerin",
+    "präsident",
+    "präsidentin",
+    "kanzler",
+    "kanzlerin",
+    "bürgermeister",
+    "bürgermeisterin",
+]);
+
+/// Conjunctions that open a clause of their own: an attribution after one, between two
+/// quotations, introduces the next ("“…,” while Rep. Lupe Contreras said it was “…”"), not the
+/// quotation before it.
+static CLAUSE_OPENERS: WordList = WordList::new(&[
+    "while", "whereas", "but", "although", "though", "mientras", "pero", "aunque", "tandis",
+    "alors", "mais", "während", "aber", "enquanto", "mas", "embora",
 ]);
 
 /// Articles that make a role refer back to someone named: "the minister", "o comandante".
@@ -469,7 +502,15 @@ fn attribute<'a>(
         .get(index + 1)
         .map_or(paragraph_end, |next| next.outer_start)
         .min(sentence_end(body, span.outer_end, paragraph_end));
-    if span.closed && after_end > span.outer_end {
+    let opens_a_clause = || {
+        word_spans(&body[span.outer_end..after_end])
+            .first()
+            .map(|&(start, end)| &body[span.outer_end + start..span.outer_end + end])
+            .is_some_and(|first| CLAUSE_OPENERS.contains(first.to_lowercase().as_str()))
+    };
+    let introduces_the_next =
+        index + 1 < spans.len() && after_end == spans[index + 1].outer_start && opens_a_clause();
+    if span.closed && after_end > span.outer_end && !introduces_the_next {
         if let Some(found) = speaker_in(body, span.outer_end, after_end, mentions, span, true) {
             return Some(found);
         }
@@ -738,6 +779,36 @@ mod tests {
             vec![(
                 "Carla Ruiz".into(),
                 "The country needs stability and not another election".into()
+            )]
+        );
+    }
+
+    #[test]
+    fn an_attribution_after_a_conjunction_introduces_the_next_quotation() {
+        let body = "Rep. Nora Ellis of Tucson said the plan \"fails every family that cannot afford the rent,\" while Rep. Omar Pratt said it was \"the best deal we could get from this chamber.\"";
+        assert_eq!(
+            quotes(body),
+            vec![
+                (
+                    "Nora Ellis".into(),
+                    "fails every family that cannot afford the rent".into()
+                ),
+                (
+                    "Omar Pratt".into(),
+                    "the best deal we could get from this chamber.".into()
+                ),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_role_of_another_language_stands_for_the_person_last_named() {
+        let body = "A ministra da Saúde, Joana Prates Leal, falou no Porto.\n\n\"Os hospitais vão receber mais médicos já em janeiro\", afirmou a governante aos jornalistas.";
+        assert_eq!(
+            quotes(body),
+            vec![(
+                "Joana Prates Leal".into(),
+                "Os hospitais vão receber mais médicos já em janeiro".into()
             )]
         );
     }

@@ -5,8 +5,8 @@ use crate::story::model::Dateline;
 
 /// A dateline is short; a dash further in belongs to the sentence.
 const MAX_PREFIX_CHARS: usize = 80;
-/// ANPA wire text writes the dash as ` _ `.
-const DASHES: &[&str] = &[" — ", " – ", " - ", " -- ", " _ "];
+/// ANPA wire text writes the dash as ` _ `; EFE closes its dateline with `(EFE).- `.
+const DASHES: &[&str] = &[" — ", " – ", " - ", " -- ", " _ ", ").- "];
 
 /// What a dateline states: the place as printed and the agency tag, when present.
 #[derive(Debug, PartialEq, Eq)]
@@ -119,6 +119,11 @@ mod tests {
                 "Paris",
                 Some("AFP"),
             ),
+            (
+                "BOGOTÁ, 8 jul (EFE).- El Gobierno colombiano",
+                "BOGOTÁ",
+                Some("EFE"),
+            ),
         ];
         for (text, place, agency) in cases {
             assert_eq!(
@@ -157,6 +162,7 @@ mod tests {
                 None,
                 Some("12 septembre 2024"),
             ),
+            ("MADRID, 8 jul (EFE).- El Gobierno", None, Some("8 jul")),
             ("HAVANA, Cuba — Cuba's president", Some("Cuba"), None),
             ("WASHINGTON (AP) — A Senate committee", None, None),
         ];

@@ -1232,12 +1232,17 @@ fn enclosing_role(before_name: &str, after_name: &str) -> Option<String> {
     let text = before_name.strip_suffix(", ")?;
     let role = role_ending(text, is_role_noun)?;
     let before_role = text[..text.len() - role.len()].strip_suffix(WORD_BREAKS)?;
-    let determiner = before_role.rsplit(WORD_BREAKS).next()?.to_lowercase();
-    (DOMAIN_ARTICLES.contains(&determiner) || POSSESSIVES.contains(&determiner)).then_some(role)
+    let determiner_word = before_role.rsplit(WORD_BREAKS).next()?;
+    let determiner = determiner_word.to_lowercase();
+    // A name's possessive determines as "its" does: "Zambia's health minister, Sylvia Masebo,".
+    let named_possessive = determiner_word.starts_with(char::is_uppercase)
+        && without_possessive(determiner_word).len() < determiner_word.len();
+    (DOMAIN_ARTICLES.contains(&determiner) || POSSESSIVES.contains(&determiner) || named_possessive)
+        .then_some(role)
 }
 
 /// Possessive determiners, which introduce an apposition as an article does ("its executive
-/// director, Andrea Young,").
+/// director, Andrea Young,"); so does a name's possessive.
 static POSSESSIVES: WordList = WordList::new(&[
     "its", "his", "her", "their", "our", "su", "sus", "sa", "son", "ses", "leur", "seu", "sua",
     "sein", "seine", "seiner", "ihr", "ihre", "ihrer",
@@ -1370,12 +1375,13 @@ mod tests {
     #[test]
     fn a_possessive_introduces_an_apposition_and_the_sentence_may_close_it() {
         assert_eq!(
-            names_and_roles("The union welcomed it. Its executive director, Tara Quinn, spoke. Le musée a rouvert, a dit sa présidente-directrice, Claire Morel. Asked about her lawyer, Ana Costa said nothing."),
+            names_and_roles("The union welcomed it. Its executive director, Tara Quinn, spoke. Le musée a rouvert, a dit sa présidente-directrice, Claire Morel. Asked about her lawyer, Ana Costa said nothing. Kenya’s health minister, Susan Nakhumicha, agreed."),
             pairs(&[
                 ("Tara Quinn", Some("executive director")),
                 // A compound role noun.
                 ("Claire Morel", Some("présidente-directrice")),
                 ("Ana Costa", None),
+                ("Susan Nakhumicha", Some("health minister")),
             ])
         );
     }

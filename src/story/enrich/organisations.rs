@@ -542,15 +542,14 @@ fn tokens<'a>(text: &Text<'a>) -> Vec<Token<'a>> {
 
 /// Trailing punctuation off a word, keeping the full stop of abbreviations ("U.S.", "Inc.").
 fn trim_trailing(word: &str) -> &str {
-    let trimmed = word.trim_end_matches(|c: char| !c.is_alphanumeric() && c != '.' && c != '&');
-    let without_stop = trimmed.trim_end_matches('.');
-    let is_abbreviation = trimmed.len() > without_stop.len()
-        && (without_stop.contains('.')
-            || matches!(without_stop, "Inc" | "Corp" | "Co" | "Ltd" | "St" | "Bros"));
+    let bare = word.trim_end_matches(|c: char| !c.is_alphanumeric() && c != '&');
+    // An abbreviation keeps its full stop ("U.S.", "Inc."), whatever follows it.
+    let is_abbreviation = word[bare.len()..].starts_with('.')
+        && (bare.contains('.') || matches!(bare, "Inc" | "Corp" | "Co" | "Ltd" | "St" | "Bros"));
     if is_abbreviation {
-        trimmed
+        &word[..bare.len() + 1]
     } else {
-        without_stop
+        bare
     }
 }
 
@@ -620,6 +619,7 @@ pub fn find_organisations(
     found.extend(appositions(body, &tokens));
     found.extend(known_names(text, &tokens));
     found.extend(acronyms(text, &tokens, places));
+    found.extend(spelled_out_acronyms(body, &tokens));
     found.extend(camel_case_names(&tokens));
     let listed = coordinated_names(text, &tokens, &found, places);
     found.extend(listed);
@@ -1160,6 +1160,77 @@ fn acronyms(text: &Text<'_>, tokens: &[Token<'_>], places: &[Place]) -> Vec<Foun
     found
 }
 
+/// A name spelled out before its acronym in parentheses, whatever its capitals: "Rassemblement
+/// national (RN)", "Confédération générale du travail (CGT)", "Agence France-Presse (AFP)".
+/// French, Spanish and Portuguese write names in sentence case, where only the acronym shows
+/// that the words are one name. The words' initials (the parts' of a hyphenated word), small
+/// connectors skipped, must spell the acronym, and the first word must be capitalized.
+fn spelled_out_acronyms(body: &str, tokens: &[Token<'_>]) -> Vec<Found> {
+    let mut found = Vec::new();
+    for (index, token) in tokens.iter().enumerate().skip(1) {
+        let acronym = token.text;
+        let in_parentheses = body[..token.start].ends_with('(')
+            && body[token.start + acronym.len()..].starts_with(')');
+        if !in_parentheses || !is_defined_acronym(acronym) {
+            continue;
+        }
+        let mut letters: Vec<char> = acronym.chars().filter(char::is_ascii_alphabetic).collect();
+        let mut first = None;
+        for word_index in (0..index).rev() {
+            let word = &tokens[word_index];
+            if word_index + 1 < index && word.ends_name || letters.is_empty() {
+                break;
+            }
+            if CONNECTORS.contains(word.text) && word_index + 1 < index {
+                continue;
+            }
+            let spells = word.text.rsplit('-').all(|part| {
+                let initial = part.chars().next().map(|c| c.to_ascii_uppercase());
+                initial.is_some() && initial == letters.last().copied() && letters.pop().is_some()
+            });
+            if !spells {
+                break;
+            }
+            if letters.is_empty() {
+                first = Some(word_index).filter(|_| word.capitalized);
+            }
+        }
+        let Some(first) = first else {
+            continue;
+        };
+        let name = &body[tokens[first].start..tokens[index - 1].end];
+        found.push(Found {
+            name: name.to_owned(),
+            start: tokens[first].start,
+            end: tokens[index - 1].end,
+            alias_of: None,
+        });
+        // Each use of the acronym stands for the name, two-letter ones too ("le président du
+        // RN"), which are too short to be taken for an acronym on their own.
+        found.extend(
+            tokens
+                .iter()
+                .filter(|t| base(t.text) == acronym)
+                .map(|t| Found {
+                    name: acronym.to_owned(),
+                    start: t.start,
+                    end: t.start + acronym.len(),
+                    alias_of: Some(name.to_owned()),
+                }),
+        );
+    }
+    found
+}
+
+/// An acronym a story defines in parentheses: two to eight capitals (and digits or hyphens).
+fn is_defined_acronym(word: &str) -> bool {
+    let letters = word.chars().filter(char::is_ascii_uppercase).count();
+    (2..=8).contains(&letters)
+        && word
+            .chars()
+            .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '-')
+}
+
 /// Whether a run of digits reads as a year of the last two centuries or this one.
 fn is_year(digits: &str) -> bool {
     digits.len() == 4 && matches!(&digits[..2], "18" | "19" | "20" | "21")
@@ -1204,7 +1275,7 @@ fn merge(text: &Text<'_>, mut found: Vec<Found>) -> Vec<Organisation> {
         });
         let organisation = &mut organisations[index];
         organisation.mentions.push(mention);
-        if *name != find.name && is_acronym(&find.name) {
+        if *name != find.name && (is_acronym(&find.name) || is_defined_acronym(&find.name)) {
             organisation.acronym = Some(find.name.clone());
         }
     }
@@ -1400,6 +1471,44 @@ mod tests {
                 ("Organización de las Naciones Unidas", Some("ONU"))
             ]
         );
+    }
+
+    #[test]
+    fn a_name_in_sentence_case_is_one_when_its_acronym_follows() {
+        let found = find_organisations(
+            &Text::new("Le RN votera la motion déposée par le Nouveau Front populaire (NFP), dit la Confédération générale du travail (CGT). Le Rassemblement national (RN) et l’Agence France-Presse (AFP) aussi. Le NFP a gagné, selon la CGT."),
+            &[],
+            Some("fr"),
+        );
+        let found: Vec<_> = found
+            .iter()
+            .map(|o| (o.name.as_str(), o.acronym.as_deref(), o.mentions.len()))
+            .collect();
+        assert_eq!(
+            found,
+            [
+                ("Rassemblement national", Some("RN"), 3),
+                ("Nouveau Front populaire", Some("NFP"), 3),
+                ("Confédération générale du travail", Some("CGT"), 3),
+                ("Agence France-Presse", Some("AFP"), 2),
+            ]
+        );
+    }
+
+    #[test]
+    fn trailing_punctuation_goes_and_an_abbreviation_keeps_its_full_stop() {
+        let cases = [
+            ("(ECB).", "ECB"),
+            ("ECB),", "ECB"),
+            ("U.S.)", "U.S."),
+            ("Inc.”", "Inc."),
+            ("ends...", "ends"),
+            ("Corp", "Corp"),
+        ];
+        for (word, trimmed) in cases {
+            let word = word.trim_start_matches('(');
+            assert_eq!(trim_trailing(word), trimmed, "{word}");
+        }
     }
 
     #[test]

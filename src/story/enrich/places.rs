@@ -590,7 +590,9 @@ fn acceptable(
                 && !hit.attributive
                 && !hit.ends_a_name
         }
-        Kind::Region => hit.setting == Setting::Alone && (in_context || unique),
+        Kind::Region => {
+            hit.setting == Setting::Alone && (in_context || unique && !names_a_direction(&hit.text))
+        }
         Kind::City => {
             let small_town = candidate.population < SMALL_TOWN;
             hit.setting == Setting::Alone
@@ -599,6 +601,20 @@ fn acceptable(
                 && (in_context || !hit.sentence_start)
         }
     }
+}
+
+/// Words of a direction or a position: a region named only by them ("Norte" of Guinea-Bissau,
+/// "Centre-Est" of Burkina Faso) is the north or the centre of wherever the story is, unless the
+/// story is in that region's country.
+static DIRECTION_WORDS: WordList = WordList::new(&[
+    "north", "south", "east", "west", "northern", "southern", "eastern", "western", "central",
+    "centre", "center", "nord", "sud", "est", "ouest", "norte", "sul", "sur", "este", "leste",
+    "oeste", "centro", "littoral", "plateau", "coast", "lakes", "capital", "interior",
+]);
+
+fn names_a_direction(name: &str) -> bool {
+    name.split([' ', '-'])
+        .all(|word| DIRECTION_WORDS.contains(word.to_lowercase().as_str()))
 }
 
 /// The candidate a name most likely means here: one in the story's countries, else the most
@@ -942,6 +958,23 @@ mod tests {
         let found = places("Strikes in France closed airports in Paris and Nice.");
         assert!(
             has(&found, "Paris", Some("FR")) && has(&found, "Nice", Some("FR")),
+            "{found:?}"
+        );
+    }
+
+    #[test]
+    fn a_region_named_by_a_direction_needs_its_country_in_the_story() {
+        let found = places_from(
+            "Lisboa",
+            "PT",
+            "Small firms in the Norte and the Algarve will struggle, the CIP said.",
+        );
+        assert!(!found.iter().any(|p| p.name == "Norte"), "{found:?}");
+        let found = places_from("Bissau", "GW", "Floods cut roads in Norte, officials said.");
+        assert!(
+            found
+                .iter()
+                .any(|p| p.name == "Norte" && p.country_code.as_deref() == Some("GW")),
             "{found:?}"
         );
     }

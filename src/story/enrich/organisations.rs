@@ -194,6 +194,7 @@ static HEADS: WordList = WordList::new(&[
     "Systems",
     "Institute",
     "Authority",
+    "Survey",
     "Chamber",
     "Court",
     "Guard",
@@ -1373,6 +1374,14 @@ mod tests {
             .iter()
             .map(|o| (o.name.as_str(), o.acronym.as_deref()))
             .collect()
+    }
+
+    #[test]
+    fn dna_in_other_languages_is_no_organisation() {
+        assert_eq!(
+            names("El ADN del equipo, dijo la UEFA. L’ARN et la DNS aussi."),
+            ["UEFA"]
+        );
     }
 
     #[test]

@@ -395,6 +395,17 @@ static NOT_PERSON_WORDS: WordList = WordList::new(&[
     "Unidos",
     "Defensoría",
     "Social",
+    "Borussia",
+    "Atlético",
+    "Sporting",
+    "Olympique",
+    "Dynamo",
+    "Dinamo",
+    "Deportivo",
+    "Racing",
+    // Laws and agencies: "the First Amendment", "the U.S. Geological Survey".
+    "Amendment",
+    "Survey",
 ]);
 
 /// Sentence openers that are capitalized only because they open the sentence, adverbs among
@@ -1422,7 +1433,7 @@ mod tests {
     #[test]
     fn clubs_channels_and_bodies_named_like_people_are_not_people() {
         assert_eq!(
-            names("Cody Gakpo scored as Leeds United beat Bristol City, Sky Sports said. Según la Defensoría del Pueblo y las Naciones Unidas, Ana Ruiz Ortega huyó. Na Concertação Social, Rui Vaz falou."),
+            names("Cody Gakpo scored as Leeds United beat Bristol City and Borussia Dortmund, Sky Sports said. The First Amendment and the U.S. Geological Survey agreed. Según la Defensoría del Pueblo y las Naciones Unidas, Ana Ruiz Ortega huyó. Na Concertação Social, Rui Vaz falou."),
             ["Cody Gakpo", "Ana Ruiz Ortega", "Rui Vaz"]
         );
     }

@@ -501,6 +501,11 @@ mod tests {
                 "As enchentes alagaram lavouras e a safra de arroz deve cair 20%, segundo produtores rurais da região.",
                 "03000000",
             ),
+            (
+                "El Sevilla gana en Vigo",
+                "Dos goles en la segunda parte dieron la victoria al equipo andaluz en el partido; los jugadores celebraron con la afición en el estadio.",
+                "15000000",
+            ),
         ] {
             let found = find_subjects(Some(headline), &Text::new(body), None);
             let codes: Vec<&str> = found.iter().map(|s| s.code).collect();

@@ -12,6 +12,8 @@ const CITIES: &str = include_str!("../../data/gazetteer/cities.tsv");
 /// names carry no language, so the few kept in `cities.tsv` are not always the ones news uses.
 const EXONYMS: &str = include_str!("../../data/gazetteer/exonyms.tsv");
 const COUNTRIES: &str = include_str!("../../data/gazetteer/countries.tsv");
+/// Country names in Spanish, French, German and Portuguese: code, language, name.
+const LOCAL_COUNTRY_NAMES: &str = include_str!("../../data/gazetteer/country_names.tsv");
 const US_STATES: &str = include_str!("../../data/gazetteer/us_state_abbreviations.tsv");
 
 /// Names newsrooms use for countries besides GeoNames' own.
@@ -197,6 +199,15 @@ impl Gazetteer {
         for (alias, code) in COUNTRY_ALIASES {
             countries.insert(fold(alias), (*code).to_owned());
         }
+        // After the English names, so that a name two languages share keeps its English sense.
+        for line in LOCAL_COUNTRY_NAMES.lines() {
+            if let [code, _, name] = line.split('\t').collect::<Vec<_>>()[..] {
+                countries
+                    .entry(fold(name))
+                    .or_insert_with(|| code.to_owned());
+                country_names.push((name.to_owned(), code.to_owned()));
+            }
+        }
         let mut us_states = FxHashMap::default();
         for line in US_STATES.lines() {
             let fields: Vec<&str> = line.split('\t').collect();
@@ -222,7 +233,8 @@ impl Gazetteer {
         &self.cities
     }
 
-    /// Country names as written, with their codes.
+    /// Country names as written, with their codes: English ones first, then those of the other
+    /// enriched languages.
     pub fn country_names(&self) -> impl Iterator<Item = (&str, &str)> {
         self.country_names
             .iter()
@@ -363,6 +375,10 @@ mod tests {
     fn country_names_and_aliases() {
         let g = gazetteer();
         assert_eq!(g.country_code("Zambia"), Some("ZM"));
+        assert_eq!(
+            g.country_code("République démocratique du Congo"),
+            Some("CD")
+        );
         assert_eq!(g.country_code("U.S."), Some("US"));
         assert_eq!(g.us_state("Calif."), Some("CA"));
         // A code's name is its GeoNames English name, not an alias listed after it.

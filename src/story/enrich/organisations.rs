@@ -620,10 +620,12 @@ pub fn find_organisations(
     found.extend(appositions(body, &tokens));
     found.extend(known_names(text, &tokens));
     found.extend(acronyms(text, &tokens, places));
-    found.extend(spelled_out_acronyms(body, &tokens));
+    let spelled_out = spelled_out_acronyms(text, &tokens, places);
+    found.extend(spelled_out.organisations);
     found.extend(camel_case_names(&tokens));
     let listed = coordinated_names(text, &tokens, &found, places);
     found.extend(listed);
+    found.retain(|f| !spelled_out.place_acronyms.contains(&f.name.as_str()));
     merge(text, found)
 }
 
@@ -1142,13 +1144,7 @@ fn acronyms(text: &Text<'_>, tokens: &[Token<'_>], places: &[Place]) -> Vec<Foun
             .any(|p| p.mentions.iter().any(|m| m.0 == offset));
         let is_known = names.names.is_name(word);
         // A dateline city in capitals: "LUSAKA, Zambia (AP) —".
-        let gazetteer = gazetteer();
-        let names_a_place = gazetteer.country_code(word).is_some()
-            || gazetteer.us_state(word).is_some()
-            || gazetteer
-                .city(word, None)
-                .is_some_and(|city| city.population >= PLACE_IN_CAPITALS);
-        if neighbours_shout || model_name || is_place || is_known || names_a_place {
+        if neighbours_shout || model_name || is_place || is_known || names_a_place(word) {
             continue;
         }
         found.push(Found {
@@ -1161,18 +1157,39 @@ fn acronyms(text: &Text<'_>, tokens: &[Token<'_>], places: &[Place]) -> Vec<Foun
     found
 }
 
+/// Whether a word or name is a country's, a US state's or a large city's, which stories
+/// abbreviate too ("la République démocratique du Congo (RDC)", "New York City (NYC)").
+fn names_a_place(name: &str) -> bool {
+    let gazetteer = gazetteer();
+    gazetteer.country_code(name).is_some()
+        || gazetteer.us_state(name).is_some()
+        || gazetteer
+            .city(name, None)
+            .is_some_and(|city| city.population >= PLACE_IN_CAPITALS)
+}
+
 /// A name spelled out before its acronym in parentheses, whatever its capitals: "Rassemblement
 /// national (RN)", "Confédération générale du travail (CGT)", "Agence France-Presse (AFP)".
 /// French, Spanish and Portuguese write names in sentence case, where only the acronym shows
 /// that the words are one name. The words' initials (the parts' of a hyphenated word), small
 /// connectors skipped, must spell the acronym, and the first word must be capitalized.
-fn spelled_out_acronyms(body: &str, tokens: &[Token<'_>]) -> Vec<Found> {
+fn spelled_out_acronyms<'t>(
+    text: &Text<'_>,
+    tokens: &[Token<'t>],
+    places: &[Place],
+) -> SpelledOut<'t> {
+    let body = text.body();
+    let not_acronyms = &known().not_acronyms;
     let mut found = Vec::new();
+    let mut place_acronyms = Vec::new();
     for (index, token) in tokens.iter().enumerate().skip(1) {
         let acronym = token.text;
         let in_parentheses = body[..token.start].ends_with('(')
             && body[token.start + acronym.len()..].starts_with(')');
-        if !in_parentheses || !is_defined_acronym(acronym) {
+        if !in_parentheses
+            || !is_defined_acronym(acronym)
+            || not_acronyms.iter().any(|word| word == acronym)
+        {
             continue;
         }
         let mut letters: Vec<char> = acronym.chars().filter(char::is_ascii_alphabetic).collect();
@@ -1200,6 +1217,15 @@ fn spelled_out_acronyms(body: &str, tokens: &[Token<'_>]) -> Vec<Found> {
             continue;
         };
         let name = &body[tokens[first].start..tokens[index - 1].end];
+        let place_span = (
+            text.char_offset(tokens[first].start),
+            text.char_offset(tokens[index - 1].end),
+        );
+        let is_place = places.iter().any(|p| p.mentions.contains(&place_span));
+        if is_place || names_a_place(name) {
+            place_acronyms.push(acronym);
+            continue;
+        }
         found.push(Found {
             name: name.to_owned(),
             start: tokens[first].start,
@@ -1220,7 +1246,17 @@ fn spelled_out_acronyms(body: &str, tokens: &[Token<'_>]) -> Vec<Found> {
                 }),
         );
     }
-    found
+    SpelledOut {
+        organisations: found,
+        place_acronyms,
+    }
+}
+
+/// What a story spells out before acronyms in parentheses.
+struct SpelledOut<'t> {
+    organisations: Vec<Found>,
+    /// Acronyms a story defines for a place ("RDC", "NYC"): they are no organisation's.
+    place_acronyms: Vec<&'t str>,
 }
 
 /// An acronym a story defines in parentheses: two to eight capitals (and digits or hyphens).
@@ -1485,7 +1521,7 @@ mod tests {
     #[test]
     fn a_name_in_sentence_case_is_one_when_its_acronym_follows() {
         let found = find_organisations(
-            &Text::new("Le RN votera la motion déposée par le Nouveau Front populaire (NFP), dit la Confédération générale du travail (CGT). Le Rassemblement national (RN) et l’Agence France-Presse (AFP) aussi. Le NFP a gagné, selon la CGT."),
+            &Text::new("Le RN votera la motion déposée par le Nouveau Front populaire (NFP), dit la Confédération générale du travail (CGT). Le Rassemblement national (RN) et l’Agence France-Presse (AFP) aussi. Le NFP a gagné, selon la CGT. La République démocratique du Congo (RDC), New York City (NYC) et Greenwich Mean Time (GMT) non."),
             &[],
             Some("fr"),
         );

@@ -24,7 +24,6 @@ use crate::story::text::{alphanumeric_runs, opens_sentence, Text};
 const SUPRANATIONAL: &str = include_str!("../../../data/gazetteer/supranational.tsv");
 /// ISO 3166-2 subdivisions: country, code, name, type.
 pub(super) const REGIONS: &str = include_str!("../../../data/gazetteer/regions.tsv");
-const COUNTRY_NAMES: &str = include_str!("../../../data/gazetteer/country_names.tsv");
 
 /// Below this population a city is only taken inside the story's countries.
 const SMALL_TOWN: u64 = 100_000;
@@ -101,11 +100,6 @@ fn build() -> Matcher {
     };
     for (name, code) in g.country_names() {
         add(name, country(code));
-    }
-    for line in COUNTRY_NAMES.lines() {
-        if let [code, _, name] = line.split('\t').collect::<Vec<_>>()[..] {
-            add(name, country(code));
-        }
     }
     for line in REGIONS.lines() {
         if let [code, _, name, _] = line.split('\t').collect::<Vec<_>>()[..] {
@@ -299,7 +293,11 @@ pub fn find_places(story: &Story, text: &Text<'_>) -> Vec<Place> {
             .range
             .map(|(start, end)| (text.char_offset(start), text.char_offset(end)));
         let key = fold(&name);
-        match places.iter_mut().find(|(known, _)| *known == key) {
+        // Another name of a place already found ("NYC" after "New York City") is that place.
+        let same_place = |(known, place): &&mut (String, Place)| {
+            *known == key || candidate.geonameid.is_some() && place.geonameid == candidate.geonameid
+        };
+        match places.iter_mut().find(same_place) {
             Some((_, place)) => place.mentions.extend(offsets),
             None => places.push((
                 key,
@@ -511,11 +509,13 @@ fn ends_a_name(text: &str, start: usize, end: usize) -> bool {
             at + before[at..].chars().next().map_or(1, char::len_utf8)
         });
     let previous = &before[previous_start..];
+    // The text after a dateline's dash opens a sentence too ("KINSHASA (AFP) — La République…").
+    let opens = opens_sentence(text, previous_start)
+        || text[..previous_start].trim_end().ends_with(['-', '—', '–']);
     capitalized(previous)
         && !CALENDAR.contains(previous)
         && !MODIFIERS.contains(previous)
-        && (!opens_sentence(text, previous_start)
-            || super::organisations::known_name_covers(text, previous_start, end))
+        && (!opens || super::organisations::known_name_covers(text, previous_start, end))
 }
 
 /// The countries the story is about: its dateline's, the countries it names, and a country
@@ -832,6 +832,9 @@ mod tests {
         ] {
             assert!(has(&found, name, code), "{name} in {found:?}");
         }
+        let found = places("KINSHASA (Reuters) — La Tchéquie a signé. PARIS - Air France a volé.");
+        assert!(has(&found, "Tchéquie", Some("CZ")), "{found:?}");
+        assert!(!has(&found, "France", Some("FR")), "{found:?}");
         let body = "Air France flew to Lyon. In France, unions struck.";
         let france = find_places(&story_of(body), &Text::new(body))
             .into_iter()
@@ -897,6 +900,17 @@ mod tests {
         ] {
             assert!(has(&found, name, code), "{name} in {found:?}");
         }
+    }
+
+    #[test]
+    fn another_name_of_a_place_found_is_a_mention_of_it() {
+        let body = "Schools in New York City (NYC) closed. NYC officials and Bruselas agreed.";
+        let found = find_places(&story_of(body), &Text::new(body));
+        let found: Vec<_> = found
+            .iter()
+            .map(|p| (p.name.as_str(), p.mentions.len()))
+            .collect();
+        assert_eq!(found, [("New York City", 3), ("Bruselas", 1)]);
     }
 
     #[test]

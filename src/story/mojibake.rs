@@ -107,9 +107,19 @@ fn sequence_at(text: &str) -> Option<(char, usize)> {
     let repaired = std::str::from_utf8(&bytes[..=continuation])
         .ok()?
         .chars()
-        .next()?;
+        .next()
+        .filter(|&c| continuation > 1 || is_likely_two_byte(c))?;
     let consumed = shown.next().map_or(text.len(), |(end, _)| end);
     Some((repaired, consumed))
+}
+
+/// Whether a character UTF-8 writes in two bytes is one that mojibake of news text stands for:
+/// Latin-1's, or a letter of Latin Extended, Greek or Cyrillic. Genuine Latin-1 text does form
+/// two-byte sequences, a capital or `ß` before a closing mark (`groß“`, `gemäß»`: U+07D3 and
+/// U+07FB, NKo), and they decode to marks, IPA or scripts that such text never holds.
+fn is_likely_two_byte(c: char) -> bool {
+    matches!(c, '\u{80}'..='\u{ff}')
+        || c.is_alphabetic() && matches!(c, '\u{100}'..='\u{24f}' | '\u{370}'..='\u{52f}')
 }
 
 #[cfg(test)]
@@ -128,6 +138,7 @@ mod tests {
             "HAVANA, Cuba — Cuban"
         );
         assert_eq!(repair("Ã\u{81}lvaro"), "Álvaro");
+        assert_eq!(repair("ÐŸÑ€Ð¸Ð²ÐµÑ‚"), "Привет");
         // The lowest lead byte shown (Â, UTF-8 0xC3 0x82), at the very end of the text too.
         assert_eq!(repair("25Â°C"), "25°C");
         assert_eq!(repair("25Â°"), "25°");
@@ -174,6 +185,7 @@ mod tests {
             "café São Paulo Ångström",
             "Plain ASCII",
             "naïve Zoë, 25°C ± 2",
+            "„Das ist groß“, sagte er: «verfassungsgemäß», „MENÜ“",
         ] {
             assert!(matches!(repair(text), Cow::Borrowed(_)), "{text}");
         }

@@ -4,7 +4,9 @@
 //!
 //! Ambiguity is decided from context. A name is read as the most populous place of that name,
 //! preferring places in the story's countries (its dateline's, those it names, and one that two
-//! or more of its towns share). A name that stands next to another capitalized word anywhere in
+//! or more of its towns share) — except that a country the story only names does not make one of
+//! its small towns outrank a city ten times its size ("fined in the United States … offices in
+//! Dublin" is Dublin, Ireland, not Dublin, California). A name that stands next to another capitalized word anywhere in
 //! the story ("Bernardo Arévalo", "Miami Herald", "Jerome Powell") is part of a longer name
 //! everywhere; a name after "of" in a proper name ("Chamber of Commerce", "Reserve Bank of
 //! Australia") is not a place; a small town outside the story's countries is not taken, nor a
@@ -226,7 +228,7 @@ pub fn find_places(story: &Story, text: &Text<'_>) -> Vec<Place> {
         .filter(|h| m.candidates[h.pattern].iter().all(|c| c.kind == Kind::City))
         .map(|h| h.text.clone())
         .collect();
-    let context = story_countries(
+    let StoryCountries { all: context, home } = story_countries(
         story,
         body_hits.iter().chain(&headline_hits),
         &in_longer_names,
@@ -241,7 +243,7 @@ pub fn find_places(story: &Story, text: &Text<'_>) -> Vec<Place> {
         .as_ref()
         .map(|dateline| fold(&dateline.place));
     for hit in body_hits.into_iter().chain(headline_hits) {
-        let Some(candidate) = choose(&m.candidates[hit.pattern], &context) else {
+        let Some(candidate) = choose(&m.candidates[hit.pattern], &context, &home) else {
             continue;
         };
         if candidate.kind == Kind::City
@@ -518,19 +520,28 @@ fn ends_a_name(text: &str, start: usize, end: usize) -> bool {
         && (!opens || super::organisations::known_name_covers(text, previous_start, end))
 }
 
-/// The countries the story is about: its dateline's, the countries it names, and a country
-/// that two or more of its towns share (towns support each other: Ardrossan and Brodick → GB).
+/// The countries a story is about.
+struct StoryCountries {
+    /// Its dateline's, the countries it names, and a country that two or more of its towns
+    /// share (towns support each other: Ardrossan and Brodick → GB).
+    all: BTreeSet<String>,
+    /// Those that place the story itself, the dateline's and the towns' one: a country it only
+    /// names may be far from where the story happens.
+    home: BTreeSet<String>,
+}
+
 fn story_countries<'h>(
     story: &Story,
     hits: impl Iterator<Item = &'h Hit>,
     in_longer_names: &BTreeSet<String>,
-) -> BTreeSet<String> {
+) -> StoryCountries {
     let m = matcher();
-    let mut context: BTreeSet<String> = story
+    let mut home: BTreeSet<String> = story
         .dateline
         .iter()
         .filter_map(|d| d.country_code.clone())
         .collect();
+    let mut context = home.clone();
     let mut towns_per_country: HashMap<String, BTreeSet<String>> = HashMap::new();
     for hit in hits {
         let candidates = &m.candidates[hit.pattern];
@@ -562,13 +573,14 @@ fn story_countries<'h>(
                 .insert(hit.text.clone());
         }
     }
-    context.extend(
+    home.extend(
         towns_per_country
             .into_iter()
             .filter(|(_, towns)| towns.len() >= 2)
             .map(|(country, _)| country),
     );
-    context
+    context.extend(home.iter().cloned());
+    StoryCountries { all: context, home }
 }
 
 /// Whether a match is taken as a place, given what it would mean and where it stands.
@@ -619,8 +631,13 @@ fn names_a_direction(name: &str) -> bool {
 
 /// The candidate a name most likely means here: one in the story's countries, else the most
 /// populous (countries and supranational names outrank cities, cities outrank regions of the
-/// same name: "Paris" the city, not the département).
-fn choose<'a>(candidates: &'a [Candidate], context: &BTreeSet<String>) -> Option<&'a Candidate> {
+/// same name: "Paris" the city, not the département). A small town in a country the story only
+/// names gives way to a city of the same name ten times its size elsewhere.
+fn choose<'a>(
+    candidates: &'a [Candidate],
+    context: &BTreeSet<String>,
+    home: &BTreeSet<String>,
+) -> Option<&'a Candidate> {
     let in_context = |c: &&Candidate| {
         c.country
             .as_ref()
@@ -630,11 +647,25 @@ fn choose<'a>(candidates: &'a [Candidate], context: &BTreeSet<String>) -> Option
         return Some(supranational);
     }
     let rank = |c: &&Candidate| (c.kind == Kind::Region, c.population);
-    candidates
-        .iter()
-        .filter(in_context)
-        .max_by_key(rank)
-        .or_else(|| candidates.iter().max_by_key(|c| c.population))
+    let most_populous = candidates.iter().max_by_key(|c| c.population);
+    let Some(local) = candidates.iter().filter(in_context).max_by_key(rank) else {
+        return most_populous;
+    };
+    let at_home = local.country.as_ref().is_some_and(|c| home.contains(c));
+    let dwarfed = |c: &Candidate| {
+        c.kind == Kind::City && c.population >= local.population.max(1).saturating_mul(10)
+    };
+    match most_populous {
+        Some(city)
+            if local.kind == Kind::City
+                && local.population < SMALL_TOWN
+                && !at_home
+                && dwarfed(city) =>
+        {
+            Some(city)
+        }
+        _ => Some(local),
+    }
 }
 
 /// A whole word: not inside another word, not a demonym's stem (`Cuba` in `Cuban`); but
@@ -972,6 +1003,22 @@ mod tests {
         let found = places("Strikes in France closed airports in Paris and Nice.");
         assert!(
             has(&found, "Paris", Some("FR")) && has(&found, "Nice", Some("FR")),
+            "{found:?}"
+        );
+    }
+
+    #[test]
+    fn a_named_country_does_not_make_its_small_town_outrank_a_world_city() {
+        let body = "The fine was the largest in the United States. The regulator has its office in Dublin, and the activist spoke in Vienna.";
+        let found = places(body);
+        assert!(has(&found, "Dublin", Some("IE")), "{found:?}");
+        assert!(has(&found, "Vienna", Some("AT")), "{found:?}");
+        // Where the dateline puts the story in that country, its town it is.
+        let found = places_from("COLUMBUS", "US", body);
+        assert!(
+            found
+                .iter()
+                .any(|p| p.name == "Dublin" && p.country_code.as_deref() == Some("US")),
             "{found:?}"
         );
     }

@@ -222,6 +222,12 @@ static PERSON_ROLES: WordList = WordList::new(&[
     "kanzlerin",
     "bürgermeister",
     "bürgermeisterin",
+    "politician",
+    "político",
+    "politicien",
+    "politicienne",
+    "politiker",
+    "politikerin",
 ]);
 
 /// Conjunctions that open a clause of their own: an attribution after one, between two
@@ -567,23 +573,44 @@ fn speaker_in<'a>(
         }
         .map(|m| (m.name, m.kind, verb))
     };
-    if let Some(found) = pick(SpeakerKind::Person).or_else(|| pick(SpeakerKind::Organisation)) {
-        return Some(found);
+    if let Some(person) = pick(SpeakerKind::Person) {
+        return Some(person);
     }
-    // "the minister said", "afirmou o comandante"; an indefinite "one recruiter" is anonymous.
+    // "the minister said", "afirmou o comandante", "sagte der SPD-Politiker" (a compound's last
+    // part is its head); an indefinite "one recruiter" is anonymous.
     let definite_role = |roles: &WordList| {
-        words.windows(2).any(|pair| {
-            DEFINITE_ARTICLES.contains(pair[0].1.to_lowercase().as_str())
-                && roles.contains(pair[1].1.to_lowercase().as_str())
+        words.windows(2).find_map(|pair| {
+            let role = pair[1].1.rsplit('-').next().unwrap_or(pair[1].1);
+            (DEFINITE_ARTICLES.contains(pair[0].1.to_lowercase().as_str())
+                && roles.contains(role.to_lowercase().as_str()))
+            .then_some((pair[1].0, pair[1].0 + pair[1].1.len()))
         })
     };
-    if definite_role(&PERSON_ROLES) {
+    let organisation = pick(SpeakerKind::Organisation);
+    let organisation_start = named
+        .iter()
+        .find(|m| organisation.is_some_and(|o| o.0 == m.name))
+        .map(|m| m.start);
+    let before_organisation = |at: usize| organisation_start.is_none_or(|start| at < start);
+    // A role before the organisation named is the speaker, the organisation where they spoke
+    // or who reported it: "sagte der SPD-Politiker im Bundestag", "afirmou a governante,
+    // citada pela agência Lusa".
+    if definite_role(&PERSON_ROLES).is_some_and(|(at, _)| before_organisation(at)) {
         return last_named_before_quote(SpeakerKind::Person);
     }
-    if definite_role(&ORGANISATION_ROLES) {
-        return last_named_before_quote(SpeakerKind::Organisation);
+    // So for a kind of organisation ("the firm told Reuters"), unless the name is in apposition
+    // to it ("said the union, Verdi").
+    let apposition = |end: usize| {
+        organisation_start.is_some_and(|start| {
+            start >= end && body[end..start].chars().all(|c| c == ' ' || c == ',')
+        })
+    };
+    match definite_role(&ORGANISATION_ROLES) {
+        Some((at, end)) if before_organisation(at) && !apposition(end) => {
+            last_named_before_quote(SpeakerKind::Organisation)
+        }
+        _ => organisation,
     }
-    None
 }
 
 /// Words of `body[from..to]` with their byte positions.
@@ -810,6 +837,29 @@ mod tests {
                 "Joana Prates Leal".into(),
                 "Os hospitais vão receber mais médicos já em janeiro".into()
             )]
+        );
+    }
+
+    #[test]
+    fn a_role_before_an_organisation_is_the_speaker_and_the_organisation_the_setting() {
+        let body = "Bundeskanzlerin Erika Vogt sprach lange. «Wir investieren in die Zukunft dieses Landes», sagte die CDU-Politikerin am Mittwoch im Bundestag.\n\nA ministra Joana Prates Leal falou no Porto. \"Queremos garantir que ninguém fica sem resposta\", afirmou a governante, citada pela agência Lusa.\n\nThe Northwind Shipping Company was fined. \"We will appeal this decision in the courts,\" the firm told Reuters.\n\n„Die Streiks gehen weiter“, sagte die Gewerkschaft Verdi.";
+        assert_eq!(
+            quotes(body),
+            vec![
+                (
+                    "Erika Vogt".into(),
+                    "Wir investieren in die Zukunft dieses Landes".into()
+                ),
+                (
+                    "Joana Prates Leal".into(),
+                    "Queremos garantir que ninguém fica sem resposta".into()
+                ),
+                (
+                    "Northwind Shipping Company".into(),
+                    "We will appeal this decision in the courts".into()
+                ),
+                ("Verdi".into(), "Die Streiks gehen weiter".into()),
+            ]
         );
     }
 

@@ -358,6 +358,11 @@ static LEADS: WordList = WordList::new(&[
     "Unité",
     "Dirección",
     "Direção",
+    "Ordem",
+    "Orden",
+    "Ordre",
+    "Colegio",
+    "Colégio",
     "Direction",
     "Oficina",
     "Comité",
@@ -1448,14 +1453,15 @@ mod tests {
 
     #[test]
     fn head_words_end_and_open_names() {
-        let found = names("The Oregon Department of Forestry said the U.S. Fish & Wildlife Service agreed, as did the Banco Central de Cuba and Airlines for America.");
+        let found = names("The Oregon Department of Forestry said the U.S. Fish & Wildlife Service agreed, as did the Banco Central de Cuba and Airlines for America. A Ordem dos Médicos não.");
         assert_eq!(
             found,
             vec![
                 "Oregon Department of Forestry",
                 "U.S. Fish & Wildlife Service",
                 "Banco Central de Cuba",
-                "Airlines for America"
+                "Airlines for America",
+                "Ordem dos Médicos"
             ]
         );
     }
@@ -1613,6 +1619,14 @@ mod tests {
         );
         assert!(found.iter().any(|o| o.name == "ZESCO"));
         assert_eq!(found.len(), 2, "{found:?}");
+    }
+
+    #[test]
+    fn known_names_in_other_languages_and_a_surname_that_is_no_parliament() {
+        assert_eq!(
+            names("El bastonário Carlos Cortes habló. La Reserva Federal y el Banco de México (Banxico) no; Banxico tampoco."),
+            vec!["Reserva Federal", "Banco de México"]
+        );
     }
 
     #[test]

@@ -277,9 +277,26 @@ pub fn find_places(story: &Story, text: &Text<'_>) -> Vec<Place> {
         // "took over in August", "by Monday": a town named like a month or a weekday (August,
         // California; March, Cambridgeshire) is, in a story, nearly always the date.
         let calendar_word = town_or_region && CALENDAR.contains(&hit.text);
+        // German capitalizes its nouns: after an article one is a noun, not a town or region
+        // of a country the story is not about ("dieses Landes" is no French département).
+        let german_noun = town_or_region
+            && story.language.is_some_and(|l| l.code == "de")
+            && !candidate
+                .country
+                .as_ref()
+                .is_some_and(|c| context.contains(c))
+            && hit.range.is_some_and(|(start, _)| {
+                let before = body[..start].trim_end_matches(' ');
+                let previous = before
+                    .rsplit(|c: char| !c.is_alphabetic())
+                    .next()
+                    .unwrap_or("");
+                before.len() < start && GERMAN_DETERMINERS.contains(previous)
+            });
         let unique = m.candidates[hit.pattern].len() == 1;
         if function_word
             || calendar_word
+            || german_noun
             || !acceptable(&hit, candidate, unique, &context, &in_longer_names)
         {
             continue;
@@ -320,12 +337,16 @@ pub fn find_places(story: &Story, text: &Text<'_>) -> Vec<Place> {
     add_features(&mut places, text, &context, home);
     if let (Some(dateline), Some(key)) = (&story.dateline, dateline_key) {
         let city = gazetteer().city(&dateline.place, dateline.region.as_deref());
-        // The gazetteer's spelling when it is the printed name with case and accents restored
-        // ("SANTIAGO DE COMPOSTELA" → "Santiago de Compostela"), else the printed name.
+        // The gazetteer's spelling when it, or one of the city's other names, is the printed
+        // name with case and accents restored ("SANTIAGO DE COMPOSTELA" → "Santiago de
+        // Compostela", "CIUDAD DE MÉXICO" → "Ciudad de México"), else the printed name.
         let name = city
-            .map(|c| c.name.as_str())
-            .filter(|name| fold(name) == key)
-            .map_or_else(|| title_case(&dateline.place), str::to_owned);
+            .and_then(|c| {
+                std::iter::once(&c.name)
+                    .chain(&c.alternates)
+                    .find(|name| fold(name) == key)
+            })
+            .map_or_else(|| title_case(&dateline.place), String::clone);
         match places.iter_mut().find(|(known, _)| *known == key) {
             Some((_, place)) => place.mentions.extend(dateline_mentions),
             None => places.insert(
@@ -614,6 +635,14 @@ fn acceptable(
         }
     }
 }
+
+/// German articles and determiners, which stand before nouns and seldom before a place's name.
+static GERMAN_DETERMINERS: WordList = WordList::new(&[
+    "der", "die", "das", "des", "dem", "den", "ein", "eine", "eines", "einem", "einen", "einer",
+    "dieser", "diese", "dieses", "diesem", "diesen", "jeder", "jede", "jedes", "jedem", "jeden",
+    "kein", "keine", "keines", "keinem", "keinen", "unser", "unseres", "unserem", "unseren",
+    "ihres", "seines",
+]);
 
 /// Words of a direction or a position: a region named only by them ("Norte" of Guinea-Bissau,
 /// "Centre-Est" of Burkina Faso) is the north or the centre of wherever the story is, unless the
@@ -909,6 +938,9 @@ mod tests {
             named,
             vec![r#"Santiago de Compostela Some("ES") [(59, 67)]"#]
         );
+        // Spelled as one of the city's other names where the gazetteer's own is another.
+        let found = places_from("CIUDAD DE MÉXICO", "MX", "La inflación subió en julio.");
+        assert_eq!(found[0].name, "Ciudad de México");
         // "Panama" before "City" is another place, not a short name.
         let found = places_from("PANAMA CITY", "PA", "Ships waited to cross Panama.");
         assert!(
@@ -1021,6 +1053,22 @@ mod tests {
                 .any(|p| p.name == "Dublin" && p.country_code.as_deref() == Some("US")),
             "{found:?}"
         );
+    }
+
+    #[test]
+    fn a_german_noun_after_an_article_is_no_foreign_town_or_region() {
+        let body = "Wir investieren in die Zukunft dieses Landes und in Landes, sagte er in Köln.";
+        let mut story = story_of(body);
+        story.language = Some(crate::story::language::Detected {
+            code: "de",
+            confidence: 1.0,
+        });
+        let found = find_places(&story, &Text::new(body));
+        let found: Vec<_> = found
+            .iter()
+            .map(|p| (p.name.as_str(), p.mentions.len()))
+            .collect();
+        assert_eq!(found, [("Landes", 1), ("Köln", 1)]);
     }
 
     #[test]

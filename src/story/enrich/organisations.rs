@@ -248,6 +248,8 @@ static HEADS: WordList = WordList::new(&[
     "School",
     "Hospital",
     "Club",
+    "FC",
+    "CF",
     "League",
     "Society",
     "Forces",
@@ -358,6 +360,7 @@ static LEADS: WordList = WordList::new(&[
     "Unité",
     "Dirección",
     "Direção",
+    "FC",
     "Ordem",
     "Orden",
     "Ordre",
@@ -1453,7 +1456,7 @@ mod tests {
 
     #[test]
     fn head_words_end_and_open_names() {
-        let found = names("The Oregon Department of Forestry said the U.S. Fish & Wildlife Service agreed, as did the Banco Central de Cuba and Airlines for America. A Ordem dos Médicos não.");
+        let found = names("The Oregon Department of Forestry said the U.S. Fish & Wildlife Service agreed, as did the Banco Central de Cuba and Airlines for America. A Ordem dos Médicos não. El Real Madrid venció al FC Barcelona y al Valencia CF.");
         assert_eq!(
             found,
             vec![
@@ -1461,7 +1464,10 @@ mod tests {
                 "U.S. Fish & Wildlife Service",
                 "Banco Central de Cuba",
                 "Airlines for America",
-                "Ordem dos Médicos"
+                "Ordem dos Médicos",
+                "Real Madrid",
+                "FC Barcelona",
+                "Valencia CF"
             ]
         );
     }

@@ -202,6 +202,14 @@ fn has_title_suffix(word: &str) -> bool {
 /// Words that make a run an organisation, an event, a law, a place or a product, not a person
 /// (besides the organisation head words, `organisations::is_head_word`).
 static NOT_PERSON_WORDS: WordList = WordList::new(&[
+    "County",
+    "Parish",
+    "Borough",
+    "Township",
+    "District",
+    "Province",
+    "Prefecture",
+    "Condado",
     "Corp",
     "Inc",
     "Fire",
@@ -1433,7 +1441,7 @@ mod tests {
     #[test]
     fn clubs_channels_and_bodies_named_like_people_are_not_people() {
         assert_eq!(
-            names("Cody Gakpo scored as Leeds United beat Bristol City and Borussia Dortmund, Sky Sports said. The First Amendment and the U.S. Geological Survey agreed. Según la Defensoría del Pueblo y las Naciones Unidas, Ana Ruiz Ortega huyó. Na Concertação Social, Rui Vaz falou."),
+            names("Cody Gakpo scored as Leeds United beat Bristol City and Borussia Dortmund, Sky Sports said. The First Amendment and the U.S. Geological Survey agreed. Según la Defensoría del Pueblo y las Naciones Unidas, Ana Ruiz Ortega huyó. Na Concertação Social, Rui Vaz falou. Sharkey County and Orleans Parish said so."),
             ["Cody Gakpo", "Ana Ruiz Ortega", "Rui Vaz"]
         );
     }

@@ -222,6 +222,23 @@ static PERSON_ROLES: WordList = WordList::new(&[
     "kanzlerin",
     "bürgermeister",
     "bürgermeisterin",
+    "coroner",
+    "sheriff",
+    "técnico",
+    "entrenador",
+    "entrenadora",
+    "treinador",
+    "treinadora",
+    "entraîneur",
+    "trainer",
+    "trainerin",
+    "seleccionador",
+    "selecionador",
+    "sélectionneur",
+    "capitán",
+    "capitão",
+    "capitaine",
+    "kapitän",
     "politician",
     "político",
     "politicien",
@@ -830,13 +847,19 @@ mod tests {
 
     #[test]
     fn a_role_of_another_language_stands_for_the_person_last_named() {
-        let body = "A ministra da Saúde, Joana Prates Leal, falou no Porto.\n\n\"Os hospitais vão receber mais médicos já em janeiro\", afirmou a governante aos jornalistas.";
+        let body = "A ministra da Saúde, Joana Prates Leal, falou no Porto.\n\n\"Os hospitais vão receber mais médicos já em janeiro\", afirmou a governante aos jornalistas.\n\nXavi Hernández habló. \"No entiendo cómo no se revisó esa jugada\", señaló el técnico azulgrana.";
         assert_eq!(
             quotes(body),
-            vec![(
-                "Joana Prates Leal".into(),
-                "Os hospitais vão receber mais médicos já em janeiro".into()
-            )]
+            vec![
+                (
+                    "Joana Prates Leal".into(),
+                    "Os hospitais vão receber mais médicos já em janeiro".into()
+                ),
+                (
+                    "Xavi Hernández".into(),
+                    "No entiendo cómo no se revisó esa jugada".into()
+                )
+            ]
         );
     }
 

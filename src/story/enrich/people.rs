@@ -972,6 +972,15 @@ static ROLE_NOUNS: WordList = WordList::new(&[
     "trainer",
     "trainerin",
     "kapitän",
+    "jefe",
+    "jefa",
+    "chefe",
+    "coroner",
+    "sheriff",
+    "bastonário",
+    "bastonária",
+    "bâtonnier",
+    "decano",
 ]);
 
 /// Words that qualify a role before it: "deputy foreign minister", "former chief executive".
@@ -1249,15 +1258,49 @@ fn enclosing_role(before_name: &str, after_name: &str) -> Option<String> {
         return None;
     }
     let text = before_name.strip_suffix(", ")?;
-    let role = role_ending(text, is_role_noun)?;
+    let role = role_ending(text, is_role_noun).or_else(|| role_of_something(text))?;
     let before_role = text[..text.len() - role.len()].strip_suffix(WORD_BREAKS)?;
     let determiner_word = before_role.rsplit(WORD_BREAKS).next()?;
     let determiner = determiner_word.to_lowercase();
     // A name's possessive determines as "its" does: "Zambia's health minister, Sylvia Masebo,".
     let named_possessive = determiner_word.starts_with(char::is_uppercase)
         && without_possessive(determiner_word).len() < determiner_word.len();
-    (DOMAIN_ARTICLES.contains(&determiner) || POSSESSIVES.contains(&determiner) || named_possessive)
+    (DOMAIN_ARTICLES.contains(&determiner)
+        || GERMAN_ARTICLES.contains(&determiner)
+        || POSSESSIVES.contains(&determiner)
+        || named_possessive)
         .then_some(role)
+}
+
+/// German's articles before a role: "Der Chef der Gewerkschaft, Frank Werneke,".
+static GERMAN_ARTICLES: WordList = WordList::new(&["der", "die", "das"]);
+
+/// A role with what it is the role of, in lower case or not, ending the clause before an
+/// apposed name: "the head of the union", "Le président du groupe LR à l'Assemblée", "El jefe
+/// de la delegación gubernamental", "Der Chef der Gewerkschaft". Where `role_with_domain` reads a
+/// domain of capitalized words before any name, this reads only between a determiner and the
+/// comma before a name, so the words between may be any.
+fn role_of_something(text: &str) -> Option<String> {
+    const MOST_WORDS: usize = 9;
+    let clause_start = text
+        .rfind([',', ';', ':', '.', '“', '"', '«', '(', '—'])
+        .map_or(0, |at| {
+            at + text[at..].chars().next().map_or(1, char::len_utf8)
+        });
+    let clause = &text[clause_start..];
+    let words: Vec<(usize, &str)> = crate::story::text::word_spans(clause)
+        .into_iter()
+        .map(|(start, end)| (start, &clause[start..end]))
+        .collect();
+    words.windows(2).enumerate().find_map(|(index, pair)| {
+        let [(at, role), (_, connector)] = pair else {
+            return None;
+        };
+        let of = DOMAIN_CONNECTORS.contains(connector)
+            || matches!(*connector, "der" | "von" | "vom" | "at" | "for");
+        (index > 0 && words.len() - index <= MOST_WORDS && is_role_noun(&role.to_lowercase()) && of)
+            .then(|| clause[*at..].to_owned())
+    })
 }
 
 /// Possessive determiners, which introduce an apposition as an article does ("its executive
@@ -1449,12 +1492,13 @@ mod tests {
     #[test]
     fn venues_landmarks_and_events_are_not_people() {
         assert_eq!(
-            names_and_roles("Lena Moreau won the Dubai Open at Hamdan Stadium. Fans met at the Musée de Cluny, the Gare de Lyon and the Estadio Ramón Sánchez, then saw Omar Said at the Palais Garnier. Ganó la Copa Libertadores y habló con Globo Plus; el entrenador Luis Duarte y la Real Sociedad Hípica callaron."),
+            names_and_roles("Lena Moreau won the Dubai Open at Hamdan Stadium. Fans met at the Musée de Cluny, the Gare de Lyon and the Estadio Ramón Sánchez, then saw Omar Said at the Palais Garnier. Ganó la Copa Libertadores y habló con Globo Plus; el entrenador Luis Duarte y la Real Sociedad Hípica callaron. Sharkey County coroner Angela Mitchell agreed."),
             pairs(&[
                 ("Lena Moreau", None),
                 ("Omar Said", None),
                 // A coach's role, in any of the five languages.
                 ("Luis Duarte", Some("entrenador")),
+                ("Angela Mitchell", Some("Sharkey County coroner")),
             ])
         );
     }
@@ -1518,6 +1562,19 @@ mod tests {
                 // A list of names and roles: the role is the name's before it.
                 ("Tom Reed", None),
                 ("Sara Lind", None),
+            ])
+        );
+    }
+
+    #[test]
+    fn a_role_of_something_in_apposition_before_a_name_is_the_role() {
+        assert_eq!(
+            names_and_roles("The head of the union, Ana Ruiz, said no. El jefe de la delegación gubernamental, Otty Patiño, habló. Der Chef der Gewerkschaft, Frank Werneke, sprach. Asked about the head of the union, Rui Vaz said nothing."),
+            pairs(&[
+                ("Ana Ruiz", Some("head of the union")),
+                ("Otty Patiño", Some("jefe de la delegación gubernamental")),
+                ("Frank Werneke", Some("Chef der Gewerkschaft")),
+                ("Rui Vaz", None),
             ])
         );
     }

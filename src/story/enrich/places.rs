@@ -6,11 +6,11 @@
 //! preferring places in the story's countries (its dateline's, those it names, and one that two
 //! or more of its towns share) — except that a country the story only names does not make one of
 //! its small towns outrank a city ten times its size ("fined in the United States … offices in
-//! Dublin" is Dublin, Ireland, not Dublin, California). A name that stands next to another capitalized word anywhere in
-//! the story ("Bernardo Arévalo", "Miami Herald", "Jerome Powell") is part of a longer name
-//! everywhere; a name after "of" in a proper name ("Chamber of Commerce", "Reserve Bank of
-//! Australia") is not a place; a small town outside the story's countries is not taken, nor a
-//! town whose name merely opens a sentence.
+//! Dublin" is Dublin, Ireland, not Dublin, California). A name that stands next to another
+//! capitalized word anywhere in the story ("Bernardo Arévalo", "Miami Herald", "Jerome Powell")
+//! is part of a longer name everywhere; a name after "of" in a proper name ("Chamber of
+//! Commerce", "Reserve Bank of Australia") is not a place; a small town outside the story's
+//! countries is not taken, nor a town whose name merely opens a sentence.
 
 use std::collections::{BTreeSet, HashMap};
 use std::sync::OnceLock;
@@ -532,9 +532,11 @@ fn ends_a_name(text: &str, start: usize, end: usize) -> bool {
             at + before[at..].chars().next().map_or(1, char::len_utf8)
         });
     let previous = &before[previous_start..];
-    // The text after a dateline's dash opens a sentence too ("KINSHASA (AFP) — La République…").
+    // The text after a dateline's dash opens a sentence too ("KINSHASA (AFP) — La République…");
+    // a hyphen inside a name does not ("Jean-Pierre Paris").
+    let before_previous = &text[..previous_start];
     let opens = opens_sentence(text, previous_start)
-        || text[..previous_start].trim_end().ends_with(['-', '—', '–']);
+        || before_previous.ends_with(' ') && before_previous.trim_end().ends_with(['-', '—', '–']);
     capitalized(previous)
         && !CALENDAR.contains(previous)
         && !MODIFIERS.contains(previous)
@@ -551,6 +553,7 @@ struct StoryCountries {
     home: BTreeSet<String>,
 }
 
+/// The countries the story is about, from its dateline and the places it names.
 fn story_countries<'h>(
     story: &Story,
     hits: impl Iterator<Item = &'h Hit>,

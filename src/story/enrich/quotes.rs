@@ -588,10 +588,10 @@ fn speaker_in<'a>(
         } else {
             of_kind.next_back()
         }
-        .map(|m| (m.name, m.kind, verb))
     };
+    let speaking = |m: &Mention<'a>| (m.name, m.kind, verb);
     if let Some(person) = pick(SpeakerKind::Person) {
-        return Some(person);
+        return Some(speaking(person));
     }
     // "the minister said", "afirmou o comandante", "sagte der SPD-Politiker" (a compound's last
     // part is its head); an indefinite "one recruiter" is anonymous.
@@ -604,10 +604,7 @@ fn speaker_in<'a>(
         })
     };
     let organisation = pick(SpeakerKind::Organisation);
-    let organisation_start = named
-        .iter()
-        .find(|m| organisation.is_some_and(|o| o.0 == m.name))
-        .map(|m| m.start);
+    let organisation_start = organisation.map(|m| m.start);
     let before_organisation = |at: usize| organisation_start.is_none_or(|start| at < start);
     // A role before the organisation named is the speaker, the organisation where they spoke
     // or who reported it: "sagte der SPD-Politiker im Bundestag", "afirmou a governante,
@@ -626,7 +623,7 @@ fn speaker_in<'a>(
         Some((at, end)) if before_organisation(at) && !apposition(end) => {
             last_named_before_quote(SpeakerKind::Organisation)
         }
-        _ => organisation,
+        _ => organisation.map(|m| speaking(m)),
     }
 }
 

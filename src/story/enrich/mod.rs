@@ -72,6 +72,15 @@ impl WordList {
     }
 }
 
+/// German articles and determiners, which stand before nouns (and so before a role: "Der Chef
+/// der Gewerkschaft") and seldom before a place's name.
+static GERMAN_DETERMINERS: WordList = WordList::new(&[
+    "der", "die", "das", "des", "dem", "den", "ein", "eine", "eines", "einem", "einen", "einer",
+    "dieser", "diese", "dieses", "diesem", "diesen", "jeder", "jede", "jedes", "jedem", "jeden",
+    "kein", "keine", "keines", "keinem", "keinen", "unser", "unseres", "unserem", "unseren",
+    "ihres", "seines",
+]);
+
 /// Capitalized words that are dates, not names: they neither extend a place name ("in Cuba
 /// Tuesday") nor make a person ("Tuesday March").
 static CALENDAR: WordList = WordList::new(&[

@@ -59,6 +59,13 @@ struct KnownNames {
     not_acronyms: Vec<String>,
 }
 
+impl KnownNames {
+    /// Whether a capitalized abbreviation is listed as no organisation's (units, zones, DNA).
+    fn is_not_acronym(&self, word: &str) -> bool {
+        self.not_acronyms.iter().any(|listed| listed == word)
+    }
+}
+
 fn known() -> &'static KnownNames {
     static KNOWN_NAMES: OnceLock<KnownNames> = OnceLock::new();
     KNOWN_NAMES.get_or_init(|| {
@@ -1126,7 +1133,7 @@ fn acronyms(text: &Text<'_>, tokens: &[Token<'_>], places: &[Place]) -> Vec<Foun
     // An acronym is capitalized: the token's flag turns most words away first.
     for (index, token) in tokens.iter().enumerate().filter(|(_, t)| t.capitalized) {
         let word = base(token.text);
-        if !is_acronym(word) || names.not_acronyms.iter().any(|n| n == word) {
+        if !is_acronym(word) || names.is_not_acronym(word) {
             continue;
         }
         // A word in a line of capitals is shouting, not an abbreviation ("WASHINGTON (AP)").
@@ -1187,17 +1194,14 @@ fn spelled_out_acronyms<'t>(
     places: &[Place],
 ) -> SpelledOut<'t> {
     let body = text.body();
-    let not_acronyms = &known().not_acronyms;
+    let names = known();
     let mut found = Vec::new();
     let mut place_acronyms = Vec::new();
     for (index, token) in tokens.iter().enumerate().skip(1) {
         let acronym = token.text;
         let in_parentheses = body[..token.start].ends_with('(')
             && body[token.start + acronym.len()..].starts_with(')');
-        if !in_parentheses
-            || !is_defined_acronym(acronym)
-            || not_acronyms.iter().any(|word| word == acronym)
-        {
+        if !in_parentheses || !is_defined_acronym(acronym) || names.is_not_acronym(acronym) {
             continue;
         }
         let mut letters: Vec<char> = acronym.chars().filter(char::is_ascii_alphabetic).collect();

@@ -14,7 +14,7 @@ use rustc_hash::{FxHashMap, FxHashSet};
 use super::organisations::{is_head_word, Organisation};
 use super::places::Place;
 use super::quotes::SAYING;
-use super::{is_office, WordList, CALENDAR};
+use super::{is_office, WordList, CALENDAR, GERMAN_DETERMINERS};
 use crate::story::gazetteer::fold;
 use crate::story::text::{opens_sentence, without_possessive, Text};
 
@@ -1266,14 +1266,11 @@ fn enclosing_role(before_name: &str, after_name: &str) -> Option<String> {
     let named_possessive = determiner_word.starts_with(char::is_uppercase)
         && without_possessive(determiner_word).len() < determiner_word.len();
     (DOMAIN_ARTICLES.contains(&determiner)
-        || GERMAN_ARTICLES.contains(&determiner)
+        || GERMAN_DETERMINERS.contains(&determiner)
         || POSSESSIVES.contains(&determiner)
         || named_possessive)
         .then_some(role)
 }
-
-/// German's articles before a role: "Der Chef der Gewerkschaft, Frank Werneke,".
-static GERMAN_ARTICLES: WordList = WordList::new(&["der", "die", "das"]);
 
 /// A role with what it is the role of, in lower case or not, ending the clause before an
 /// apposed name: "the head of the union", "Le président du groupe LR à l'Assemblée", "El jefe

@@ -18,7 +18,7 @@ use std::sync::OnceLock;
 use unicode_normalization::UnicodeNormalization;
 
 use super::word_starts::WordStartNames;
-use super::{WordList, CALENDAR};
+use super::{WordList, CALENDAR, GERMAN_DETERMINERS};
 use crate::story::gazetteer::{fold, gazetteer, short_form};
 use crate::story::model::Story;
 use crate::story::text::{alphanumeric_runs, opens_sentence, Text};
@@ -286,12 +286,8 @@ pub fn find_places(story: &Story, text: &Text<'_>) -> Vec<Place> {
                 .as_ref()
                 .is_some_and(|c| context.contains(c))
             && hit.range.is_some_and(|(start, _)| {
-                let before = body[..start].trim_end_matches(' ');
-                let previous = before
-                    .rsplit(|c: char| !c.is_alphabetic())
-                    .next()
-                    .unwrap_or("");
-                before.len() < start && GERMAN_DETERMINERS.contains(previous)
+                previous_word(body, start)
+                    .is_some_and(|(_, previous)| GERMAN_DETERMINERS.contains(previous))
             });
         let unique = m.candidates[hit.pattern].len() == 1;
         if function_word
@@ -523,15 +519,9 @@ fn hits_in(text: &str, alphanumeric: &[(usize, usize)], keep_range: bool) -> Vec
 /// or a month or a direction ("North"). The first word of a sentence is capitalized anyway ("In
 /// France"): there only a known organisation's name counts ("Air France flew…").
 fn ends_a_name(text: &str, start: usize, end: usize) -> bool {
-    let Some(before) = text[..start].strip_suffix(' ') else {
+    let Some((previous_start, previous)) = previous_word(text, start) else {
         return false;
     };
-    let previous_start = before
-        .rfind(|c: char| !c.is_alphanumeric())
-        .map_or(0, |at| {
-            at + before[at..].chars().next().map_or(1, char::len_utf8)
-        });
-    let previous = &before[previous_start..];
     // The text after a dateline's dash opens a sentence too ("KINSHASA (AFP) — La République…");
     // a hyphen inside a name does not ("Jean-Pierre Paris").
     let before_previous = &text[..previous_start];
@@ -541,6 +531,17 @@ fn ends_a_name(text: &str, start: usize, end: usize) -> bool {
         && !CALENDAR.contains(previous)
         && !MODIFIERS.contains(previous)
         && (!opens || super::organisations::known_name_covers(text, previous_start, end))
+}
+
+/// The word right before `start`, one space away, with its byte offset.
+fn previous_word(text: &str, start: usize) -> Option<(usize, &str)> {
+    let before = text[..start].strip_suffix(' ')?;
+    let previous_start = before
+        .rfind(|c: char| !c.is_alphanumeric())
+        .map_or(0, |at| {
+            at + before[at..].chars().next().map_or(1, char::len_utf8)
+        });
+    Some((previous_start, &before[previous_start..]))
 }
 
 /// The countries a story is about.
@@ -638,14 +639,6 @@ fn acceptable(
         }
     }
 }
-
-/// German articles and determiners, which stand before nouns and seldom before a place's name.
-static GERMAN_DETERMINERS: WordList = WordList::new(&[
-    "der", "die", "das", "des", "dem", "den", "ein", "eine", "eines", "einem", "einen", "einer",
-    "dieser", "diese", "dieses", "diesem", "diesen", "jeder", "jede", "jedes", "jedem", "jeden",
-    "kein", "keine", "keines", "keinem", "keinen", "unser", "unseres", "unserem", "unseren",
-    "ihres", "seines",
-]);
 
 /// Words of a direction or a position: a region named only by them ("Norte" of Guinea-Bissau,
 /// "Centre-Est" of Burkina Faso) is the north or the centre of wherever the story is, unless the

@@ -6,10 +6,13 @@
 //! ones, and written ones without a year, are resolved against the story's own date (its
 //! publication, else its update, else the date its dateline prints: `TOULOUSE, 12 septembre 2024
 //! (AFP)`, or `NEW DELHI, May 29 (Reuters)` in the year its message was sent) and left out when
-//! the story has none. A weekday is the nearest
-//! such day to that time (a Wednesday story's "Monday" is two days before, its "Friday" two days
-//! after; a tie goes to the past, which news mostly reports), unless the words before it look
-//! ahead ("next Monday", "will … on Monday") or back ("last Monday").
+//! the story has none. A weekday is the nearest such day to that time (a Wednesday story's
+//! "Monday" is two days before, its "Friday" two days after; a tie goes to the past, which news
+//! mostly reports), unless the words before it look ahead ("next Monday", "will … on Monday") or
+//! back ("last Monday"). A date without its year follows the same words ("les élections
+//! auront lieu le 17 novembre" in September is this November); without them it is in the
+//! story's year unless that puts it more than a month ahead ("diciembre" in May is last
+//! December).
 
 use rustc_hash::{FxHashMap, FxHashSet};
 use std::sync::OnceLock;
@@ -247,7 +250,7 @@ const RELATIVE_PERIODS: &[(&str, Resolution, i32)] = &[
     ("este ano", Resolution::Year, 0),
 ];
 
-/// Words that make a weekday the coming one.
+/// Words that make a weekday, or a date without its year, the coming one.
 const LOOKING_AHEAD: &[&str] = &[
     "next",
     "will",
@@ -265,7 +268,11 @@ const LOOKING_AHEAD: &[&str] = &[
     "wird",
 ];
 
-/// Words that make a weekday the past one.
+/// Words right before a date that make it the coming one: "prévues pour le 17 novembre",
+/// "convocadas para el 17 de noviembre", "für den 17. November angesetzt".
+const AIMING_AT: &[&str] = &["pour", "para", "für"];
+
+/// Words that make a weekday, or a date without its year, the past one.
 const LOOKING_BACK: &[&str] = &[
     "last",
     "pasado",
@@ -407,7 +414,7 @@ fn read_at(
             let date = NaiveDate::from_ymd_opt(y, m, d)?;
             return Some(make(index + 2, date.to_string(), Resolution::Day, false));
         }
-        let date = in_reference_year(reference?, m, Some(d))?;
+        let date = in_reference_year(reference?, m, Some(d), direction_before(text, index))?;
         return Some(make(index + 1, date.to_string(), Resolution::Day, true));
     }
     // Day [.] [de] Month [de] [year]: "10 March 2024", "14 de agosto de 2024", "12. März".
@@ -427,7 +434,7 @@ fn read_at(
                 let date = NaiveDate::from_ymd_opt(y, m, d)?;
                 return Some(make(year_at, date.to_string(), Resolution::Day, false));
             }
-            let date = in_reference_year(reference?, m, Some(d))?;
+            let date = in_reference_year(reference?, m, Some(d), direction_before(text, index))?;
             return Some(make(month_at, date.to_string(), Resolution::Day, true));
         }
     }
@@ -453,7 +460,7 @@ fn read_at(
                 Some("in" | "en" | "em" | "im" | "since" | "desde" | "depuis" | "seit" | "until")
             );
         if introduced && !AMBIGUOUS_MONTHS.contains(&current) {
-            let date = in_reference_year(reference?, m, None)?;
+            let date = in_reference_year(reference?, m, None, direction_before(text, index))?;
             return Some(make(
                 index,
                 format!("{:04}-{:02}", date.year(), m),
@@ -474,15 +481,7 @@ fn read_at(
     }
     let reference = reference?;
     if let Some((_, weekday)) = WEEKDAYS.iter().find(|(name, _)| *name == current) {
-        let mut before = (index.saturating_sub(8)..index).map(|i| text.lower_word(i));
-        let direction = if before.clone().any(|w| LOOKING_AHEAD.contains(&w)) {
-            Direction::Ahead
-        } else if before.any(|w| LOOKING_BACK.contains(&w)) {
-            Direction::Back
-        } else {
-            Direction::Nearest
-        };
-        let date = weekday_from(reference, *weekday, direction);
+        let date = weekday_from(reference, *weekday, direction_before(text, index));
         return Some(make(index, date.to_string(), Resolution::Day, true));
     }
     if let Some((_, offset)) = RELATIVE_DAYS.iter().find(|(name, _)| *name == current) {
@@ -514,14 +513,66 @@ fn read_at(
     None
 }
 
-/// A month (and day) without a year: in the story's year, or the year before when that would
-/// put it more than a month after the story.
-fn in_reference_year(reference: NaiveDate, month: u32, day: Option<u32>) -> Option<NaiveDate> {
-    let candidate = NaiveDate::from_ymd_opt(reference.year(), month, day.unwrap_or(1))?;
-    if candidate > reference + Duration::days(31) {
-        NaiveDate::from_ymd_opt(reference.year() - 1, month, day.unwrap_or(1))
+/// A month (and day) without a year, in the year its direction gives: the next such day when
+/// the words before it look ahead ("les élections auront lieu le 17 novembre" in September is
+/// this November), the last one when they look back; otherwise the story's year, or the year
+/// before when that would put it more than a month after the story ("diciembre" in May is last
+/// December: news mostly reports what happened).
+fn in_reference_year(
+    reference: NaiveDate,
+    month: u32,
+    day: Option<u32>,
+    direction: Direction,
+) -> Option<NaiveDate> {
+    let in_year = |year: i32| NaiveDate::from_ymd_opt(year, month, day.unwrap_or(1));
+    // A month alone is compared with the story's month: "this March" is March 31's too.
+    let first_of_month = NaiveDate::from_ymd_opt(reference.year(), reference.month(), 1)?;
+    let now = if day.is_some() {
+        reference
     } else {
-        Some(candidate)
+        first_of_month
+    };
+    let year = reference.year();
+    match direction {
+        Direction::Ahead => [year, year + 1]
+            .into_iter()
+            .filter_map(in_year)
+            .find(|date| *date >= now),
+        Direction::Back => [year, year - 1]
+            .into_iter()
+            .filter_map(in_year)
+            .find(|date| *date <= now),
+        Direction::Nearest => match in_year(year) {
+            Some(date) if date > reference + Duration::days(31) => in_year(year - 1),
+            date => date,
+        },
+    }
+}
+
+/// Which way the words before word `index` point a date without its year or week: ahead
+/// ("next", "will", "prochain", "wird", "vai", or "pour", "para", "für" right before it), back
+/// ("last", "pasado", "dernier"), or neither.
+/// Only the sentence's own words count: "Talks will resume. Sales fell in November."
+fn direction_before(text: &Text<'_>, index: usize) -> Direction {
+    let (words, body) = (text.words(), text.body());
+    let in_sentence = (index.saturating_sub(8)..index)
+        .rev()
+        .take_while(|&i| {
+            let gap = &body[words[i].1..words[i + 1].0];
+            !gap.contains(['.', '!', '?', '\n'])
+        })
+        .count();
+    let before = || (index - in_sentence..index).map(|i| text.lower_word(i));
+    let right_before =
+        (index.saturating_sub(2).max(index - in_sentence)..index).map(|i| text.lower_word(i));
+    if before().any(|w| LOOKING_AHEAD.contains(&w))
+        || right_before.into_iter().any(|w| AIMING_AT.contains(&w))
+    {
+        Direction::Ahead
+    } else if before().any(|w| LOOKING_BACK.contains(&w)) {
+        Direction::Back
+    } else {
+        Direction::Nearest
     }
 }
 
@@ -600,6 +651,37 @@ mod tests {
                 ("2024-03".into(), "month"),
                 ("2024-03-16".into(), "day"),
             ]
+        );
+    }
+
+    #[test]
+    fn a_date_without_its_year_looks_the_way_its_words_do() {
+        // 2024-09-12: elections called for November, an office taken last December, a vote
+        // of March.
+        let found = values(
+            "Elections will be held on 17 November. The president took office in December. \
+             The vote of 15 March was annulled. Des élections anticipées pour le 17 novembre. \
+             The plant was last inspected in October.",
+            Some("2024-09-12"),
+        );
+        assert_eq!(
+            found,
+            vec![
+                ("2024-11-17".into(), "day"),
+                ("2023-12".into(), "month"),
+                ("2024-03-15".into(), "day"),
+                ("2024-11-17".into(), "day"),
+                ("2023-10".into(), "month"),
+            ]
+        );
+        // Across New Year: what will happen is next year's.
+        let found = values(
+            "Talks will resume on 8 January. Sales fell in November.",
+            Some("2024-12-28"),
+        );
+        assert_eq!(
+            found,
+            vec![("2025-01-08".into(), "day"), ("2024-11".into(), "month")]
         );
     }
 

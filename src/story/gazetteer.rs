@@ -282,6 +282,11 @@ impl Gazetteer {
         self.most_populous(name, |city| city.country == country)
     }
 
+    /// The most populous city of that name in the US state with postal code `state`.
+    pub fn city_in_us_state(&self, name: &str, state: &str) -> Option<&City> {
+        self.most_populous(name, |city| city.country == "US" && city.admin1 == state)
+    }
+
     /// The most populous city of that name that `accept` takes.
     fn most_populous(&self, name: &str, accept: impl Fn(&City) -> bool) -> Option<&City> {
         self.city_names

@@ -6,7 +6,11 @@
 //! preferring places in the story's countries (its dateline's, those it names, and one that two
 //! or more of its towns share) — except that a country the story only names does not make one of
 //! its small towns outrank a city ten times its size ("fined in the United States … offices in
-//! Dublin" is Dublin, Ireland, not Dublin, California). A name that stands next to another
+//! Dublin" is Dublin, Ireland, not Dublin, California). Within a country, a town of the story's
+//! state (its dateline city's, or a US state it names) or of the state printed after it comes
+//! first ("Columbus" in a story from Atlanta is Columbus, Georgia; "Rochester, Minn."), and a
+//! city of 100,000 or more outranks a region of its name unless the words around call it a
+//! region ("Wien" the city, "Washington state" the state). A name that stands next to another
 //! capitalized word anywhere in the story ("Bernardo Arévalo", "Miami Herald", "Jerome Powell")
 //! is part of a longer name everywhere; a name after "of" in a proper name ("Chamber of
 //! Commerce", "Reserve Bank of Australia") is not a place; a small town outside the story's
@@ -45,6 +49,10 @@ struct Candidate {
     geonameid: Option<u64>,
     population: u64,
     point: Option<(f64, f64)>,
+    /// The first-level division a city lies in, as GeoNames codes it (`GA` for Georgia, `09`
+    /// for Vienna); for a US state its postal code, which GeoNames uses for US states too.
+    /// Other countries' ISO 3166-2 codes are not GeoNames', so their regions have none.
+    admin1: Option<String>,
 }
 
 /// A place the story mentions.
@@ -99,12 +107,13 @@ fn build() -> Matcher {
         geonameid: g.country_geonameid(code),
         population: u64::MAX,
         point: None,
+        admin1: None,
     };
     for (name, code) in g.country_names() {
         add(name, country(code));
     }
     for line in REGIONS.lines() {
-        if let [code, _, name, _] = line.split('\t').collect::<Vec<_>>()[..] {
+        if let [code, subdivision, name, _] = line.split('\t').collect::<Vec<_>>()[..] {
             add(
                 name,
                 Candidate {
@@ -113,6 +122,7 @@ fn build() -> Matcher {
                     geonameid: None,
                     population: 0,
                     point: None,
+                    admin1: subdivision.strip_prefix("US-").map(str::to_owned),
                 },
             );
         }
@@ -127,6 +137,7 @@ fn build() -> Matcher {
                     geonameid: None,
                     population: u64::MAX,
                     point: None,
+                    admin1: None,
                 },
             );
         }
@@ -138,6 +149,7 @@ fn build() -> Matcher {
             geonameid: Some(city.geonameid),
             population: city.population,
             point: Some((city.longitude, city.latitude)),
+            admin1: Some(city.admin1.clone()),
         };
         for name in
             std::iter::once(city.name.as_str()).chain(city.alternates.iter().map(String::as_str))
@@ -198,6 +210,11 @@ struct Hit {
     /// a name ("Credit Suisse", "Air France"), not a country of its own.
     ends_a_name: bool,
     sentence_start: bool,
+    /// The US state printed after it and a comma: "Columbus, Ohio", "Vienna, Va.".
+    state_after: Option<String>,
+    /// Called a region by the words around it: "Bellevue, Washington", "Washington state",
+    /// "distrito de Beja", "the province of Antofagasta".
+    called_a_region: bool,
 }
 
 /// Finds the places a story mentions in its body, headline and captions, the dateline place
@@ -228,7 +245,7 @@ pub fn find_places(story: &Story, text: &Text<'_>) -> Vec<Place> {
         .filter(|h| m.candidates[h.pattern].iter().all(|c| c.kind == Kind::City))
         .map(|h| h.text.clone())
         .collect();
-    let StoryCountries { all: context, home } = story_countries(
+    let countries = story_countries(
         story,
         body_hits.iter().chain(&headline_hits),
         &in_longer_names,
@@ -243,7 +260,7 @@ pub fn find_places(story: &Story, text: &Text<'_>) -> Vec<Place> {
         .as_ref()
         .map(|dateline| fold(&dateline.place));
     for hit in body_hits.into_iter().chain(headline_hits) {
-        let Some(candidate) = choose(&m.candidates[hit.pattern], &context, &home) else {
+        let Some(candidate) = choose(&m.candidates[hit.pattern], &countries, &hit) else {
             continue;
         };
         if candidate.kind == Kind::City
@@ -284,7 +301,7 @@ pub fn find_places(story: &Story, text: &Text<'_>) -> Vec<Place> {
             && !candidate
                 .country
                 .as_ref()
-                .is_some_and(|c| context.contains(c))
+                .is_some_and(|c| countries.all.contains(c))
             && hit.range.is_some_and(|(start, _)| {
                 previous_word(body, start)
                     .is_some_and(|(_, previous)| GERMAN_DETERMINERS.contains(previous))
@@ -293,7 +310,7 @@ pub fn find_places(story: &Story, text: &Text<'_>) -> Vec<Place> {
         if function_word
             || calendar_word
             || german_noun
-            || !acceptable(&hit, candidate, unique, &context, &in_longer_names)
+            || !acceptable(&hit, candidate, unique, &countries.all, &in_longer_names)
         {
             continue;
         }
@@ -313,7 +330,18 @@ pub fn find_places(story: &Story, text: &Text<'_>) -> Vec<Place> {
             *known == key || candidate.geonameid.is_some() && place.geonameid == candidate.geonameid
         };
         match places.iter_mut().find(same_place) {
-            Some((_, place)) => place.mentions.extend(offsets),
+            Some((_, place)) => {
+                // A later mention that the words around call a region ("Odemira, Beja, …
+                // distrito de Beja") makes the place that region, not its city.
+                let now_a_region = hit.called_a_region
+                    && candidate.kind == Kind::Region
+                    && place.country_code == candidate.country;
+                if now_a_region {
+                    place.geonameid = None;
+                    place.point = None;
+                }
+                place.mentions.extend(offsets);
+            }
             None => places.push((
                 key,
                 Place {
@@ -330,7 +358,7 @@ pub fn find_places(story: &Story, text: &Text<'_>) -> Vec<Place> {
         .dateline
         .as_ref()
         .and_then(|d| d.country_code.as_deref());
-    add_features(&mut places, text, &context, home);
+    add_features(&mut places, text, &countries.all, home);
     if let (Some(dateline), Some(key)) = (&story.dateline, dateline_key) {
         let city = gazetteer().city(&dateline.place, dateline.region.as_deref());
         // The gazetteer's spelling when it, or one of the city's other names, is the printed
@@ -511,8 +539,108 @@ fn hits_in(text: &str, alphanumeric: &[(usize, usize)], keep_range: bool) -> Vec
                 .is_some_and(|next| capitalized(next) && !CALENDAR.contains(next)),
             ends_a_name: keep_range && ends_a_name(text, hit.start(), hit.end()),
             sentence_start: opens_sentence(text, hit.start()),
+            state_after: state_after(text, hit.end()),
+            called_a_region: after_its_town(text, hit.start(), hit.end())
+                || after_a_region_word(text, hit.start())
+                || text[hit.end()..]
+                    .strip_prefix(' ')
+                    .and_then(|rest| rest.split(|c: char| !c.is_alphanumeric()).next())
+                    .is_some_and(|next| REGION_WORDS.contains(next)),
         })
         .collect()
+}
+
+/// Words that name a first-level division, before its name ("distrito de Beja", "state of
+/// Washington", "province de Québec") or, lower-case, after it ("Washington state").
+static REGION_WORDS: WordList = WordList::new(&[
+    "state",
+    "province",
+    "region",
+    "district",
+    "county",
+    "prefecture",
+    "estado",
+    "provincia",
+    "región",
+    "departamento",
+    "distrito",
+    "província",
+    "região",
+    "département",
+    "région",
+    "Bundesland",
+    "Provinz",
+    "Region",
+    "Bezirk",
+    "Kanton",
+    "canton",
+    "oblast",
+    "krai",
+]);
+
+/// Whether a region word and a connector come right before `start`: "distrito de Beja",
+/// "the state of Washington", "la province de Québec", "im Bundesland Sachsen".
+fn after_a_region_word(text: &str, start: usize) -> bool {
+    let mut words = text[..start].trim_end().rsplit(' ');
+    let previous = words.next().unwrap_or("");
+    let word = if matches!(previous, "of" | "de" | "do" | "da" | "del" | "du") {
+        words.next().unwrap_or("")
+    } else {
+        previous
+    };
+    REGION_WORDS.contains(word) || REGION_WORDS.contains(&word.to_lowercase())
+}
+
+/// The postal code of the US state printed after a comma at `end`, by name, postal code or
+/// newsroom abbreviation, in one word or two: "Columbus, Ohio", "Paris, Texas", "Vienna, Va.",
+/// "Raleigh, North Carolina".
+fn state_after(text: &str, end: usize) -> Option<String> {
+    let rest = text[end..].strip_prefix(", ")?;
+    if !rest.starts_with(char::is_uppercase) {
+        return None;
+    }
+    let mut words = rest.split(' ');
+    let first = words.next()?.trim_end_matches([',', ';', ')']);
+    let state = |name: &str| gazetteer().us_state(name).map(str::to_owned);
+    words
+        .next()
+        .filter(|second| second.starts_with(char::is_uppercase))
+        .and_then(|second| {
+            state(&format!(
+                "{first} {}",
+                second.trim_end_matches([',', ';', '.', ')'])
+            ))
+        })
+        .or_else(|| state(first))
+        .or_else(|| state(first.trim_end_matches('.')))
+}
+
+/// Whether the state named at `[start, end)` comes after a comma and a town of that state:
+/// "Bellevue, Washington" is the state, not the capital.
+fn after_its_town(text: &str, start: usize, end: usize) -> bool {
+    let Some(before) = text[..start].strip_suffix(", ") else {
+        return false;
+    };
+    let Some(state) = gazetteer().us_state(&text[start..end]) else {
+        return false;
+    };
+    // The town's last one, two or three words.
+    let mut town_start = before.len();
+    for _ in 0..3 {
+        town_start = before[..town_start].rfind(' ').map_or(0, |space| space + 1);
+        let town = &before[town_start..];
+        if !town.starts_with(char::is_uppercase) {
+            return false;
+        }
+        if gazetteer().city_in_us_state(town, state).is_some() {
+            return true;
+        }
+        let Some(space) = town_start.checked_sub(1) else {
+            return false;
+        };
+        town_start = space;
+    }
+    false
 }
 
 /// Whether the match `[start, end)` comes right after a capitalized word that is not a weekday
@@ -552,6 +680,11 @@ struct StoryCountries {
     /// Those that place the story itself, the dateline's and the towns' one: a country it only
     /// names may be far from where the story happens.
     home: BTreeSet<String>,
+    /// The first-level divisions it is in, as (country, GeoNames admin1): its dateline city's
+    /// and the US states it names. A town of one of them is the story's, whatever bigger town
+    /// of the same country shares its name (Columbus in a story from Atlanta is Columbus,
+    /// Georgia).
+    states: BTreeSet<(String, String)>,
 }
 
 /// The countries the story is about, from its dateline and the places it names.
@@ -567,9 +700,24 @@ fn story_countries<'h>(
         .filter_map(|d| d.country_code.clone())
         .collect();
     let mut context = home.clone();
+    let mut states: BTreeSet<(String, String)> = story
+        .dateline
+        .iter()
+        .filter_map(|d| {
+            let city = gazetteer().city(&d.place, d.region.as_deref())?;
+            let same_country = d.country_code.as_deref() == Some(city.country.as_str());
+            same_country.then(|| (city.country.clone(), city.admin1.clone()))
+        })
+        .collect();
     let mut towns_per_country: HashMap<String, BTreeSet<String>> = HashMap::new();
     for hit in hits {
         let candidates = &m.candidates[hit.pattern];
+        if hit.setting == Setting::Alone {
+            states.extend(candidates.iter().filter_map(|c| match (c.kind, &c.admin1) {
+                (Kind::Region, Some(state)) => Some(("US".to_owned(), state.clone())),
+                _ => None,
+            }));
+        }
         if let Some(country) = candidates
             .iter()
             .find(|c| c.kind == Kind::Country)
@@ -605,7 +753,11 @@ fn story_countries<'h>(
             .map(|(country, _)| country),
     );
     context.extend(home.iter().cloned());
-    StoryCountries { all: context, home }
+    StoryCountries {
+        all: context,
+        home,
+        states,
+    }
 }
 
 /// Whether a match is taken as a place, given what it would mean and where it stands.
@@ -655,28 +807,86 @@ fn names_a_direction(name: &str) -> bool {
 }
 
 /// The candidate a name most likely means here: one in the story's countries, else the most
-/// populous (countries and supranational names outrank cities, cities outrank regions of the
-/// same name: "Paris" the city, not the département). A small town in a country the story only
-/// names gives way to a city of the same name ten times its size elsewhere.
+/// populous (countries and supranational names outrank cities).
+///
+/// Within the story's countries, the country itself comes first ("Panama"), unless the story is
+/// in another country that has a region of that name ("Georgia" in a story from Atlanta); then
+/// a town of the
+/// state printed after it ("Columbus, Ohio") or of one of the story's states; then a city of
+/// 100,000 or more before a region of the same name (Wien, Maputo and Tbilisi the cities, not
+/// their provinces), unless the words around call it a region ("Bellevue, Washington",
+/// "Washington state", "distrito de Beja"); then regions before smaller towns
+/// ("Georgia" the state, not Georgia, Vermont), the more populous first. A small town gives way
+/// to a city of the same name ten times its size elsewhere unless it lies in one of the
+/// story's states, or in its home country when the story has no state there: "Paris" in a
+/// story from Washington is Paris, France, but in one from Dallas Paris, Texas.
 fn choose<'a>(
     candidates: &'a [Candidate],
-    context: &BTreeSet<String>,
-    home: &BTreeSet<String>,
+    countries: &StoryCountries,
+    hit: &Hit,
 ) -> Option<&'a Candidate> {
     let in_context = |c: &&Candidate| {
         c.country
             .as_ref()
-            .is_some_and(|code| context.contains(code))
+            .is_some_and(|code| countries.all.contains(code))
     };
     if let Some(supranational) = candidates.iter().find(|c| c.kind == Kind::Supranational) {
         return Some(supranational);
     }
-    let rank = |c: &&Candidate| (c.kind == Kind::Region, c.population);
+    let in_state = |c: &Candidate, state: &str| {
+        c.country.as_deref() == Some("US") && c.admin1.as_deref() == Some(state)
+    };
+    if let Some(state) = &hit.state_after {
+        if let Some(town) = candidates
+            .iter()
+            .filter(|c| c.kind == Kind::City && in_state(c, state))
+            .max_by_key(|c| c.population)
+        {
+            return Some(town);
+        }
+    }
+    if hit.called_a_region {
+        if let Some(region) = candidates
+            .iter()
+            .filter(|c| c.kind == Kind::Region)
+            .max_by_key(|c| in_context(c))
+        {
+            return Some(region);
+        }
+    }
+    let in_story_state = |c: &Candidate| match (&c.country, &c.admin1) {
+        (Some(country), Some(admin1)) => countries
+            .states
+            .contains(&(country.clone(), admin1.clone())),
+        _ => false,
+    };
+    // A country the story is not in gives way to a region of the story's own country: "Georgia"
+    // in a story from Atlanta is the state.
+    let at_home = |c: &Candidate, kind: Kind| {
+        c.kind == kind
+            && c.country
+                .as_ref()
+                .is_some_and(|code| countries.home.contains(code))
+    };
+    let country_first = candidates.iter().any(|c| at_home(c, Kind::Country))
+        || !candidates.iter().any(|c| at_home(c, Kind::Region));
+    let rank = |c: &&Candidate| {
+        (
+            c.kind == Kind::Country && country_first,
+            c.kind == Kind::City && in_story_state(c),
+            c.kind == Kind::City && c.population >= SMALL_TOWN,
+            c.kind == Kind::Region,
+            c.population,
+        )
+    };
     let most_populous = candidates.iter().max_by_key(|c| c.population);
     let Some(local) = candidates.iter().filter(in_context).max_by_key(rank) else {
         return most_populous;
     };
-    let at_home = local.country.as_ref().is_some_and(|c| home.contains(c));
+    let country_has_state = |country: &str| countries.states.iter().any(|(c, _)| c == country);
+    let settled = local.country.as_deref().is_some_and(|country| {
+        in_story_state(local) || countries.home.contains(country) && !country_has_state(country)
+    });
     let dwarfed = |c: &Candidate| {
         c.kind == Kind::City && c.population >= local.population.max(1).saturating_mul(10)
     };
@@ -684,7 +894,7 @@ fn choose<'a>(
         Some(city)
             if local.kind == Kind::City
                 && local.population < SMALL_TOWN
-                && !at_home
+                && !settled
                 && dwarfed(city) =>
         {
             Some(city)
@@ -908,6 +1118,66 @@ mod tests {
             date: None,
         });
         find_places(&story, &Text::new(body))
+    }
+
+    /// The state (GeoNames admin1) of the town found under `name`, by its geonameid.
+    fn state_of(found: &[Place], name: &str) -> Option<(String, String)> {
+        let id = found.iter().find(|p| p.name == name)?.geonameid?;
+        let city = gazetteer().cities().iter().find(|c| c.geonameid == id)?;
+        Some((city.country.clone(), city.admin1.clone()))
+    }
+
+    #[test]
+    fn a_town_is_the_one_in_the_story_state_or_the_state_printed_after_it() {
+        let state = |country: &str, admin1: &str| Some((country.to_owned(), admin1.to_owned()));
+        // Columbus, Ohio is four times Columbus, Georgia; a story from Atlanta means the latter.
+        let found = places_from(
+            "ATLANTA",
+            "US",
+            "Counties from Savannah to Columbus must train workers.",
+        );
+        assert_eq!(state_of(&found, "Columbus"), state("US", "GA"));
+        // A state printed after the town decides, in any story.
+        let body = "The rally moved from Columbus, Georgia, to Rochester, Minn.";
+        let found = find_places(&story_of(body), &Text::new(body));
+        assert_eq!(state_of(&found, "Columbus"), state("US", "GA"));
+        assert_eq!(state_of(&found, "Rochester"), state("US", "MN"));
+        // Paris in a story from Washington is Paris, France; in one from Dallas, Paris, Texas.
+        let found = places_from("WASHINGTON", "US", "The president will travel to Paris.");
+        assert_eq!(state_of(&found, "Paris"), state("FR", "11"));
+        let found = places_from("DALLAS", "US", "A tornado struck Paris on Tuesday.");
+        assert_eq!(state_of(&found, "Paris"), state("US", "TX"));
+    }
+
+    #[test]
+    fn a_city_outranks_its_namesake_region_unless_the_words_call_it_a_region() {
+        let id = |found: &[Place], name: &str| {
+            found.iter().find(|p| p.name == name).map(|p| p.geonameid)
+        };
+        let found = places_from("WIEN", "AT", "Gespräche in Wien und in Kärnten.");
+        assert_eq!(id(&found, "Wien"), Some(Some(2761369)));
+        assert_eq!(id(&found, "Kärnten"), Some(None));
+        let found = places_from(
+            "MAPUTO",
+            "MZ",
+            "Protestos em Maputo e na cidade de Nampula.",
+        );
+        assert_eq!(id(&found, "Nampula"), Some(Some(1033356)));
+        // Called a region before or after its name, or printed after one of its towns.
+        let found = places_from(
+            "SEATTLE",
+            "US",
+            "Staff in Washington state, at Bellevue, Washington, and in the distrito de Beja.",
+        );
+        assert_eq!(id(&found, "Washington"), Some(None));
+        let found = places_from("LISBOA", "PT", "Em Odemira, Beja, e no distrito de Beja.");
+        assert_eq!(id(&found, "Beja"), Some(None));
+        // A country outranks its namesake regions, except in a story from the region's country.
+        let found = places_from("PANAMA CITY", "PA", "Ships wait off Panama.");
+        assert_eq!(id(&found, "Panama"), Some(Some(3703430)));
+        let found = places_from("ATLANTA", "US", "Storms crossed Alabama and Georgia.");
+        let georgia = found.iter().find(|p| p.name == "Georgia");
+        assert_eq!(georgia.map(|p| p.country_code.as_deref()), Some(Some("US")));
     }
 
     #[test]

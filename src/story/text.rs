@@ -142,6 +142,14 @@ pub fn opens_sentence(text: &str, start: usize) -> bool {
     before.is_empty() || before.ends_with(['.', '!', '?', '“', '"', ':'])
 }
 
+/// Whether byte `start` of `text` follows a dash set off by spaces, as the text after a
+/// dateline does ("KINSHASA (AFP) — La République…", "WIEN - „Wir…"): it opens a sentence there
+/// too. A hyphen inside a name does not ("Jean-Pierre Paris").
+pub fn follows_a_dash(text: &str, start: usize) -> bool {
+    let before = &text[..start];
+    before.ends_with(' ') && before.trim_end().ends_with(['-', '—', '–'])
+}
+
 /// `word` without its possessive ending: "Zambia’s" and "Zambia's" are "Zambia".
 pub fn without_possessive(word: &str) -> &str {
     let mut stem = word;

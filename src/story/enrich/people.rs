@@ -118,6 +118,8 @@ static TITLES: WordList = WordList::new(&[
     "Präsident",
     "Ministerin",
     "Bundeskanzler",
+    "Chef",
+    "Chefin",
     "Président",
     "Ministre",
     "Senhor",
@@ -170,6 +172,17 @@ const TITLE_SUFFIXES: &[&str] = &[
     "leiter",
     "leiterin",
     "direktor",
+    "direktorin",
+    "vorsitzende",
+    "vorsitzender",
+    "politiker",
+    "politikerin",
+    "sekretär",
+    "sekretärin",
+    "bürgermeister",
+    "bürgermeisterin",
+    "botschafter",
+    "botschafterin",
 ];
 
 /// How many of a word's last bytes [`has_title_suffix`] compares: as many as the longest
@@ -609,13 +622,13 @@ pub fn find_people(
                 end += 1;
                 continue;
             }
-            // Particles continue a name only when a name word follows them: "von der Leyen".
+            // Particles continue a name only when a name word follows them: "von der Leyen",
+            // and after a capitalized "Van" too: "Alexander Van der Bellen", "Van den Berg".
             let mut next = end;
             while next < words.len()
                 && (PARTICLES.contains(words[next].text)
-                    || (words[next].text == "der"
-                        && next > end
-                        && matches!(words[next - 1].text, "von" | "van")))
+                    || (matches!(words[next].text, "der" | "den")
+                        && matches!(words[next - 1].text, "von" | "van" | "Von" | "Van")))
             {
                 next += 1;
             }
@@ -766,10 +779,22 @@ pub fn find_people(
     // German capitalizes every noun, so two capitalized words in a row are as often a noun
     // phrase ("Betroffene Passagiere", "Spielball von Tarifkonflikten") as a name, and a noun
     // recurs as a surname would. German copy introduces a person with their role or beside a
-    // verb of saying; a run that never is is not taken for one.
+    // verb of saying; a run that never is is not taken for one. Its surname beside such a verb
+    // later introduces it too: "Die SPÖ unter Andreas Babler … , sagte Babler".
     if language == Some("de") {
+        let said_by_surname = |person: &Person| {
+            let surname = surname(&person.name);
+            words.iter().enumerate().any(|(index, word)| {
+                without_possessive(word.text) == surname
+                    && [index.checked_sub(1), Some(index + 1)]
+                        .into_iter()
+                        .flatten()
+                        .filter_map(|beside| words.get(beside))
+                        .any(|beside| SAYING.contains(beside.text))
+            })
+        };
         let mut introduced = introduced.into_iter();
-        people.retain(|_| introduced.next().unwrap_or(false));
+        people.retain(|person| introduced.next().unwrap_or(false) || said_by_surname(person));
     }
     // A surname alone later is the same person: "Arévalo said"; so is another word of a longer
     // name, standing alone ("Lula" of "Luiz Inácio Lula da Silva", "Castro" of "Xiomara Castro
@@ -924,6 +949,8 @@ static ROLE_NOUNS: WordList = WordList::new(&[
     "sprecherin",
     "chef",
     "chefin",
+    "vorsitzende",
+    "vorsitzender",
     "leiter",
     "leiterin",
     "präsident",
@@ -1598,6 +1625,10 @@ mod tests {
             names("Ursula von der Leyen spoke in Brussels."),
             vec!["Ursula von der Leyen"]
         );
+        assert_eq!(
+            names("President Alexander Van der Bellen met Ruud van den Berg. Merkel der CDU."),
+            vec!["Alexander Van der Bellen", "Ruud van den Berg"]
+        );
     }
 
     /// German capitalizes its nouns: a person is one the story introduces as one, with a role
@@ -1617,6 +1648,27 @@ mod tests {
         assert_eq!(
             names_in(Some("de")),
             ["Karin Lohse", "Markus Feld", "Richard Lutz"]
+        );
+        // A surname beside a verb of saying introduces the name it is short for; compound
+        // roles of chairs and politicians, and a plain "Chefin", introduce theirs.
+        let body = "Die SPÖ unter Andreas Babler ist bereit. „Wir sind bereit“, sagte Babler. \
+                    Es sagte die Neos-Vorsitzende Beate Meinl-Reisinger. Es sagte die Chefin \
+                    Anna Weber. Tarifkonflikte trafen Betroffene Reisende.";
+        let found: Vec<(String, Option<String>)> =
+            find_people(&Text::new(body), &[], &[], &[], Some("de"))
+                .into_iter()
+                .map(|p| (p.name, p.role))
+                .collect();
+        assert_eq!(
+            found,
+            [
+                ("Andreas Babler".to_owned(), None),
+                (
+                    "Beate Meinl-Reisinger".to_owned(),
+                    Some("Neos-Vorsitzende".to_owned())
+                ),
+                ("Anna Weber".to_owned(), Some("Chefin".to_owned())),
+            ]
         );
         // Without the language, the same runs are taken as they come.
         assert_eq!(

@@ -25,7 +25,7 @@ use super::word_starts::WordStartNames;
 use super::{WordList, CALENDAR, GERMAN_DETERMINERS};
 use crate::story::gazetteer::{fold, gazetteer, short_form};
 use crate::story::model::Story;
-use crate::story::text::{alphanumeric_runs, opens_sentence, Text};
+use crate::story::text::{alphanumeric_runs, follows_a_dash, opens_sentence, Text};
 
 const SUPRANATIONAL: &str = include_str!("../../../data/gazetteer/supranational.tsv");
 /// ISO 3166-2 subdivisions: country, code, name, type.
@@ -650,11 +650,7 @@ fn ends_a_name(text: &str, start: usize, end: usize) -> bool {
     let Some((previous_start, previous)) = previous_word(text, start) else {
         return false;
     };
-    // The text after a dateline's dash opens a sentence too ("KINSHASA (AFP) — La République…");
-    // a hyphen inside a name does not ("Jean-Pierre Paris").
-    let before_previous = &text[..previous_start];
-    let opens = opens_sentence(text, previous_start)
-        || before_previous.ends_with(' ') && before_previous.trim_end().ends_with(['-', '—', '–']);
+    let opens = opens_sentence(text, previous_start) || follows_a_dash(text, previous_start);
     capitalized(previous)
         && !CALENDAR.contains(previous)
         && !MODIFIERS.contains(previous)

@@ -20,7 +20,7 @@
 use super::organisations::Organisation;
 use super::people::Person;
 use super::WordList;
-use crate::story::text::{opens_sentence, word_spans, Text};
+use crate::story::text::{follows_a_dash, opens_sentence, word_spans, Text};
 
 /// Quotations shorter than this many words are fragments or scare quotes...
 const MIN_WORDS: usize = 6;
@@ -400,7 +400,8 @@ pub fn find_quotes(
             let spoken_sentence = verb.is_some()
                 && (ends_as_speech(&body[span.start..span.end])
                     || body[span.outer_end..].starts_with(',')
-                        && opens_sentence(body, span.outer_start));
+                        && (opens_sentence(body, span.outer_start)
+                            || follows_a_dash(body, span.outer_start)));
             if words < MIN_WORDS && !(spoken_sentence && words >= MIN_SENTENCE_WORDS) {
                 continue;
             }
@@ -783,6 +784,18 @@ mod tests {
         assert_eq!(
             quotes(body),
             vec![("Lena Marsh".into(), "We will fight on".into())]
+        );
+    }
+
+    #[test]
+    fn a_short_spoken_sentence_right_after_the_dateline_opens_its_sentence() {
+        // The comma stands outside the marks: the quotation is spoken because it opens its
+        // sentence, and the text after a dateline's dash opens one.
+        let body = "WIEN (dpa) - „Wir brauchen Stabilität“, sagte Anna Maria Weber. \
+                    Sie nannte das „eine Zeitenwende“, sagte Weber.";
+        assert_eq!(
+            quotes(body),
+            vec![("Anna Maria Weber".into(), "Wir brauchen Stabilität".into())]
         );
     }
 

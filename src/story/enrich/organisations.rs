@@ -197,6 +197,16 @@ static HEADS: WordList = WordList::new(&[
     "AG",
     "GmbH",
     "SA",
+    "A/S",
+    "ASA",
+    "plc",
+    "Oyj",
+    "KGaA",
+    "N.V.",
+    "S.A.",
+    "S.p.A.",
+    "SpA",
+    "Ltda",
     "Group",
     "Systems",
     "Institute",
@@ -640,8 +650,56 @@ pub fn find_organisations(
     found.extend(camel_case_names(&tokens));
     let listed = coordinated_names(text, &tokens, &found, places);
     found.extend(listed);
+    let short = names_without_legal_form(&tokens, &found);
+    found.extend(short);
     found.retain(|f| !spelled_out.place_acronyms.contains(&f.name.as_str()));
     merge(text, found)
+}
+
+/// A company named once with its legal form is named without it elsewhere: "Nordvind A/S" …
+/// "Nordvind's offshore projects", "Siemens Energy AG" … "Shares in Siemens Energy". Each such
+/// use is an alias of the full name, which it joins.
+fn names_without_legal_form(tokens: &[Token<'_>], found: &[Found]) -> Vec<Found> {
+    let mut short = Vec::new();
+    for full in found {
+        let Some((bare, form)) = full.name.rsplit_once(' ') else {
+            continue;
+        };
+        if !LEGAL_FORMS.contains(form) {
+            continue;
+        }
+        let words: Vec<&str> = bare.split(' ').collect();
+        for (index, window) in tokens.windows(words.len()).enumerate() {
+            let last = &window[window.len() - 1];
+            let matches = window
+                .iter()
+                .zip(&words)
+                .enumerate()
+                .all(|(k, (token, word))| {
+                    let written = if k + 1 == words.len() {
+                        base(token.text)
+                    } else {
+                        token.text
+                    };
+                    written == *word
+                });
+            let inside_full = window[0].start >= full.start && window[0].start < full.end;
+            // "Siemens Energy AG" is not "Siemens" again.
+            let longer = tokens
+                .get(index + words.len())
+                .is_some_and(|next| next.capitalized && !last.ends_name);
+            if !matches || inside_full || longer {
+                continue;
+            }
+            short.push(Found {
+                name: bare.to_owned(),
+                start: window[0].start,
+                end: last.start + base(last.text).len(),
+                alias_of: Some(full.name.clone()),
+            });
+        }
+    }
+    short
 }
 
 /// `CalMac`, `AgroVektor`, `BlackRock`: a capital inside a Latin-script word is a brand's, not a
@@ -1385,15 +1443,31 @@ fn initials(name: &str) -> String {
         .collect()
 }
 
+/// Legal forms after a company's name: "Siemens Energy AG" is "Siemens Energy" in full.
+static LEGAL_FORMS: WordList = WordList::new(&[
+    "AG", "SE", "GmbH", "KGaA", "A/S", "ASA", "AB", "Oyj", "plc", "PLC", "Ltd", "Ltd.", "Inc",
+    "Inc.", "Corp", "Corp.", "LLC", "N.V.", "NV", "S.A.", "SA", "S.p.A.", "SpA", "SAS", "S.L.",
+    "Lda", "Lda.", "Ltda", "Ltda.",
+]);
+
+/// A name that a longer one in the story extends with "of …" ("the Bank" of "the Bank of
+/// Canada") or with its legal form ("Siemens Energy" of "Siemens Energy AG") is that one: its
+/// mentions join it.
 fn absorb_prefixes(organisations: &mut Vec<Organisation>) {
     let names: Vec<String> = organisations.iter().map(|o| o.name.clone()).collect();
     let mut index = 0;
     while index < organisations.len() {
         let name = &organisations[index].name;
         let longer = names.iter().find(|other| {
-            other.len() > name.len()
-                && other.starts_with(name.as_str())
-                && other[name.len()..].starts_with(" of ")
+            let rest = other
+                .strip_prefix(name.as_str())
+                .filter(|rest| !rest.is_empty());
+            rest.is_some_and(|rest| {
+                rest.starts_with(" of ")
+                    || rest
+                        .strip_prefix(' ')
+                        .is_some_and(|form| LEGAL_FORMS.contains(form))
+            })
         });
         match longer.and_then(|l| organisations.iter().position(|o| &o.name == l)) {
             Some(target) => {
@@ -1422,6 +1496,24 @@ mod tests {
             .iter()
             .map(|o| (o.name.as_str(), o.acronym.as_deref()))
             .collect()
+    }
+
+    #[test]
+    fn a_company_named_with_its_legal_form_is_the_same_company_without_it() {
+        let body = "Siemens Energy AG will buy Nordvind A/S. Nordvind's shares jumped, Siemens \
+                    Energy rose and Siemens Energy Services fell.";
+        let found: Vec<(String, usize)> = find_organisations(&Text::new(body), &[], None)
+            .into_iter()
+            .map(|o| (o.name, o.mentions.len()))
+            .collect();
+        assert_eq!(
+            found,
+            [
+                ("Siemens Energy AG".to_owned(), 2),
+                ("Nordvind A/S".to_owned(), 2),
+                ("Siemens Energy Services".to_owned(), 1),
+            ]
+        );
     }
 
     #[test]

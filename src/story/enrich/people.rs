@@ -917,6 +917,7 @@ static ROLE_NOUNS: WordList = WordList::new(&[
     "officer",
     "secretary",
     "leader",
+    "líder",
     "founder",
     "owner",
     "chairman",
@@ -1155,10 +1156,36 @@ fn role_start_before_domain(before_run: &str) -> Option<usize> {
 /// Agricultura, Luis Planas").
 fn role_before(before_name: &str) -> Option<String> {
     let text = before_name.strip_suffix(' ')?;
-    role_ending(text, |word| {
-        is_role_noun(word) || ABBREVIATED_TITLES.contains(word)
-    })
-    .or_else(|| role_with_domain(text))
+    let is_role = |word: &str| is_role_noun(word) || ABBREVIATED_TITLES.contains(word);
+    role_ending(text, is_role)
+        .or_else(|| role_with_domain(text))
+        .or_else(|| {
+            // Romance languages put the nationality after the role: "le président sénégalais
+            // Bassirou Diomaye Faye", "O Presidente português, Marcelo Rebelo de Sousa,".
+            let text = text.strip_suffix(',').unwrap_or(text);
+            let (rest, adjective) = text.rsplit_once(' ')?;
+            if !is_national_adjective(adjective) {
+                return None;
+            }
+            let role = role_ending(rest, |word| is_role(word) || is_role(&word.to_lowercase()))?;
+            Some(format!("{role} {adjective}"))
+        })
+}
+
+/// Endings of the lower-case adjectives of nationality in French, Spanish and Portuguese
+/// ("sénégalais", "malienne", "argentino", "española", "português", "brasileiro",
+/// "costarricense"), which follow the role they qualify.
+const NATIONAL_ENDINGS: &[&str] = &[
+    "ais", "aise", "ien", "ienne", "ain", "aine", "ois", "oise", "ano", "ana", "eño", "eña", "ino",
+    "ina", "és", "ês", "esa", "ense", "eiro", "eira", "ico", "ica", "ese", "ol", "ola",
+];
+
+/// Whether a word reads as a lower-case adjective of nationality: letters only, five or more,
+/// with one of the [`NATIONAL_ENDINGS`].
+fn is_national_adjective(word: &str) -> bool {
+    word.chars().count() >= 5
+        && word.chars().all(char::is_lowercase)
+        && NATIONAL_ENDINGS.iter().any(|ending| word.ends_with(ending))
 }
 
 /// A role noun, or a compound with one ("présidente-directrice", "director-general").
@@ -1286,17 +1313,30 @@ fn enclosing_role(before_name: &str, after_name: &str) -> Option<String> {
     }
     let text = before_name.strip_suffix(", ")?;
     let role = role_ending(text, is_role_noun).or_else(|| role_of_something(text))?;
-    let before_role = text[..text.len() - role.len()].strip_suffix(WORD_BREAKS)?;
-    let determiner_word = before_role.rsplit(WORD_BREAKS).next()?;
-    let determiner = determiner_word.to_lowercase();
-    // A name's possessive determines as "its" does: "Zambia's health minister, Sylvia Masebo,".
-    let named_possessive = determiner_word.starts_with(char::is_uppercase)
-        && without_possessive(determiner_word).len() < determiner_word.len();
-    (DOMAIN_ARTICLES.contains(&determiner)
-        || GERMAN_DETERMINERS.contains(&determiner)
-        || POSSESSIVES.contains(&determiner)
-        || named_possessive)
-        .then_some(role)
+    let determines = |word: &str| {
+        let lower = word.to_lowercase();
+        // A possessive determines as "its" does: "Zambia's health minister, Sylvia Masebo,",
+        // "the union's leader, Ana Ruiz,".
+        DOMAIN_ARTICLES.contains(&lower)
+            || GERMAN_DETERMINERS.contains(&lower)
+            || POSSESSIVES.contains(&lower)
+            || without_possessive(word).len() < word.len()
+    };
+    let mut role_start = text.len() - role.len();
+    // One lower-case word between the determiner and the role qualifies the role: "Denmark's
+    // business minister, Morten Bodskov,".
+    for _ in 0..2 {
+        let before_role = text[..role_start].strip_suffix(WORD_BREAKS)?;
+        let word = before_role.rsplit(WORD_BREAKS).next()?;
+        if determines(word) {
+            return Some(text[role_start..].to_owned());
+        }
+        if !word.chars().all(char::is_lowercase) || role_start < text.len() - role.len() {
+            return None;
+        }
+        role_start = before_role.len() - word.len();
+    }
+    None
 }
 
 /// A role with what it is the role of, in lower case or not, ending the clause before an
@@ -1542,6 +1582,23 @@ mod tests {
             .iter()
             .map(|(name, role)| ((*name).to_owned(), role.map(str::to_owned)))
             .collect()
+    }
+
+    #[test]
+    fn a_nationality_after_a_role_and_a_word_between_a_possessive_and_a_role_belong_to_it() {
+        assert_eq!(
+            names_and_roles("Le président sénégalais Bassirou Diomaye Faye parla. O Presidente português, Marcelo Rebelo de Sousa, falou. Denmark's business minister, Morten Bodskov, spoke. The union's leader, Ana Ruiz, agreed. O seu líder, Ossufo Momade, disse. Asked about the minister, Rui Costa said no. The president has Tiago Lima."),
+            pairs(&[
+                ("Bassirou Diomaye Faye", Some("président sénégalais")),
+                ("Marcelo Rebelo de Sousa", Some("Presidente português")),
+                ("Morten Bodskov", Some("business minister")),
+                ("Ana Ruiz", Some("leader")),
+                ("Ossufo Momade", Some("líder")),
+                // No comma after the name, no apposition; no adjective of nationality.
+                ("Rui Costa", None),
+                ("Tiago Lima", None),
+            ])
+        );
     }
 
     #[test]

@@ -453,6 +453,8 @@ static KIND_NOUNS: WordList = WordList::new(&[
     "entreprise",
     "syndicat",
     "companhia",
+    "parti",
+    "partido",
 ]);
 
 /// Small words inside organisation names: "Chamber of Commerce", "Fish & Wildlife".
@@ -1759,6 +1761,11 @@ mod tests {
             vec!["Codelco"]
         );
         assert!(names("Actor Harrison Ford visited the Amazon.").is_empty());
+        // A party named after the word: "le parti Pastef", "apoiado pelo partido Podemos".
+        assert_eq!(
+            names("Le parti Pastef a gagné; apoiado pelo partido Podemos, o partido venceu."),
+            vec!["Pastef", "Podemos"]
+        );
     }
 
     #[test]

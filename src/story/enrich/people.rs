@@ -700,7 +700,11 @@ pub fn find_people(
             }
             tokens.drain(..=last_title);
         }
-        while tokens.first().is_some_and(|w| OPENERS.contains(w.text)) {
+        // A particle left first after an opener is the article it was ("Selon la Constitution").
+        while tokens
+            .first()
+            .is_some_and(|w| OPENERS.contains(w.text) || PARTICLES.contains(w.text))
+        {
             tokens.remove(0);
         }
         let possessive = tokens
@@ -1682,6 +1686,8 @@ mod tests {
             names("Ursula von der Leyen spoke in Brussels."),
             vec!["Ursula von der Leyen"]
         );
+        // Nor does a particle open a name: after an opener it is an article.
+        assert!(names("Selon la Constitution, le président ne peut pas.").is_empty());
         assert_eq!(
             names("President Alexander Van der Bellen met Ruud van den Berg. Merkel der CDU."),
             vec!["Alexander Van der Bellen", "Ruud van den Berg"]

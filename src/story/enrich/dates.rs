@@ -268,8 +268,8 @@ const LOOKING_AHEAD: &[&str] = &[
     "wird",
 ];
 
-/// Words right before a date that make it the coming one: "prévues pour le 17 novembre",
-/// "convocadas para el 17 de noviembre", "für den 17. November angesetzt".
+/// Words right before a date that aim at it, whichever way it lies: "prévues pour le 17
+/// novembre", "convocadas para el 17 de noviembre", "für den 17. November angesetzt".
 const AIMING_AT: &[&str] = &["pour", "para", "für"];
 
 /// Words that make a weekday, or a date without its year, the past one.
@@ -515,9 +515,11 @@ fn read_at(
 
 /// A month (and day) without a year, in the year its direction gives: the next such day when
 /// the words before it look ahead ("les élections auront lieu le 17 novembre" in September is
-/// this November), the last one when they look back; otherwise the story's year, or the year
-/// before when that would put it more than a month after the story ("diciembre" in May is last
-/// December: news mostly reports what happened).
+/// this November), the last one when they look back, the nearest one when they aim at it
+/// ("convoquées pour le 17 novembre" in September is this November, "prevista para el 3 de
+/// marzo" in April last March); otherwise the story's year, or the year before when that would
+/// put it more than a month after the story ("diciembre" in May is last December: news mostly
+/// reports what happened).
 fn in_reference_year(
     reference: NaiveDate,
     month: u32,
@@ -542,6 +544,10 @@ fn in_reference_year(
             .into_iter()
             .filter_map(in_year)
             .find(|date| *date <= now),
+        Direction::Around => [year - 1, year, year + 1]
+            .into_iter()
+            .filter_map(in_year)
+            .min_by_key(|date| ((*date - now).num_days().abs(), *date > now)),
         Direction::Nearest => match in_year(year) {
             Some(date) if date > reference + Duration::days(31) => in_year(year - 1),
             date => date,
@@ -550,8 +556,8 @@ fn in_reference_year(
 }
 
 /// Which way the words before word `index` point a date without its year or week: ahead
-/// ("next", "will", "prochain", "wird", "vai", or "pour", "para", "für" right before it), back
-/// ("last", "pasado", "dernier"), or neither.
+/// ("next", "will", "prochain", "wird", "vai"), back ("last", "pasado", "dernier"), at it
+/// ("pour", "para", "für" right before it), or none.
 /// Only the sentence's own words count: "Talks will resume. Sales fell in November."
 fn direction_before(text: &Text<'_>, index: usize) -> Direction {
     let (words, body) = (text.words(), text.body());
@@ -565,12 +571,12 @@ fn direction_before(text: &Text<'_>, index: usize) -> Direction {
     let before = || (index - in_sentence..index).map(|i| text.lower_word(i));
     let right_before =
         (index.saturating_sub(2).max(index - in_sentence)..index).map(|i| text.lower_word(i));
-    if before().any(|w| LOOKING_AHEAD.contains(&w))
-        || right_before.into_iter().any(|w| AIMING_AT.contains(&w))
-    {
+    if before().any(|w| LOOKING_AHEAD.contains(&w)) {
         Direction::Ahead
     } else if before().any(|w| LOOKING_BACK.contains(&w)) {
         Direction::Back
+    } else if right_before.into_iter().any(|w| AIMING_AT.contains(&w)) {
+        Direction::Around
     } else {
         Direction::Nearest
     }
@@ -581,6 +587,9 @@ fn direction_before(text: &Text<'_>, index: usize) -> Direction {
 enum Direction {
     Ahead,
     Back,
+    /// Whichever is nearer, the past one on a tie, for a date without its year too.
+    Around,
+    /// Whichever is nearer, the past one on a tie; a date without its year leans to the past.
     Nearest,
 }
 
@@ -594,8 +603,8 @@ fn weekday_from(reference: NaiveDate, weekday: Weekday, direction: Direction) ->
         Direction::Ahead => forward,
         Direction::Back if back == 0 => -7,
         Direction::Back => -back,
-        Direction::Nearest if forward < back => forward,
-        Direction::Nearest => -back,
+        Direction::Nearest | Direction::Around if forward < back => forward,
+        Direction::Nearest | Direction::Around => -back,
     };
     reference + Duration::days(days)
 }
@@ -673,6 +682,16 @@ mod tests {
                 ("2024-11-17".into(), "day"),
                 ("2023-10".into(), "month"),
             ]
+        );
+        // Aimed at, the nearest: in April a vote called for June, a meeting that was planned
+        // for March.
+        let found = values(
+            "Elecciones convocadas para el 2 de junio. La reunión prevista para el 3 de marzo.",
+            Some("2024-04-20"),
+        );
+        assert_eq!(
+            found,
+            vec![("2024-06-02".into(), "day"), ("2024-03-03".into(), "day")]
         );
         // Across New Year: what will happen is next year's.
         let found = values(

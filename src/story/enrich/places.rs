@@ -576,6 +576,8 @@ static REGION_WORDS: WordList = WordList::new(&[
     "canton",
     "oblast",
     "krai",
+    "State",
+    "Province",
 ]);
 
 /// Whether a region word and a connector come right before `start`: "distrito de Beja",
@@ -588,7 +590,7 @@ fn after_a_region_word(text: &str, start: usize) -> bool {
     } else {
         previous
     };
-    REGION_WORDS.contains(word) || REGION_WORDS.contains(&word.to_lowercase())
+    REGION_WORDS.contains(word)
 }
 
 /// The postal code of the US state printed after a comma at `end`, by name, postal code or
@@ -853,7 +855,8 @@ fn choose<'a>(
     let in_story_state = |c: &Candidate| match (&c.country, &c.admin1) {
         (Some(country), Some(admin1)) => countries
             .states
-            .contains(&(country.clone(), admin1.clone())),
+            .iter()
+            .any(|(c, a)| c == country && a == admin1),
         _ => false,
     };
     // A country the story is not in gives way to a region of the story's own country: "Georgia"

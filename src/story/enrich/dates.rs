@@ -10,9 +10,9 @@
 //! "Monday" is two days before, its "Friday" two days after; a tie goes to the past, which news
 //! mostly reports), unless the words before it look ahead ("next Monday", "will … on Monday") or
 //! back ("last Monday"). A date without its year follows the same words ("les élections
-//! auront lieu le 17 novembre" in September is this November); without them it is in the
-//! story's year unless that puts it more than a month ahead ("diciembre" in May is last
-//! December).
+//! auront lieu le 17 novembre" in September is this November), is the nearest such day after
+//! "pour", "para" or "für", and is otherwise in the story's year unless that puts it more than a
+//! month ahead ("diciembre" in May is last December).
 
 use rustc_hash::{FxHashMap, FxHashSet};
 use std::sync::OnceLock;
@@ -558,6 +558,7 @@ fn in_reference_year(
 /// Which way the words before word `index` point a date without its year or week: ahead
 /// ("next", "will", "prochain", "wird", "vai"), back ("last", "pasado", "dernier"), at it
 /// ("pour", "para", "für" right before it), or none.
+///
 /// Only the sentence's own words count: "Talks will resume. Sales fell in November."
 fn direction_before(text: &Text<'_>, index: usize) -> Direction {
     let (words, body) = (text.words(), text.body());

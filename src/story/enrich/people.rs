@@ -1326,21 +1326,22 @@ fn enclosing_role(before_name: &str, after_name: &str) -> Option<String> {
             || POSSESSIVES.contains(&lower)
             || without_possessive(word).len() < word.len()
     };
-    let mut role_start = text.len() - role.len();
+    let word_before = |at: usize| {
+        let before = text[..at].strip_suffix(WORD_BREAKS)?;
+        let word = before.rsplit(WORD_BREAKS).next()?;
+        Some((before.len() - word.len(), word))
+    };
+    let (qualifier_start, word) = word_before(text.len() - role.len())?;
+    if determines(word) {
+        return Some(role);
+    }
     // One lower-case word between the determiner and the role qualifies the role: "Denmark's
     // business minister, Morten Bodskov,".
-    for _ in 0..2 {
-        let before_role = text[..role_start].strip_suffix(WORD_BREAKS)?;
-        let word = before_role.rsplit(WORD_BREAKS).next()?;
-        if determines(word) {
-            return Some(text[role_start..].to_owned());
-        }
-        if !word.chars().all(char::is_lowercase) || role_start < text.len() - role.len() {
-            return None;
-        }
-        role_start = before_role.len() - word.len();
+    if word.is_empty() || !word.chars().all(char::is_lowercase) {
+        return None;
     }
-    None
+    let (_, determiner) = word_before(qualifier_start)?;
+    determines(determiner).then(|| text[qualifier_start..].to_owned())
 }
 
 /// A role with what it is the role of, in lower case or not, ending the clause before an

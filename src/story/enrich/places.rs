@@ -515,8 +515,8 @@ fn is_metonym(body: &str, start: usize, end: usize) -> bool {
 
 /// Every whole-word match of a place name in `text`, with how it sits among its neighbours.
 fn hits_in(text: &str, alphanumeric: &[(usize, usize)], keep_range: bool) -> Vec<Hit> {
-    matcher()
-        .names
+    let m = matcher();
+    m.names
         .find(
             text,
             alphanumeric,
@@ -524,30 +524,41 @@ fn hits_in(text: &str, alphanumeric: &[(usize, usize)], keep_range: bool) -> Vec
             |hit| is_word(text, hit.start(), hit.end()),
         )
         .into_iter()
-        .map(|hit| Hit {
-            pattern: hit.pattern().as_usize(),
-            text: text[hit.start()..hit.end()].to_owned(),
-            range: keep_range.then_some((hit.start(), hit.end())),
-            setting: setting(text, hit.start(), hit.end()),
-            attributive: text[hit.start()..hit.end()].ends_with('.')
-                && text[hit.end()..]
-                    .strip_prefix(' ')
-                    .is_some_and(|rest| rest.starts_with(char::is_lowercase)),
-            name_continues: text[hit.end()..]
-                .strip_prefix(' ')
-                .and_then(|rest| rest.split(|c: char| !c.is_alphanumeric()).next())
-                .is_some_and(|next| capitalized(next) && !CALENDAR.contains(next)),
-            ends_a_name: keep_range && ends_a_name(text, hit.start(), hit.end()),
-            sentence_start: opens_sentence(text, hit.start()),
-            state_after: state_after(text, hit.end()),
-            called_a_region: after_its_town(text, hit.start(), hit.end())
-                || after_a_region_word(text, hit.start())
-                || text[hit.end()..]
-                    .strip_prefix(' ')
-                    .and_then(|rest| rest.split(|c: char| !c.is_alphanumeric()).next())
-                    .is_some_and(|next| REGION_WORDS.contains(next)),
+        .map(|hit| {
+            let (start, end, pattern) = (hit.start(), hit.end(), hit.pattern().as_usize());
+            let next = word_after(text, end);
+            // Only a name that stands for several places is decided by the state printed after
+            // it or by being called a region: the other names skip the look-ups.
+            let ambiguous = m.candidates[pattern].len() > 1;
+            Hit {
+                pattern,
+                text: text[start..end].to_owned(),
+                range: keep_range.then_some((start, end)),
+                setting: setting(text, start, end),
+                attributive: text[start..end].ends_with('.')
+                    && text[end..]
+                        .strip_prefix(' ')
+                        .is_some_and(|rest| rest.starts_with(char::is_lowercase)),
+                name_continues: next
+                    .is_some_and(|next| capitalized(next) && !CALENDAR.contains(next)),
+                ends_a_name: keep_range && ends_a_name(text, start, end),
+                sentence_start: opens_sentence(text, start),
+                state_after: ambiguous.then(|| state_after(text, end)).flatten(),
+                called_a_region: ambiguous
+                    && (after_its_town(text, start, end)
+                        || after_a_region_word(text, start)
+                        || next.is_some_and(|next| REGION_WORDS.contains(next))),
+            }
         })
         .collect()
+}
+
+/// The word one space after byte `end`, up to its first character that is not a letter or a
+/// digit.
+fn word_after(text: &str, end: usize) -> Option<&str> {
+    text[end..]
+        .strip_prefix(' ')
+        .and_then(|rest| rest.split(|c: char| !c.is_alphanumeric()).next())
 }
 
 /// Words that name a first-level division, before its name ("distrito de Beja", "state of
@@ -807,14 +818,13 @@ fn names_a_direction(name: &str) -> bool {
 /// The candidate a name most likely means here: one in the story's countries, else the most
 /// populous (countries and supranational names outrank cities).
 ///
-/// Within the story's countries, the country itself comes first ("Panama"), unless the story is
-/// in another country that has a region of that name ("Georgia" in a story from Atlanta); then
-/// a town of the
-/// state printed after it ("Columbus, Ohio") or of one of the story's states; then a city of
-/// 100,000 or more before a region of the same name (Wien, Maputo and Tbilisi the cities, not
-/// their provinces), unless the words around call it a region ("Bellevue, Washington",
-/// "Washington state", "distrito de Beja"); then regions before smaller towns
-/// ("Georgia" the state, not Georgia, Vermont), the more populous first. A small town gives way
+/// A town of the US state printed after the name comes first ("Columbus, Ohio"), and a region
+/// when the words around call it one ("Bellevue, Washington", "Washington state", "distrito de
+/// Beja"). Then, within the story's countries, the country itself ("Panama"), unless the story
+/// is in another country that has a region of that name ("Georgia" in a story from Atlanta);
+/// then a town of one of the story's states; then a city of 100,000 or more before a region of
+/// the same name (Wien, Maputo and Tbilisi the cities, not their provinces); then regions before
+/// smaller towns ("Georgia" the state, not Georgia, Vermont), the more populous first. A small town gives way
 /// to a city of the same name ten times its size elsewhere unless it lies in one of the
 /// story's states, or in its home country when the story has no state there: "Paris" in a
 /// story from Washington is Paris, France, but in one from Dallas Paris, Texas.
@@ -831,13 +841,13 @@ fn choose<'a>(
     if let Some(supranational) = candidates.iter().find(|c| c.kind == Kind::Supranational) {
         return Some(supranational);
     }
-    let in_state = |c: &Candidate, state: &str| {
-        c.country.as_deref() == Some("US") && c.admin1.as_deref() == Some(state)
+    let in_division = |c: &Candidate, country: &str, admin1: &str| {
+        c.country.as_deref() == Some(country) && c.admin1.as_deref() == Some(admin1)
     };
     if let Some(state) = &hit.state_after {
         if let Some(town) = candidates
             .iter()
-            .filter(|c| c.kind == Kind::City && in_state(c, state))
+            .filter(|c| c.kind == Kind::City && in_division(c, "US", state))
             .max_by_key(|c| c.population)
         {
             return Some(town);
@@ -852,12 +862,11 @@ fn choose<'a>(
             return Some(region);
         }
     }
-    let in_story_state = |c: &Candidate| match (&c.country, &c.admin1) {
-        (Some(country), Some(admin1)) => countries
+    let in_story_state = |c: &Candidate| {
+        countries
             .states
             .iter()
-            .any(|(c, a)| c == country && a == admin1),
-        _ => false,
+            .any(|(country, admin1)| in_division(c, country, admin1))
     };
     // A country the story is not in gives way to a region of the story's own country: "Georgia"
     // in a story from Atlanta is the state.

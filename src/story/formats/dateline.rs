@@ -39,6 +39,9 @@ pub fn parse_dateline(first_paragraph: &str) -> Option<ParsedDateline> {
     if let Some(dot) = place.find(". ") {
         place = &place[..dot];
     }
+    // `FRANKFURT/MAIN (dpa)`, `HALLE/SAALE`, `BERLIN/BRÜSSEL`: a river or a second place
+    // qualifies the first, which is where the story was filed.
+    let place = place.split('/').next().unwrap_or(place);
     let place = place.trim_end_matches('.').trim();
     let looks_like_place = place.chars().next().is_some_and(char::is_uppercase)
         && place.split_whitespace().count() <= 4
@@ -109,6 +112,16 @@ mod tests {
             ),
             ("HAVANA, Cuba — Cuba's president", "HAVANA", None),
             ("TOKYO — Supermarkets across Japan", "TOKYO", None),
+            (
+                "FRANKFURT/MAIN (dpa) - Die Gewerkschaft",
+                "FRANKFURT",
+                Some("dpa"),
+            ),
+            (
+                "BERLIN/BRÜSSEL (dpa) - Die Regierung",
+                "BERLIN",
+                Some("dpa"),
+            ),
             (
                 "MOSCOW. March 14 (Interfax) - Russia",
                 "MOSCOW",

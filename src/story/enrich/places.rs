@@ -547,7 +547,8 @@ fn hits_in(text: &str, alphanumeric: &[(usize, usize)], keep_range: bool) -> Vec
                 called_a_region: ambiguous
                     && (after_its_town(text, start, end)
                         || after_a_region_word(text, start)
-                        || next.is_some_and(|next| REGION_WORDS.contains(next))),
+                        || next.is_some_and(|next| REGION_WORDS.contains(next))
+                        || listed_as_regions(text, start, end)),
             }
         })
         .collect()
@@ -602,6 +603,106 @@ fn after_a_region_word(text: &str, start: usize) -> bool {
         previous
     };
     REGION_WORDS.contains(word)
+}
+
+/// Words that name first-level divisions in the plural, before a list of them ("los
+/// departamentos de Santa Cruz y Beni", "várias províncias, incluindo Nampula e Zambézia") or,
+/// lower-case, after it ("Spartanburg and Anderson counties").
+static REGIONS_WORDS: WordList = WordList::new(&[
+    "states",
+    "provinces",
+    "regions",
+    "districts",
+    "counties",
+    "prefectures",
+    "estados",
+    "provincias",
+    "regiones",
+    "departamentos",
+    "distritos",
+    "províncias",
+    "regiões",
+    "départements",
+    "régions",
+    "provinces",
+    "Bundesländer",
+    "Bundesländern",
+    "Provinzen",
+    "Regionen",
+    "Bezirke",
+    "Bezirken",
+    "Kantone",
+    "Kantonen",
+    "cantons",
+    "oblasts",
+]);
+
+/// Words that join the items of a list of names, or bring it in, in the five languages.
+static LIST_WORDS: WordList = WordList::new(&[
+    "and",
+    "or",
+    "of",
+    "the",
+    "including",
+    "y",
+    "o",
+    "de",
+    "del",
+    "los",
+    "las",
+    "incluyendo",
+    "como",
+    "et",
+    "ou",
+    "des",
+    "du",
+    "notamment",
+    "dont",
+    "e",
+    "da",
+    "do",
+    "das",
+    "dos",
+    "incluindo",
+    "und",
+    "oder",
+    "wie",
+    "darunter",
+]);
+
+/// At most this many words between a plural division word and a name listed after it.
+const MAX_LISTED_WORDS: usize = 12;
+
+/// Whether the name at `[start, end)` is one of a list of names that a plural division word
+/// brings in or closes, in the same sentence: only names and the words that join them stand
+/// between.
+fn listed_as_regions(text: &str, start: usize, end: usize) -> bool {
+    const CLAUSE_ENDS: [char; 6] = ['.', ';', ':', '!', '?', ')'];
+    // Whether the walk goes on past a word, or ends (`Some(found)`) at a division word
+    // (found) or at a word no list has, or at the end of a clause (not found).
+    let step = |word: &str, backwards: bool| -> Option<bool> {
+        let bare = word.trim_end_matches(',').trim_end_matches(CLAUSE_ENDS);
+        let ends_clause = word.ends_with(CLAUSE_ENDS);
+        if backwards && ends_clause {
+            return Some(false);
+        }
+        if REGIONS_WORDS.contains(bare) {
+            return Some(true);
+        }
+        let listed = LIST_WORDS.contains(bare) || bare.starts_with(char::is_uppercase);
+        (ends_clause || !listed).then_some(false)
+    };
+    let walk = |words: &mut dyn Iterator<Item = &str>, backwards: bool| {
+        words
+            .filter(|word| !word.is_empty())
+            .take(MAX_LISTED_WORDS)
+            .find_map(|word| step(word, backwards))
+            .unwrap_or(false)
+    };
+    // After the name, only when its clause goes on.
+    walk(&mut text[..start].rsplit(' '), true)
+        || !text[end..].starts_with(CLAUSE_ENDS)
+            && walk(&mut text[end..].trim_start_matches(',').split(' '), false)
 }
 
 /// The postal code of the US state printed after a comma at `end`, by name, postal code or
@@ -1180,6 +1281,24 @@ mod tests {
         assert_eq!(id(&found, "Washington"), Some(None));
         let found = places_from("LISBOA", "PT", "Em Odemira, Beja, e no distrito de Beja.");
         assert_eq!(id(&found, "Beja"), Some(None));
+        // Listed after a plural division word, or before one, in the same sentence.
+        let found = places_from(
+            "MAPUTO",
+            "MZ",
+            "Chuvas em várias províncias, incluindo Sofala e Nampula, segundo o INGD.",
+        );
+        assert_eq!(id(&found, "Nampula"), Some(None));
+        let found = places_from("LISBOA", "PT", "Fogos nos distritos de Setúbal e Beja.");
+        assert_eq!(id(&found, "Beja"), Some(None));
+        let found = places_from("LISBON", "PT", "Fires burned in Beja and Faro districts.");
+        assert_eq!(id(&found, "Beja"), Some(None));
+        // A list that a sentence or a clause ends before the division word does not count.
+        let found = places_from(
+            "MAPUTO",
+            "MZ",
+            "Chuvas nas províncias. Nampula ficou sem luz, e Sofala e Nampula também.",
+        );
+        assert_eq!(id(&found, "Nampula"), Some(Some(1033356)));
         // A country outranks its namesake regions, except in a story from the region's country.
         let found = places_from("PANAMA CITY", "PA", "Ships wait off Panama.");
         assert_eq!(id(&found, "Panama"), Some(Some(3703430)));

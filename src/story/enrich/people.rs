@@ -148,6 +148,30 @@ static TITLES: WordList = WordList::new(&[
     "Coronel",
     "Capitão",
     "Capitán",
+    "Coroner",
+    "Sheriff",
+    "Prosecutor",
+    "Ambassador",
+    "Spokesman",
+    "Spokeswoman",
+    "Spokesperson",
+    "Chairman",
+    "Chairwoman",
+    "Treasurer",
+    "Superintendent",
+    "Commander",
+    "Councilman",
+    "Councilwoman",
+    "Councilor",
+    "Councillor",
+    "Speaker",
+    "Coach",
+    "Professor",
+    "Prof.",
+    "Pope",
+    "Rabbi",
+    "Imam",
+    "Archbishop",
 ]);
 
 /// Titles of courtesy: they end a name run as titles do, but are no role.
@@ -1499,6 +1523,18 @@ mod tests {
                 ("Claire Dubois", None),
                 // "Sr" after a name is Senior, part of it.
                 ("Joe Kennedy Sr", None),
+            ])
+        );
+    }
+
+    #[test]
+    fn a_capitalized_office_before_a_name_is_its_title() {
+        assert_eq!(
+            names_and_roles("A man died, Lexington County Coroner Margaret Fisher said. House Speaker Mike Johnson and Sheriff Leon Lott spoke."),
+            pairs(&[
+                ("Margaret Fisher", Some("Lexington County Coroner")),
+                ("Mike Johnson", Some("House Speaker")),
+                ("Leon Lott", Some("Sheriff")),
             ])
         );
     }

@@ -193,6 +193,10 @@ enum Setting {
     Adjacent,
     /// The object of "of"/"de" in a proper name: "Chamber of Commerce", "Bank of Australia".
     NameOf,
+    /// Before the word for a division named after it: "Lexington County", "Orleans Parish".
+    /// That mention is the division, but it is no person's or organisation's name, so the
+    /// town's other mentions stay the town.
+    Division,
 }
 
 /// A raw match, before context decides what it stands for.
@@ -1129,7 +1133,11 @@ fn setting(text: &str, start: usize, end: usize) -> Setting {
     let romance_connector =
         |word: &str| matches!(word, "de" | "del" | "des" | "du" | "da" | "do" | "di");
     let continued = romance_connector(next) && after.next().is_some_and(capitalized);
-    if (previous_word && capitalized(previous)) || next_continues_name || continued {
+    let after_a_name = previous_word && capitalized(previous);
+    if next_continues_name && !after_a_name && DIVISION_SUFFIXES.contains(next) {
+        return Setting::Division;
+    }
+    if after_a_name || next_continues_name || continued {
         return Setting::Adjacent;
     }
     let word_before = before.next().unwrap_or("").trim_end_matches(',');
@@ -1141,6 +1149,20 @@ fn setting(text: &str, start: usize, end: usize) -> Setting {
     }
     Setting::Alone
 }
+
+/// Capitalized words after a town's name that make it the name of a division: "Lexington
+/// County", "Orleans Parish", "Kent Borough".
+static DIVISION_SUFFIXES: WordList = WordList::new(&[
+    "County",
+    "Parish",
+    "Borough",
+    "Township",
+    "District",
+    "Prefecture",
+    "Province",
+    "Oblast",
+    "Krai",
+]);
 
 /// `WASHINGTON` → `Washington`, for datelines printed in capitals.
 fn title_case(name: &str) -> String {
@@ -1256,6 +1278,17 @@ mod tests {
         assert_eq!(state_of(&found, "Paris"), state("FR", "11"));
         let found = places_from("DALLAS", "US", "A tornado struck Paris on Tuesday.");
         assert_eq!(state_of(&found, "Paris"), state("US", "TX"));
+    }
+
+    #[test]
+    fn a_town_stays_a_town_beside_the_division_named_after_it() {
+        let body = "A man died in Lexington, the Lexington County coroner said.";
+        let found = places_from("COLUMBIA", "US", body);
+        let lexington = found.iter().find(|p| p.name == "Lexington");
+        assert_eq!(lexington.map(|p| p.mentions.clone()), Some(vec![(14, 23)]));
+        // Beside any other capitalized word, the name is someone's or something's.
+        let found = places_from("COLUMBIA", "US", "Lexington Partners said so in Lexington.");
+        assert!(found.iter().all(|p| p.name != "Lexington"), "{found:?}");
     }
 
     #[test]

@@ -19,10 +19,13 @@ const HEADLINE_WEIGHT: u32 = 3;
 const MIN_USES: u32 = 2;
 const MIN_LETTERS: usize = 4;
 
+/// The languages whose stop words are known.
+const ENRICHED: [&str; 5] = ["en", "es", "fr", "de", "pt"];
+
 fn stop_words(language: Option<&str>) -> &'static FxHashSet<&'static str> {
     static LISTS: OnceLock<FxHashMap<&'static str, FxHashSet<&'static str>>> = OnceLock::new();
     let lists = LISTS.get_or_init(|| {
-        ["en", "es", "fr", "de", "pt"]
+        ENRICHED
             .into_iter()
             .filter_map(|code| Some((code, stop_words::lookup(code)?.iter().copied().collect())))
             .collect()
@@ -37,6 +40,14 @@ fn stop_words(language: Option<&str>) -> &'static FxHashSet<&'static str> {
 /// Whether `word`, lower-cased, is a stop word of `language` (English when it is not known).
 pub(super) fn is_stop_word(language: Option<&str>, word: &str) -> bool {
     stop_words(language).contains(word.to_lowercase().as_str())
+}
+
+/// Whether `word`, lower-cased, is a stop word of any of the enriched languages.
+pub(super) fn is_stop_word_in_any(word: &str) -> bool {
+    let lower = word.to_lowercase();
+    ENRICHED
+        .iter()
+        .any(|code| stop_words(Some(code)).contains(lower.as_str()))
 }
 
 /// Builds the stop-word lists now rather than on the first story.

@@ -911,8 +911,8 @@ fn acceptable(
 /// story is in that region's country.
 static DIRECTION_WORDS: WordList = WordList::new(&[
     "north", "south", "east", "west", "northern", "southern", "eastern", "western", "central",
-    "centre", "center", "nord", "sud", "est", "ouest", "norte", "sul", "sur", "este", "leste",
-    "oeste", "centro", "littoral", "plateau", "coast", "lakes", "capital", "interior",
+    "centre", "center", "centrale", "nord", "sud", "est", "ouest", "norte", "sul", "sur", "este",
+    "leste", "oeste", "centro", "littoral", "plateau", "coast", "lakes", "capital", "interior",
 ]);
 
 fn names_a_direction(name: &str) -> bool {
@@ -1133,7 +1133,14 @@ fn setting(text: &str, start: usize, end: usize) -> Setting {
     let romance_connector =
         |word: &str| matches!(word, "de" | "del" | "des" | "du" | "da" | "do" | "di");
     let continued = romance_connector(next) && after.next().is_some_and(capitalized);
-    let after_a_name = previous_word && capitalized(previous);
+    // A capitalized function word that opens the sentence is no part of a name: "À
+    // Sherbrooke", "In Lexington", "Em Maputo".
+    let previous_start = text[..start].trim_end().len() - previous.len();
+    let opening_function_word = || {
+        (opens_sentence(text, previous_start) || follows_a_dash(text, previous_start))
+            && super::keywords::is_stop_word_in_any(previous)
+    };
+    let after_a_name = previous_word && capitalized(previous) && !opening_function_word();
     if next_continues_name && !after_a_name && DIVISION_SUFFIXES.contains(next) {
         return Setting::Division;
     }
@@ -1278,6 +1285,23 @@ mod tests {
         assert_eq!(state_of(&found, "Paris"), state("FR", "11"));
         let found = places_from("DALLAS", "US", "A tornado struck Paris on Tuesday.");
         assert_eq!(state_of(&found, "Paris"), state("US", "TX"));
+    }
+
+    #[test]
+    fn a_function_word_that_opens_a_sentence_is_no_part_of_the_name_after_it() {
+        let found = places_from(
+            "MONTRÉAL",
+            "CA",
+            "La grève continue. À Sherbrooke, 40 écoles sont fermées.",
+        );
+        assert!(found.iter().any(|p| p.name == "Sherbrooke"), "{found:?}");
+        // A capitalized word that is no function word still makes a longer name.
+        let found = places_from(
+            "MONTRÉAL",
+            "CA",
+            "La grève continue. Hôtel Sherbrooke ferme.",
+        );
+        assert!(found.iter().all(|p| p.name != "Sherbrooke"), "{found:?}");
     }
 
     #[test]

@@ -1010,20 +1010,24 @@ fn head_word_names(
     found
 }
 
+/// Whether the head at `index` is a minister's portfolio rather than a company's name: "Saudi
+/// Energy Minister", "Indian Power Secretary", "EU Energy Commissioner" (but "Duke Energy",
+/// "Tata Power", "Duke Energy Chairman").
+fn names_a_portfolio(span: &[Token<'_>], index: usize) -> bool {
+    matches!(span[index].text, "Energy" | "Power")
+        && span.get(index + 1).is_some_and(|next| {
+            matches!(
+                next.text,
+                "Minister" | "Secretary" | "Ministry" | "Commissioner"
+            )
+        })
+}
+
 /// How many tokens of a capitalized run make the organisation, when it is one. An English head
 /// ends the name (what follows with only a space is someone's title or name: "Transportation
 /// Department Secretary Pete Buttigieg"), unless a connector continues it ("Bank of Australia");
 /// a leading head keeps the run ("Guarda Nacional Republicana"). Either way, `bounded` ends what
 /// runs on past the head.
-/// Whether the head at `index` is a minister's portfolio rather than a company's name: "Saudi
-/// Energy Minister", "Indian Power Secretary" (but "Duke Energy", "Tata Power").
-fn names_a_portfolio(span: &[Token<'_>], index: usize) -> bool {
-    matches!(span[index].text, "Energy" | "Power")
-        && span
-            .get(index + 1)
-            .is_some_and(|next| matches!(next.text, "Minister" | "Secretary" | "Ministry"))
-}
-
 fn organisation_end(body: &str, span: &[Token<'_>], german: bool) -> Option<usize> {
     if LEADS.contains(span[0].text) && span.len() > 1 {
         return Some(bounded(body, span, 1, span.len()));
@@ -1671,6 +1675,11 @@ mod tests {
         assert_eq!(
             names("Saudi Energy Minister Prince Faisal and Indian Power Secretary Anil Rao met Duke Energy and Tata Power executives."),
             vec!["Duke Energy", "Tata Power"]
+        );
+        // A known body before the portfolio stays itself; a chairman is a company's.
+        assert_eq!(
+            names("EU Energy Commissioner Dan Jorgensen met Duke Energy Chairman Lynn Good."),
+            vec!["EU", "Duke Energy"]
         );
     }
 

@@ -1365,19 +1365,17 @@ fn merge(text: &Text<'_>, mut found: Vec<Found>) -> Vec<Organisation> {
     let mut organisations: Vec<Organisation> = Vec::new();
     // Each kept name folded, which is also the key of the organisation it names.
     let written: Vec<String> = kept.iter().map(|f| fold(&f.name)).collect();
-    let mut index_by_name: FxHashMap<&str, usize> = FxHashMap::default();
+    let mut index_by_name: FxHashMap<String, usize> = FxHashMap::default();
     for (find, folded) in kept.iter().zip(&written) {
         let mention = (text.char_offset(find.start), text.char_offset(find.end));
-        // An alias joins its full name when the story writes that too; the full name's key is
-        // then the written one.
-        let written_full = find.alias_of.as_ref().and_then(|full| {
-            let full_folded = fold(full);
-            written
-                .iter()
-                .find(|other| **other == full_folded)
-                .map(|other| (full, other.as_str()))
-        });
-        let (name, key) = written_full.unwrap_or((&find.name, folded.as_str()));
+        // An alias joins its full name when the story writes that too, and otherwise the other
+        // aliases of that name it writes ("Communauté économique des Etats de l'Afrique de
+        // l'Ouest (Cédéao)"): the key is the full name's, folded.
+        let full = find.alias_of.as_ref();
+        let written_full =
+            full.filter(|full| written.iter().any(|other| *other == fold(full.as_str())));
+        let name = written_full.unwrap_or(&find.name);
+        let key = full.map_or_else(|| folded.clone(), |full| fold(full));
         let index = *index_by_name.entry(key).or_insert_with(|| {
             organisations.push(Organisation {
                 name: name.clone(),
@@ -1388,7 +1386,11 @@ fn merge(text: &Text<'_>, mut found: Vec<Found>) -> Vec<Organisation> {
         });
         let organisation = &mut organisations[index];
         organisation.mentions.push(mention);
-        if *name != find.name && (is_acronym(&find.name) || is_defined_acronym(&find.name)) {
+        let short = |written: &str| is_acronym(written) || is_defined_acronym(written);
+        if *name != organisation.name && short(&organisation.name) && !short(name) {
+            // The name spelled out, after its acronym: the name is the spelled-out one.
+            organisation.acronym = Some(std::mem::replace(&mut organisation.name, name.clone()));
+        } else if organisation.name != find.name && short(&find.name) {
             organisation.acronym = Some(find.name.clone());
         }
     }
@@ -1518,6 +1520,31 @@ mod tests {
                 ("Siemens Energy AG".to_owned(), 2),
                 ("Nordvind A/S".to_owned(), 2),
                 ("Siemens Energy Services".to_owned(), 1),
+            ]
+        );
+    }
+
+    #[test]
+    fn the_names_a_body_goes_by_in_other_languages_are_one_organisation() {
+        let body =
+            "La Communauté économique des Etats de l'Afrique de l'Ouest (Cédéao) et l'Union \
+                    africaine se taisent. Le FMI a parlé; le Fonds monétaire international aussi.";
+        let found = find_organisations(&Text::new(body), &[], Some("fr"));
+        let mentions: Vec<(&str, Option<&str>, usize)> = found
+            .iter()
+            .map(|o| (o.name.as_str(), o.acronym.as_deref(), o.mentions.len()))
+            .collect();
+        assert_eq!(
+            mentions,
+            [
+                (
+                    "Communauté économique des Etats de l'Afrique de l'Ouest",
+                    None,
+                    2
+                ),
+                ("Union africaine", None, 1),
+                // Spelled out after its acronym, the name is the spelled-out one.
+                ("Fonds monétaire international", Some("FMI"), 2),
             ]
         );
     }

@@ -22,7 +22,7 @@ use std::sync::OnceLock;
 
 use super::places::Place;
 use super::word_starts::WordStartNames;
-use super::{is_office, WordList, CALENDAR};
+use super::{is_office, WordList, CALENDAR, GERMAN_DETERMINERS};
 use crate::story::gazetteer::{fold, gazetteer};
 use crate::story::text::{opens_sentence, without_possessive, Text};
 
@@ -157,10 +157,10 @@ const GERMAN_COMPOUND_HEADS: &[&str] = &[
 
 /// Whether a capitalized word is a German compound that ends like an organisation's name, with
 /// three letters at least before the ending (`Bund` alone is not one, and `Insgesamt` is an
-/// adverb).
+/// adverb, where `Bundesamt`, `Arbeitsamt` and `Gesundheitsamt` are offices).
 fn is_german_compound_head(word: &str) -> bool {
     word.starts_with(char::is_uppercase)
-        && !word.ends_with("samt")
+        && !word.ends_with("gesamt")
         && GERMAN_COMPOUND_HEADS.iter().any(|head| {
             word.len() >= head.len() + 3
                 && word.is_char_boundary(word.len() - head.len())
@@ -816,8 +816,8 @@ fn coordinated_names(
 }
 
 /// Runs of capitalized words joined by spaces or connectors, never across punctuation, as
-/// token index ranges.
-fn capitalized_runs(tokens: &[Token<'_>]) -> Vec<(usize, usize)> {
+/// token index ranges; with `german`, split at conjunctions as German compounds count as heads.
+fn capitalized_runs(tokens: &[Token<'_>], german: bool) -> Vec<(usize, usize)> {
     let mut runs = Vec::new();
     let mut index = 0;
     while index < tokens.len() {
@@ -853,25 +853,28 @@ fn capitalized_runs(tokens: &[Token<'_>]) -> Vec<(usize, usize)> {
         if let Some(list_end) = list_continuation(tokens, start, end) {
             end = list_end;
         }
-        split_at_conjunctions(tokens, start, end, &mut runs);
+        split_at_conjunctions(tokens, start, end, german, &mut runs);
         index = end;
     }
     runs
 }
 
 /// "American Airlines and Frontier Airlines" are two names, "Ministry of Energy and Mines" one:
-/// a run splits at a conjunction when each side has a word that makes an organisation. The parts
-/// go to `runs`.
+/// a run splits at a conjunction when each side has a word that makes an organisation ("das
+/// Auswärtige Amt und das Bundesamt für Migration" too, with `german`). The parts go to `runs`.
 fn split_at_conjunctions(
     tokens: &[Token<'_>],
     start: usize,
     end: usize,
+    german: bool,
     runs: &mut Vec<(usize, usize)>,
 ) {
     let has_head = |range: &[Token<'_>]| {
-        range
-            .iter()
-            .any(|t| HEADS.contains(base(t.text)) || LEADS.contains(t.text))
+        range.iter().any(|t| {
+            HEADS.contains(base(t.text))
+                || LEADS.contains(t.text)
+                || german && is_german_compound_head(t.text)
+        })
     };
     let mut from = start;
     for at in start + 1..end {
@@ -928,7 +931,7 @@ fn head_word_names(
 ) -> Vec<Found> {
     let body = text.body();
     let mut found = Vec::new();
-    for (mut start, end) in capitalized_runs(tokens) {
+    for (mut start, end) in capitalized_runs(tokens, german) {
         // Openers, and the article or preposition after one: "Según la Defensoría del Pueblo".
         while start < end
             && (OPENERS.contains(tokens[start].text)
@@ -1036,6 +1039,16 @@ fn organisation_end(body: &str, span: &[Token<'_>], german: bool) -> Option<usiz
         (HEADS.contains(base(t.text)) || german && is_german_compound_head(t.text))
             && !names_a_portfolio(span, index)
     })?;
+    // German copy: a bare head after an article is the common noun ("Kandidaten für das Amt
+    // des Kanzlers", "dass die Gewerkschaft streikt"); a name has more before it ("das
+    // Auswärtige Amt", "das Bundesamt für Migration").
+    if german
+        && last_head > 0
+        && HEADS.contains(span[last_head].text)
+        && GERMAN_DETERMINERS.contains(span[last_head - 1].text)
+    {
+        return None;
+    }
     // "Kariba North Bank", "West Bank": the bank of a river or lake.
     if span[last_head].text == "Bank"
         && last_head > 0
@@ -1580,6 +1593,17 @@ mod tests {
                 ("Bayerische Bauernverband", None),
                 ("Statistischen Bundesamtes", None),
             ]
+        );
+        // An office's compound, two names joined by "und das", and a bare head after an
+        // article, which is a common noun.
+        let found = find_organisations(
+            &Text::new("Das Auswärtige Amt und das Bundesamt für Migration schweigen, wie das Gesundheitsamt. Die Kandidaten für das Amt des Kanzlers stehen fest."),
+            &[],
+            Some("de"),
+        );
+        assert_eq!(
+            names_and_acronyms(&found),
+            vec![("Auswärtige Amt", None), ("Bundesamt für Migration", None),]
         );
     }
 

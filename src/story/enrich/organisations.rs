@@ -1384,11 +1384,13 @@ fn merge(text: &Text<'_>, mut found: Vec<Found>) -> Vec<Organisation> {
         // An alias joins its full name when the story writes that too, and otherwise the other
         // aliases of that name it writes ("Communauté économique des Etats de l'Afrique de
         // l'Ouest (Cédéao)"): the key is the full name's, folded.
-        let full = find.alias_of.as_ref();
-        let written_full =
-            full.filter(|full| written.iter().any(|other| *other == fold(full.as_str())));
+        let full = find.alias_of.as_ref().map(|full| (full, fold(full)));
+        let written_full = full
+            .as_ref()
+            .filter(|(_, key)| written.contains(key))
+            .map(|(full, _)| *full);
         let name = written_full.unwrap_or(&find.name);
-        let key = full.map_or_else(|| folded.clone(), |full| fold(full));
+        let key = full.map_or_else(|| folded.clone(), |(_, key)| key);
         let index = *index_by_name.entry(key).or_insert_with(|| {
             organisations.push(Organisation {
                 name: name.clone(),

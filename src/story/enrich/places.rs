@@ -612,7 +612,7 @@ fn after_a_region_word(text: &str, start: usize) -> bool {
 /// Words that name first-level divisions in the plural, before a list of them ("los
 /// departamentos de Santa Cruz y Beni", "várias províncias, incluindo Nampula e Zambézia") or,
 /// lower-case, after it ("Spartanburg and Anderson counties").
-static REGIONS_WORDS: WordList = WordList::new(&[
+static PLURAL_REGION_WORDS: WordList = WordList::new(&[
     "states",
     "provinces",
     "regions",
@@ -628,7 +628,6 @@ static REGIONS_WORDS: WordList = WordList::new(&[
     "regiões",
     "départements",
     "régions",
-    "provinces",
     "Bundesländer",
     "Bundesländern",
     "Provinzen",
@@ -674,7 +673,7 @@ static LIST_WORDS: WordList = WordList::new(&[
     "darunter",
 ]);
 
-/// At most this many words between a plural division word and a name listed after it.
+/// At most this many words between a plural division word and a name of its list.
 const MAX_LISTED_WORDS: usize = 12;
 
 /// Whether the name at `[start, end)` is one of a list of names that a plural division word
@@ -682,15 +681,15 @@ const MAX_LISTED_WORDS: usize = 12;
 /// between.
 fn listed_as_regions(text: &str, start: usize, end: usize) -> bool {
     const CLAUSE_ENDS: [char; 6] = ['.', ';', ':', '!', '?', ')'];
-    // Whether the walk goes on past a word, or ends (`Some(found)`) at a division word
-    // (found) or at a word no list has, or at the end of a clause (not found).
+    // `None`: the walk goes on past the word; `Some(true)`: it reached a division word;
+    // `Some(false)`: a word no list has, or the end of a clause, came first.
     let step = |word: &str, backwards: bool| -> Option<bool> {
         let bare = word.trim_end_matches(',').trim_end_matches(CLAUSE_ENDS);
         let ends_clause = word.ends_with(CLAUSE_ENDS);
         if backwards && ends_clause {
             return Some(false);
         }
-        if REGIONS_WORDS.contains(bare) {
+        if PLURAL_REGION_WORDS.contains(bare) {
             return Some(true);
         }
         let listed = LIST_WORDS.contains(bare) || bare.starts_with(char::is_uppercase);
@@ -1135,8 +1134,8 @@ fn setting(text: &str, start: usize, end: usize) -> Setting {
     let continued = romance_connector(next) && after.next().is_some_and(capitalized);
     // A capitalized function word that opens the sentence is no part of a name: "À
     // Sherbrooke", "In Lexington", "Em Maputo".
-    let previous_start = text[..start].trim_end().len() - previous.len();
     let opening_function_word = || {
+        let previous_start = text[..start].trim_end().len() - previous.len();
         (opens_sentence(text, previous_start) || follows_a_dash(text, previous_start))
             && super::keywords::is_stop_word_in_any(previous)
     };

@@ -18,6 +18,7 @@
 //! Each organisation is listed once, under the fullest form the story uses, with its mentions.
 
 use rustc_hash::FxHashMap;
+use std::borrow::Cow;
 use std::sync::OnceLock;
 
 use super::places::Place;
@@ -1378,7 +1379,8 @@ fn merge(text: &Text<'_>, mut found: Vec<Found>) -> Vec<Organisation> {
     let mut organisations: Vec<Organisation> = Vec::new();
     // Each kept name folded, which is also the key of the organisation it names.
     let written: Vec<String> = kept.iter().map(|f| fold(&f.name)).collect();
-    let mut index_by_name: FxHashMap<String, usize> = FxHashMap::default();
+    // Keys borrow the written names; only an alias's full name is folded anew.
+    let mut index_by_name: FxHashMap<Cow<'_, str>, usize> = FxHashMap::default();
     for (find, folded) in kept.iter().zip(&written) {
         let mention = (text.char_offset(find.start), text.char_offset(find.end));
         // An alias joins its full name when the story writes that too, and otherwise the other
@@ -1390,7 +1392,7 @@ fn merge(text: &Text<'_>, mut found: Vec<Found>) -> Vec<Organisation> {
             .filter(|(_, key)| written.contains(key))
             .map(|(full, _)| *full);
         let name = written_full.unwrap_or(&find.name);
-        let key = full.map_or_else(|| folded.clone(), |(_, key)| key);
+        let key = full.map_or(Cow::Borrowed(folded.as_str()), |(_, key)| Cow::Owned(key));
         let index = *index_by_name.entry(key).or_insert_with(|| {
             organisations.push(Organisation {
                 name: name.clone(),

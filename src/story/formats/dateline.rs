@@ -41,7 +41,7 @@ pub fn parse_dateline(first_paragraph: &str) -> Option<ParsedDateline> {
     }
     // `FRANKFURT/MAIN (dpa)`, `HALLE/SAALE`, `BERLIN/BRÜSSEL`: a river or a second place
     // qualifies the first, which is where the story was filed.
-    let place = place.split('/').next().unwrap_or(place);
+    let place = place.split_once('/').map_or(place, |(place, _)| place);
     let place = place.trim_end_matches('.').trim();
     let looks_like_place = place.chars().next().is_some_and(char::is_uppercase)
         && place.split_whitespace().count() <= 4

@@ -43,6 +43,10 @@ static KIND_AFTER: WordList = WordList::new(&[
     "Forest",
     "Gorge",
     "Plateau",
+    "Shoal",
+    "Reef",
+    "Atoll",
+    "Archipelago",
 ]);
 /// Words before a name that make it a feature: "Lake Kariba", "Salar de Atacama".
 static KIND_BEFORE: WordList = WordList::new(&[
@@ -76,7 +80,8 @@ static OPENERS: WordList = WordList::new(&[
 /// A feature named after a city this large is in that city's country.
 const LARGE_CITY: u64 = 100_000;
 /// Seas and oceans lie in no single country.
-static NO_COUNTRY: WordList = WordList::new(&["Ocean", "Sea", "Mar", "Gulf", "Golfe", "Strait"]);
+static NO_COUNTRY: WordList =
+    WordList::new(&["Ocean", "Sea", "Mar", "Gulf", "Golfe", "Strait", "Shoal"]);
 /// Small words inside feature names: "Isle of Arran", "Salar de Atacama".
 static LINKS: WordList = WordList::new(&["of", "de", "del", "da", "do", "du", "des"]);
 
@@ -403,6 +408,20 @@ mod tests {
                 ("Suez Canal".into(), Some("EG".into())),
                 ("Pacific Ocean".into(), None),
                 ("Lake Kariba".into(), Some("PA".into())),
+            ]
+        );
+    }
+
+    #[test]
+    fn shoals_and_reefs_are_features_and_a_shoal_lies_in_no_country() {
+        assert_eq!(
+            found(
+                "Ships clashed near Scarborough Shoal, far from Tubbataha Reef.",
+                &["PH"]
+            ),
+            vec![
+                ("Scarborough Shoal".into(), None),
+                ("Tubbataha Reef".into(), Some("PH".into())),
             ]
         );
     }

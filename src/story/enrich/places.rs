@@ -1118,7 +1118,9 @@ fn capitalized(word: &str) -> bool {
 fn setting(text: &str, start: usize, end: usize) -> Setting {
     let glued_before = text[..start].ends_with(' ');
     let mut before = text[..start].trim_end().rsplit(' ');
-    let previous = before.next().unwrap_or("");
+    let written_previous = before.next().unwrap_or("");
+    // An elided article is not the word: "l'AC Milan" comes after "AC".
+    let previous = &written_previous[super::keywords::elision_length(written_previous)..];
     let previous_word = glued_before
         && previous.chars().last().is_some_and(char::is_alphanumeric)
         && !MODIFIERS.contains(previous);
@@ -1221,6 +1223,29 @@ mod tests {
         ] {
             assert!(has(&found, name, code), "{name} in {found:?}");
         }
+    }
+
+    #[test]
+    fn world_regions_and_countries_by_their_names_in_other_languages() {
+        let found = places("En América Latina, Brasil notificó casos, y la República Democrática del Congo concentra la mayoría. Le Sahel et l'Afrique de l'Ouest souffrent.");
+        for (name, code) in [
+            ("América Latina", None),
+            ("Brasil", Some("BR")),
+            ("República Democrática del Congo", Some("CD")),
+            ("Afrique de l'Ouest", None),
+        ] {
+            assert!(has(&found, name, code), "{name} in {found:?}");
+        }
+    }
+
+    #[test]
+    fn a_town_after_an_elided_capitalized_word_is_part_of_its_name() {
+        let found = places("La défaite de l'AC Milan à Newcastle.");
+        assert!(!found.iter().any(|(name, _)| name == "Milan"), "{found:?}");
+        // After an elided lower-case word, or elided itself, a town is one.
+        let found = places("Parti d'Abidjan, il arrive à l'aéroport de Milan.");
+        assert!(has(&found, "Abidjan", Some("CI")), "{found:?}");
+        assert!(has(&found, "Milan", Some("IT")), "{found:?}");
     }
 
     #[test]

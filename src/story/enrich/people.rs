@@ -151,24 +151,17 @@ static TITLES: WordList = WordList::new(&[
     "Coroner",
     "Sheriff",
     "Prosecutor",
-    "Ambassador",
-    "Spokesman",
-    "Spokeswoman",
-    "Spokesperson",
-    "Chairman",
-    "Chairwoman",
-    "Treasurer",
     "Superintendent",
-    "Commander",
     "Councilman",
     "Councilwoman",
     "Councilor",
     "Councillor",
-    "Speaker",
-    "Coach",
-    "Professor",
-    "Prof.",
-    "Pope",
+    "Commodore",
+    "Brigadier",
+    "Rear",
+    "Adm.",
+    "Cmdr.",
+    "Maj.",
     "Rabbi",
     "Imam",
     "Archbishop",
@@ -220,7 +213,7 @@ fn is_title(word: &str) -> bool {
 /// Whether `word` lower-cased ends like a title ("Außenminister"). An ASCII word's end is
 /// lower-cased on the stack: most words asked about are ASCII, and lower-casing each whole into a
 /// new string was an allocation a word.
-fn has_title_suffix(word: &str) -> bool {
+pub(super) fn has_title_suffix(word: &str) -> bool {
     if word.is_ascii() {
         let mut tail = [0u8; TITLE_TAIL];
         let start = word.len().saturating_sub(TITLE_TAIL);
@@ -451,6 +444,14 @@ static NOT_PERSON_WORDS: WordList = WordList::new(&[
     // Laws and agencies: "the First Amendment", "the U.S. Geological Survey".
     "Amendment",
     "Survey",
+    // Competitions and clubs: "Ligue Europa", "Bayern Munich".
+    "League",
+    "Ligue",
+    "Bayern",
+    // Economic measures: "Produto Interno Bruto", "Gross Domestic Product".
+    "Interno",
+    "Bruto",
+    "Domestic",
 ]);
 
 /// Sentence openers that are capitalized only because they open the sentence, adverbs among
@@ -539,6 +540,37 @@ static OPENERS: WordList = WordList::new(&[
     "Durante",
     "Tras",
     "Ante",
+    // Prepositions that open a sentence: "En América Latina, …", "Im Norden …".
+    "En",
+    "Em",
+    "Na",
+    "Nas",
+    "Nos",
+    "Ao",
+    "Aos",
+    "Pelo",
+    "Pela",
+    "Desde",
+    "Hasta",
+    "Entre",
+    "Sobre",
+    "Contra",
+    "Dans",
+    "Sur",
+    "Sous",
+    "Chez",
+    "Depuis",
+    "Au",
+    "Aux",
+    "Im",
+    "Am",
+    "Auf",
+    "Aus",
+    "Vom",
+    "Zum",
+    "Zur",
+    "Beim",
+    "Seit",
     "Later",
     "Then",
     "Meanwhile",
@@ -610,6 +642,28 @@ fn is_name_word(word: &str) -> bool {
     rest_lower && trimmed.chars().all(|c| !c.is_alphabetic() || is_latin(c)) && !word.ends_with('.')
 }
 
+/// A surname with the Arabic article, written lower-case and joined: "Nasser al-Khelaïfi",
+/// "Abdel Fattah el-Sisi". It continues a name; it does not open one ("al-Shabaab").
+fn is_arabic_article_name(word: &str) -> bool {
+    ["al-", "el-"]
+        .iter()
+        .filter_map(|article| word.strip_prefix(article))
+        .any(is_name_word)
+}
+
+/// Plural endings of abstract nouns in Spanish, Portuguese, French and German ("Enfermedades",
+/// "Verbindungen", "Libertés"): no given name or surname ends so, and a run with such a word is
+/// an institution's name ("Prevención de Enfermedades de África").
+const PLURAL_NOUN_ENDINGS: &[&str] = &[
+    "dades", "ciones", "siones", "ções", "sões", "ungen", "heiten", "keiten", "ités",
+];
+
+fn has_plural_noun_ending(word: &str) -> bool {
+    PLURAL_NOUN_ENDINGS
+        .iter()
+        .any(|ending| word.len() > ending.len() + 2 && word.ends_with(ending))
+}
+
 fn is_latin(c: char) -> bool {
     !c.is_alphabetic() || (c as u32) < 0x0250 || ('\u{1E00}'..='\u{1EFF}').contains(&c)
 }
@@ -642,7 +696,7 @@ pub fn find_people(
                 break;
             }
             let word = words[end].text;
-            if is_name_word(word) {
+            if is_name_word(word) || is_arabic_article_name(word) {
                 end += 1;
                 continue;
             }
@@ -720,7 +774,15 @@ pub fn find_people(
                     .iter()
                     .all(|w| COURTESY_TITLES.contains(w.text))
             {
-                role = Some(body[role_start..tokens[last_title].end].to_owned());
+                // A role in lower case right before the title belongs to it: "coast guard
+                // spokesperson Commodore Jay Tarriela".
+                let before = role_before(&body[..role_start])
+                    .filter(|before| !before.starts_with(char::is_uppercase));
+                let title = &body[role_start..tokens[last_title].end];
+                role = Some(match before {
+                    Some(before) => format!("{before} {title}"),
+                    None => title.to_owned(),
+                });
             }
             tokens.drain(..=last_title);
         }
@@ -742,6 +804,7 @@ pub fn find_people(
             || tokens.iter().any(|w| {
                 let word = without_possessive(w.text);
                 NOT_PERSON_WORDS.contains(word)
+                    || has_plural_noun_ending(word)
                     || is_head_word(word)
                     || CALENDAR.contains(w.text)
                     || is_title(w.text)
@@ -1537,6 +1600,11 @@ mod tests {
                 ("Leon Lott", Some("Sheriff")),
             ])
         );
+        // A role in lower case before the title is part of it.
+        assert_eq!(
+            names_and_roles("\"It was blatant,\" coast guard spokesperson Commodore Jay Tarriela told reporters."),
+            pairs(&[("Jay Tarriela", Some("spokesperson Commodore"))])
+        );
     }
 
     #[test]
@@ -1591,6 +1659,30 @@ mod tests {
         assert_eq!(
             names("Cody Gakpo scored as Leeds United beat Bristol City and Borussia Dortmund, Sky Sports said. The First Amendment and the U.S. Geological Survey agreed. Según la Defensoría del Pueblo y las Naciones Unidas, Ana Ruiz Ortega huyó. Na Concertação Social, Rui Vaz falou. Sharkey County and Orleans Parish said so."),
             ["Cody Gakpo", "Ana Ruiz Ortega", "Rui Vaz"]
+        );
+    }
+
+    #[test]
+    fn competitions_measures_and_institutions_named_in_plural_nouns_are_not_people() {
+        assert_eq!(
+            names("Milan fell to the Ligue Europa, and Bayern Munich lost. O Produto Interno Bruto cresceu, disse Rui Vaz. Los Centros para el Control y la Prevención de Enfermedades de África lo confirmaron a Ana Ruiz."),
+            ["Rui Vaz", "Ana Ruiz"]
+        );
+    }
+
+    #[test]
+    fn a_preposition_that_opens_a_sentence_is_no_part_of_a_name() {
+        assert_eq!(
+            names("Sobre Ana Ruiz pesa una acusación. Chez Marc Dubois, rien ne change."),
+            ["Ana Ruiz", "Marc Dubois"]
+        );
+    }
+
+    #[test]
+    fn a_surname_with_the_arabic_article_continues_a_name_but_opens_none() {
+        assert_eq!(
+            names("Le président du PSG, Nasser al-Khelaïfi, a salué les joueurs. Abdel Fattah el-Sisi a parlé, et al-Shabaab Kenya a revendiqué."),
+            ["Nasser al-Khelaïfi", "Abdel Fattah el-Sisi"]
         );
     }
 

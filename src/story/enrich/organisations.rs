@@ -646,7 +646,7 @@ pub fn find_organisations(
     let mut found = Vec::new();
     found.extend(head_word_names(text, &tokens, places, german));
     found.extend(appositions(body, &tokens));
-    found.extend(known_names(text, &tokens));
+    found.extend(known_names(text, &tokens, german));
     found.extend(acronyms(text, &tokens, places));
     let spelled_out = spelled_out_acronyms(text, &tokens, places);
     found.extend(spelled_out.organisations);
@@ -998,6 +998,13 @@ fn head_word_names(
                 .map_or(0, |connector| connector + 1);
             org = &org[after_connector..];
         }
+        // "der Energietechnikkonzern Siemens Energy": the noun describes the name after it.
+        if german && org.len() > 1 {
+            let first = tokens.partition_point(|t| t.start < org[0].start);
+            if introduces_a_company(tokens, first + 1) {
+                org = &org[1..];
+            }
+        }
         let words = org.iter().filter(|t| t.capitalized).count();
         if words < 2 {
             continue;
@@ -1144,7 +1151,7 @@ fn appositions(body: &str, tokens: &[Token<'_>]) -> Vec<Found> {
     found
 }
 
-fn known_names(text: &Text<'_>, tokens: &[Token<'_>]) -> Vec<Found> {
+fn known_names(text: &Text<'_>, tokens: &[Token<'_>], german: bool) -> Vec<Found> {
     let body = text.body();
     let names = known();
     let mut found = Vec::new();
@@ -1186,8 +1193,10 @@ fn known_names(text: &Text<'_>, tokens: &[Token<'_>]) -> Vec<Found> {
                 || body[..start].ends_with("according to ")
         };
         let after_article = previous.is_some_and(|t| t.text == "the" || t.text == "The");
-        let after_name =
-            previous.is_some_and(|t| !t.ends_name && t.capitalized && !OPENERS.contains(t.text));
+        let described = german && position.is_some_and(|p| introduces_a_company(tokens, p));
+        let after_name = previous.is_some_and(|t| {
+            !t.ends_name && t.capitalized && !OPENERS.contains(t.text) && !described
+        });
         let taken = match kind {
             KnownKind::Outlet => acts(),
             KnownKind::Company => !after_article && !after_name,
@@ -1203,6 +1212,52 @@ fn known_names(text: &Text<'_>, tokens: &[Token<'_>]) -> Vec<Found> {
         }
     }
     found
+}
+
+/// German nouns for a kind of company, which capitalized stand before its name: "der Autobauer
+/// Volkswagen", "die Windkrafttochter Siemens Gamesa", "der Energietechnikkonzern Siemens
+/// Energy". Compounds end in them.
+const GERMAN_COMPANY_NOUNS: &[&str] = &[
+    "konzern",
+    "hersteller",
+    "bauer",
+    "tochter",
+    "riese",
+    "gigant",
+    "versorger",
+    "anbieter",
+    "händler",
+    "betreiber",
+    "versicherer",
+    "zulieferer",
+    "unternehmen",
+    "firma",
+    "rivale",
+    "konkurrent",
+    "discounter",
+    "dienstleister",
+];
+
+/// Whether the token before `index` is a German noun for a kind of company after an article or
+/// a lower-case word ("der frühere Mutterkonzern Siemens"): a description of the name at
+/// `index`, not part of it.
+fn introduces_a_company(tokens: &[Token<'_>], index: usize) -> bool {
+    let Some(noun) = index.checked_sub(1).map(|i| &tokens[i]) else {
+        return false;
+    };
+    let lower = noun.text.to_lowercase();
+    let described = GERMAN_COMPANY_NOUNS
+        .iter()
+        .any(|kind| lower.ends_with(kind));
+    described
+        && index
+            .checked_sub(2)
+            .map(|i| &tokens[i])
+            .is_some_and(|before| {
+                !before.ends_name
+                    && (!before.capitalized
+                        || GERMAN_DETERMINERS.contains(&before.text.to_lowercase()))
+            })
 }
 
 fn acronyms(text: &Text<'_>, tokens: &[Token<'_>], places: &[Place]) -> Vec<Found> {
@@ -1611,6 +1666,25 @@ mod tests {
         );
     }
 
+    /// German capitalizes the noun that says what kind of company a name is; it stands before
+    /// the name and is no part of it.
+    #[test]
+    fn a_german_noun_for_a_kind_of_company_introduces_the_name() {
+        let found = find_organisations(
+            &Text::new("Der angeschlagene Energietechnikkonzern Siemens Energy bekommt Garantien. Der Autobauer Volkswagen und der frühere Mutterkonzern Siemens helfen. Ein Buch von Henry Ford erschien."),
+            &[],
+            Some("de"),
+        );
+        assert_eq!(
+            names_and_acronyms(&found),
+            vec![
+                ("Siemens Energy", None),
+                ("Volkswagen", None),
+                ("Siemens", None)
+            ]
+        );
+    }
+
     #[test]
     fn head_words_end_and_open_names() {
         let found = names("The Oregon Department of Forestry said the U.S. Fish & Wildlife Service agreed, as did the Banco Central de Cuba and Airlines for America. A Ordem dos Médicos não. El Real Madrid venció al FC Barcelona y al Valencia CF.");
@@ -1667,7 +1741,7 @@ mod tests {
     fn a_weekday_or_month_after_a_name_is_not_part_of_it() {
         assert_eq!(
             names("Arsenal lead the Premier League on Sunday, the Ministry of Defence said on Monday, and the Senate Tuesday voted."),
-            ["Premier League", "Ministry of Defence", "Senate"]
+            ["Arsenal", "Premier League", "Ministry of Defence", "Senate"]
         );
     }
 

@@ -18,7 +18,7 @@
 //! told.
 
 use super::organisations::Organisation;
-use super::people::Person;
+use super::people::{has_title_suffix, Person};
 use super::WordList;
 use crate::story::text::{follows_a_dash, opens_sentence, word_spans, Text};
 
@@ -626,22 +626,24 @@ fn speaker_in<'a>(
         return Some(speaking(person));
     }
     // "the minister said", "afirmou o comandante", "sagte der SPD-Politiker" (a compound's last
-    // part is its head); an indefinite "one recruiter" is anonymous.
-    let definite_role = |roles: &WordList| {
+    // part is its head), "sagte der Vizekanzler" (so is a German compound's last word); an
+    // indefinite "one recruiter" is anonymous.
+    let definite_role = |is_role: &dyn Fn(&str) -> bool| {
         words.windows(2).find_map(|pair| {
             let role = pair[1].1.rsplit('-').next().unwrap_or(pair[1].1);
             (DEFINITE_ARTICLES.contains(pair[0].1.to_lowercase().as_str())
-                && roles.contains(role.to_lowercase().as_str()))
+                && is_role(role.to_lowercase().as_str()))
             .then_some((pair[1].0, pair[1].0 + pair[1].1.len()))
         })
     };
+    let is_person_role = |role: &str| PERSON_ROLES.contains(role) || has_title_suffix(role);
     let organisation = pick(SpeakerKind::Organisation);
     let organisation_start = organisation.map(|m| m.start);
     let before_organisation = |at: usize| organisation_start.is_none_or(|start| at < start);
     // A role before the organisation named is the speaker, the organisation where they spoke
     // or who reported it: "sagte der SPD-Politiker im Bundestag", "afirmou a governante,
     // citada pela agência Lusa".
-    if definite_role(&PERSON_ROLES).is_some_and(|(at, _)| before_organisation(at)) {
+    if definite_role(&is_person_role).is_some_and(|(at, _)| before_organisation(at)) {
         return last_named_before_quote(SpeakerKind::Person);
     }
     // So for a kind of organisation ("the firm told Reuters"), unless the name is in apposition
@@ -651,7 +653,7 @@ fn speaker_in<'a>(
             start >= end && body[end..start].chars().all(|c| c == ' ' || c == ',')
         })
     };
-    match definite_role(&ORGANISATION_ROLES) {
+    match definite_role(&|role| ORGANISATION_ROLES.contains(role)) {
         Some((at, end)) if before_organisation(at) && !apposition(end) => {
             last_named_before_quote(SpeakerKind::Organisation)
         }
@@ -798,6 +800,18 @@ mod tests {
                     "were caused by weather beyond anyone's control.".into()
                 ),
             ]
+        );
+    }
+
+    #[test]
+    fn a_german_compound_role_after_its_article_stands_for_the_person_last_named() {
+        let body = "Robert Habeck (Grüne) betonte den Plan. «Es geht um die Energiewende und um Tausende Arbeitsplätze», sagte der Vizekanzler in Berlin.";
+        assert_eq!(
+            quotes(body),
+            vec![(
+                "Robert Habeck".into(),
+                "Es geht um die Energiewende und um Tausende Arbeitsplätze".into()
+            )]
         );
     }
 

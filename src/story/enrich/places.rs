@@ -1239,6 +1239,14 @@ mod tests {
     }
 
     #[test]
+    fn regions_by_the_names_news_writes_for_their_official_ones() {
+        let found = places("Na Madeira e nos Açores, os governos regionais decidem. In Tatarstan and Dagestan, officials agreed.");
+        for (name, code) in [("Açores", "PT"), ("Tatarstan", "RU"), ("Dagestan", "RU")] {
+            assert!(has(&found, name, Some(code)), "{name} in {found:?}");
+        }
+    }
+
+    #[test]
     fn a_town_after_an_elided_capitalized_word_is_part_of_its_name() {
         let found = places("La défaite de l'AC Milan à Newcastle.");
         assert!(!found.iter().any(|(name, _)| name == "Milan"), "{found:?}");

@@ -554,6 +554,11 @@ fn tokens<'a>(text: &Text<'a>) -> Vec<Token<'a>> {
         }
         let trimmed = trim_trailing(core);
         if trimmed.is_empty() {
+            // A dash or other sign standing alone ends the name before it: "NAIROBI, Kenya —
+            // Kenya's National Assembly".
+            if let Some(last) = out.last_mut() {
+                last.ends_name = true;
+            }
             continue;
         }
         out.push(Token {
@@ -1682,6 +1687,14 @@ mod tests {
                 ("Volkswagen", None),
                 ("Siemens", None)
             ]
+        );
+    }
+
+    #[test]
+    fn a_dash_standing_alone_ends_a_name() {
+        assert_eq!(
+            names("NAIROBI, Kenya — National Assembly members voted, as did the Finance Committee – Senate Finance Committee."),
+            ["National Assembly", "Finance Committee", "Senate Finance Committee"]
         );
     }
 

@@ -444,6 +444,7 @@ static NOT_PERSON_WORDS: WordList = WordList::new(&[
     // Laws and agencies: "the First Amendment", "the U.S. Geological Survey".
     "Amendment",
     "Survey",
+    "Legislature",
     // Competitions and clubs: "Ligue Europa", "Bayern Munich".
     "League",
     "Ligue",
@@ -635,6 +636,13 @@ fn words<'a>(text: &Text<'a>) -> Vec<Word<'a>> {
 
 fn is_name_word(word: &str) -> bool {
     if !word.starts_with(|c: char| c.is_uppercase() && is_latin(c)) {
+        return false;
+    }
+    // An adjective made with a hyphen is no name: "Republican-controlled", "Kremlin-backed".
+    if word
+        .rsplit_once('-')
+        .is_some_and(|(_, after)| !after.is_empty() && after.chars().all(char::is_lowercase))
+    {
         return false;
     }
     let trimmed = word.trim_end_matches('.');
@@ -1667,6 +1675,14 @@ mod tests {
         assert_eq!(
             names("Milan fell to the Ligue Europa, and Bayern Munich lost. O Produto Interno Bruto cresceu, disse Rui Vaz. Los Centros para el Control y la Prevención de Enfermedades de África lo confirmaron a Ana Ruiz."),
             ["Rui Vaz", "Ana Ruiz"]
+        );
+    }
+
+    #[test]
+    fn an_adjective_made_with_a_hyphen_is_no_name() {
+        assert_eq!(
+            names("The Republican-controlled Legislature passed it. Kremlin-backed Viktor Medvedchuk and Anne-Marie Trevelyan spoke."),
+            ["Viktor Medvedchuk", "Anne-Marie Trevelyan"]
         );
     }
 

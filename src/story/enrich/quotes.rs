@@ -90,6 +90,8 @@ pub(super) static SAYING: WordList = WordList::new(&[
     "relató",
     "precisó",
     "subrayó",
+    "detalló",
+    "destacó",
     "insistió",
     "escribió",
     "expresó",
@@ -113,6 +115,7 @@ pub(super) static SAYING: WordList = WordList::new(&[
     "indiqué",
     "écrit",
     "précisé",
+    "détaillé",
     "reconnu",
     "déploré",
     "répondu",
@@ -152,6 +155,7 @@ pub(super) static SAYING: WordList = WordList::new(&[
     "schrieb",
     "schreibt",
     "erläuterte",
+    "ergänzte",
     "bekräftigte",
     "mahnte",
     "so",
@@ -169,6 +173,8 @@ pub(super) static SAYING: WordList = WordList::new(&[
     "frisou",
     "indicou",
     "salientou",
+    "detalhou",
+    "destacou",
     "alertou",
     "escreveu",
     "defendeu",
@@ -270,6 +276,17 @@ static PERSON_ROLES: WordList = WordList::new(&[
     "capitão",
     "capitaine",
     "kapitän",
+    "funcionario",
+    "funcionaria",
+    "funcionário",
+    "funcionária",
+    "responsable",
+    "titular",
+    "directora",
+    "diretor",
+    "diretora",
+    "directeur",
+    "directrice",
     "politician",
     "político",
     "politicien",
@@ -565,7 +582,16 @@ fn attribute<'a>(
     };
     let introduces_the_next =
         index + 1 < spans.len() && after_end == spans[index + 1].outer_start && opens_a_clause();
-    if span.closed && after_end > span.outer_end && !introduces_the_next {
+    // A quotation inside a sentence that closes it (`accused them of “rewriting the law.”`)
+    // ends that sentence: the next one is about something else.
+    let closes_its_sentence = || {
+        body[span.start..span.end]
+            .trim_end()
+            .ends_with(['.', '!', '?'])
+            && !opens_sentence(body, span.outer_start)
+            && !follows_a_dash(body, span.outer_start)
+    };
+    if span.closed && after_end > span.outer_end && !introduces_the_next && !closes_its_sentence() {
         if let Some(found) = speaker_in(body, span.outer_end, after_end, mentions, span, true) {
             return Some(found);
         }
@@ -811,6 +837,30 @@ mod tests {
             vec![(
                 "Robert Habeck".into(),
                 "Es geht um die Energiewende und um Tausende Arbeitsplätze".into()
+            )]
+        );
+    }
+
+    #[test]
+    fn a_quotation_that_closes_a_sentence_is_not_attributed_in_the_next() {
+        let body = "Justice Rebecca Bradley, writing for the dissent, accused the majority of \"rewriting the law to suit its own preferences.\" Speaker Robin Vos said the court had overstepped.\n\n\"We will appeal this ruling before the end of the year.\" Robin Vos said so in a statement.";
+        assert_eq!(
+            quotes(body),
+            vec![(
+                "Robin Vos".into(),
+                "We will appeal this ruling before the end of the year.".into()
+            )]
+        );
+    }
+
+    #[test]
+    fn a_civil_servant_named_before_stands_for_the_speaker() {
+        let body = "La directora de la compañía eléctrica, Emilia Calleja, explicó el programa. \"Son obras que tardarán entre tres y cinco años\", detalló la funcionaria.";
+        assert_eq!(
+            quotes(body),
+            vec![(
+                "Emilia Calleja".into(),
+                "Son obras que tardarán entre tres y cinco años".into()
             )]
         );
     }

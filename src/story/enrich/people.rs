@@ -1474,6 +1474,11 @@ static POSSESSIVES: WordList = WordList::new(&[
     "sein", "seine", "seiner", "ihr", "ihre", "ihrer",
 ]);
 
+/// Indefinite articles in the five languages, which open an apposition but not the role in it.
+static INDEFINITE_ARTICLES: WordList = WordList::new(&[
+    "a", "an", "un", "una", "une", "um", "uma", "ein", "eine", "einer",
+]);
+
 /// The role in an apposition right after a name: `, chief economist at Ridgeline Capital,` →
 /// "chief economist at Ridgeline Capital". Only a short phrase that opens in lower case (or with
 /// an article) and names a role counts.
@@ -1488,7 +1493,15 @@ fn apposition_role(after_name: &str) -> Option<String> {
     let names_role = words
         .iter()
         .any(|w| ROLE_NOUNS.contains(w.to_lowercase().as_str()));
-    (opens_lower && names_role && (2..=9).contains(&words.len())).then(|| phrase.to_owned())
+    if !(opens_lower && names_role && (2..=9).contains(&words.len())) {
+        return None;
+    }
+    // The indefinite article is the sentence's, not the role's: ", a governance analyst".
+    let role = match phrase.split_once(' ') {
+        Some((article, role)) if INDEFINITE_ARTICLES.contains(article) => role,
+        _ => phrase,
+    };
+    Some(role.to_owned())
 }
 
 #[cfg(test)]
@@ -1558,6 +1571,23 @@ mod tests {
         assert_eq!(
             people[0].role.as_deref(),
             Some("chief economist at Ridgeline Capital")
+        );
+        // The indefinite article opens the apposition, not the role.
+        let people = find_people(
+            &Text::new("“It is a contest,” said Nerima Wako-Ojiwa, a governance analyst. Ana Ruiz, una economista del banco, habló. Pedro Gil, a Cuban economist at the university, agreed."),
+            &[],
+            &[],
+            &[],
+            None,
+        );
+        let roles: Vec<Option<&str>> = people.iter().map(|p| p.role.as_deref()).collect();
+        assert_eq!(
+            roles,
+            [
+                Some("governance analyst"),
+                Some("economista del banco"),
+                Some("Cuban economist at the university")
+            ]
         );
     }
 

@@ -1573,21 +1573,13 @@ mod tests {
             Some("chief economist at Ridgeline Capital")
         );
         // The indefinite article opens the apposition, not the role.
-        let people = find_people(
-            &Text::new("“It is a contest,” said Nerima Wako-Ojiwa, a governance analyst. Ana Ruiz, una economista del banco, habló. Pedro Gil, a Cuban economist at the university, agreed."),
-            &[],
-            &[],
-            &[],
-            None,
-        );
-        let roles: Vec<Option<&str>> = people.iter().map(|p| p.role.as_deref()).collect();
         assert_eq!(
-            roles,
-            [
-                Some("governance analyst"),
-                Some("economista del banco"),
-                Some("Cuban economist at the university")
-            ]
+            names_and_roles("“It is a contest,” said Nerima Wako-Ojiwa, a governance analyst. Ana Ruiz, una economista del banco, habló. Pedro Gil, a Cuban economist at the university, agreed."),
+            pairs(&[
+                ("Nerima Wako-Ojiwa", Some("governance analyst")),
+                ("Ana Ruiz", Some("economista del banco")),
+                ("Pedro Gil", Some("Cuban economist at the university")),
+            ])
         );
     }
 

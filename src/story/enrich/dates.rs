@@ -11,8 +11,11 @@
 //! mostly reports), unless the words before it look ahead ("next Monday", "will … on Monday") or
 //! back ("last Monday"). A date without its year follows the same words ("les élections
 //! auront lieu le 17 novembre" in September is this November), is the nearest such day after
-//! "pour", "para" or "für", and is otherwise in the story's year unless that puts it more than a
-//! month ahead ("diciembre" in May is last December).
+//! "pour", "para" or "für", takes the year the words after it give ("im Juli vergangenen Jahres",
+//! "le 3 mars dernier"), and is otherwise in the story's year: a day unless that puts it more
+//! than half a year ahead ("the Budget on 30 October" in September is this October, "Dec. 28" in
+//! January last December), a month alone unless more than a month ahead ("diciembre" in May is
+//! last December).
 
 use rustc_hash::{FxHashMap, FxHashSet};
 use std::sync::OnceLock;
@@ -250,6 +253,49 @@ const RELATIVE_PERIODS: &[(&str, Resolution, i32)] = &[
     ("este ano", Resolution::Year, 0),
 ];
 
+/// Words right after a date without its year that give its year, relative to the story's: "in
+/// July last year", "im Juli vergangenen Jahres", "el 3 de marzo del año pasado", "em julho do
+/// próximo ano".
+const YEAR_AFTER: &[(&str, i32)] = &[
+    ("last year", -1),
+    ("of last year", -1),
+    ("next year", 1),
+    ("of next year", 1),
+    ("this year", 0),
+    ("of this year", 0),
+    ("vergangenen jahres", -1),
+    ("des vergangenen jahres", -1),
+    ("letzten jahres", -1),
+    ("vorigen jahres", -1),
+    ("nächsten jahres", 1),
+    ("kommenden jahres", 1),
+    ("dieses jahres", 0),
+    ("del año pasado", -1),
+    ("del próximo año", 1),
+    ("del año próximo", 1),
+    ("de este año", 0),
+    ("de l'année dernière", -1),
+    ("de l’année dernière", -1),
+    ("de l'an dernier", -1),
+    ("de l’an dernier", -1),
+    ("de l'année prochaine", 1),
+    ("de l’année prochaine", 1),
+    ("de cette année", 0),
+    ("do ano passado", -1),
+    ("do próximo ano", 1),
+    ("deste ano", 0),
+];
+
+/// Words right after a date without its year that point it back or ahead: "le 3 mars dernier",
+/// "en julio pasado", "em julho passado", "le 3 mars prochain".
+const WAY_AFTER: &[(&str, Direction)] = &[
+    ("dernier", Direction::Back),
+    ("pasado", Direction::Back),
+    ("passado", Direction::Back),
+    ("prochain", Direction::Ahead),
+    ("próximo", Direction::Ahead),
+];
+
 /// Words that make a weekday, or a date without its year, the coming one.
 const LOOKING_AHEAD: &[&str] = &[
     "next",
@@ -299,6 +345,17 @@ fn lexicon() -> &'static FxHashSet<&'static str> {
                     .iter()
                     .filter_map(|(phrase, _, _)| phrase.split(' ').next()),
             )
+            .collect()
+    })
+}
+
+/// The words of each phrase of [`YEAR_AFTER`], split once.
+fn year_after_words() -> &'static [(Vec<&'static str>, i32)] {
+    static PHRASES: OnceLock<Vec<(Vec<&'static str>, i32)>> = OnceLock::new();
+    PHRASES.get_or_init(|| {
+        YEAR_AFTER
+            .iter()
+            .map(|(phrase, offset)| (phrase.split(' ').collect(), *offset))
             .collect()
     })
 }
@@ -402,6 +459,26 @@ fn read_at(
             last + 1,
         )
     };
+    // A month (and day) without its year that ends before word `after`: in the year the words
+    // after it give, else the way they or the words before it point; and the date's last word.
+    let without_year = |m: u32, d: Option<u32>, after: usize| -> Option<(NaiveDate, usize)> {
+        let reference = reference?;
+        let phrase_at = |phrase: &[&str]| {
+            phrase
+                .iter()
+                .enumerate()
+                .all(|(k, expected)| word(after + k) == Some(*expected))
+        };
+        if let Some((phrase, offset)) = year_after_words().iter().find(|(p, _)| phrase_at(p)) {
+            let date = NaiveDate::from_ymd_opt(reference.year() + offset, m, d.unwrap_or(1))?;
+            return Some((date, after + phrase.len() - 1));
+        }
+        if let Some((_, direction)) = WAY_AFTER.iter().find(|(w, _)| word(after) == Some(*w)) {
+            return Some((in_reference_year(reference, m, d, *direction)?, after));
+        }
+        let direction = direction_before(text, index);
+        Some((in_reference_year(reference, m, d, direction)?, after - 1))
+    };
     let current = word(index)?;
     let starts_with_digit = current.starts_with(|c: char| c.is_ascii_digit());
     if !starts_with_digit && !lexicon().contains(current) {
@@ -414,8 +491,8 @@ fn read_at(
             let date = NaiveDate::from_ymd_opt(y, m, d)?;
             return Some(make(index + 2, date.to_string(), Resolution::Day, false));
         }
-        let date = in_reference_year(reference?, m, Some(d), direction_before(text, index))?;
-        return Some(make(index + 1, date.to_string(), Resolution::Day, true));
+        let (date, last) = without_year(m, Some(d), index + 2)?;
+        return Some(make(last, date.to_string(), Resolution::Day, true));
     }
     // Day [.] [de] Month [de] [year]: "10 March 2024", "14 de agosto de 2024", "12. März".
     if let Some(d) = day(current) {
@@ -434,8 +511,8 @@ fn read_at(
                 let date = NaiveDate::from_ymd_opt(y, m, d)?;
                 return Some(make(year_at, date.to_string(), Resolution::Day, false));
             }
-            let date = in_reference_year(reference?, m, Some(d), direction_before(text, index))?;
-            return Some(make(month_at, date.to_string(), Resolution::Day, true));
+            let (date, last) = without_year(m, Some(d), month_at + 1)?;
+            return Some(make(last, date.to_string(), Resolution::Day, true));
         }
     }
     // Month [de] year: "March 2024", "marzo de 2024".
@@ -460,9 +537,9 @@ fn read_at(
                 Some("in" | "en" | "em" | "im" | "since" | "desde" | "depuis" | "seit" | "until")
             );
         if introduced && !AMBIGUOUS_MONTHS.contains(&current) {
-            let date = in_reference_year(reference?, m, None, direction_before(text, index))?;
+            let (date, last) = without_year(m, None, index + 1)?;
             return Some(make(
-                index,
+                last,
                 format!("{:04}-{:02}", date.year(), m),
                 Resolution::Month,
                 true,
@@ -518,8 +595,7 @@ fn read_at(
 /// this November), the last one when they look back, the nearest one when they aim at it
 /// ("convoquées pour le 17 novembre" in September is this November, "prevista para el 3 de
 /// marzo" in April last March); otherwise the story's year, or the year before when that would
-/// put it more than a month after the story ("diciembre" in May is last December: news mostly
-/// reports what happened).
+/// put a day more than half a year, or a month alone more than a month, after the story.
 fn in_reference_year(
     reference: NaiveDate,
     month: u32,
@@ -535,6 +611,11 @@ fn in_reference_year(
         first_of_month
     };
     let year = reference.year();
+    // A day written without its year is in the story's year (style books leave the year out
+    // only then: "the Budget on 30 October" in September is this October), unless that is
+    // most of a year ahead ("Dec. 28" in January is last December). A month alone leans to the
+    // past: "took office in December" in September is last December.
+    let ahead_at_most = if day.is_some() { 183 } else { 31 };
     match direction {
         Direction::Ahead => [year, year + 1]
             .into_iter()
@@ -549,7 +630,7 @@ fn in_reference_year(
             .filter_map(in_year)
             .min_by_key(|date| ((*date - now).num_days().abs(), *date > now)),
         Direction::Nearest => match in_year(year) {
-            Some(date) if date > reference + Duration::days(31) => in_year(year - 1),
+            Some(date) if date > reference + Duration::days(ahead_at_most) => in_year(year - 1),
             date => date,
         },
     }
@@ -702,6 +783,34 @@ mod tests {
         assert_eq!(
             found,
             vec![("2025-01-08".into(), "day"), ("2024-11".into(), "month")]
+        );
+    }
+
+    #[test]
+    fn the_words_after_a_date_without_its_year_give_its_year() {
+        // 2024-07-09: a launch a year after the last one, a correction of last March, a fair
+        // planned for next spring, a budget due in the autumn.
+        let found = values(
+            "Seit dem letzten Flug im Juli vergangenen Jahres. Le décret du 3 mars dernier. \
+             La feria del 14 de abril del próximo año. The Budget on 30 October. \
+             Em julho do ano passado. In March last year prices fell.",
+            Some("2024-07-09"),
+        );
+        assert_eq!(
+            found,
+            vec![
+                ("2023-07".into(), "month"),
+                ("2024-03-03".into(), "day"),
+                ("2025-04-14".into(), "day"),
+                ("2024-10-30".into(), "day"),
+                ("2023-07".into(), "month"),
+                ("2023-03".into(), "month"),
+            ]
+        );
+        // A day most of a year ahead is last year's.
+        assert_eq!(
+            values("The plant closed on Dec. 28.", Some("2024-01-10")),
+            vec![("2023-12-28".into(), "day")]
         );
     }
 

@@ -163,6 +163,11 @@ static TITLES: WordList = WordList::new(&[
     "Cmdr.",
     "Maj.",
     "Rabbi",
+    "Sir",
+    "Dame",
+    "Lord",
+    "Baroness",
+    "Baron",
     "Imam",
     "Archbishop",
 ]);
@@ -170,8 +175,37 @@ static TITLES: WordList = WordList::new(&[
 /// Titles of courtesy: they end a name run as titles do, but are no role.
 static COURTESY_TITLES: WordList = WordList::new(&[
     "Mr", "Mrs", "Ms", "Mme", "Mlle", "Madame", "Monsieur", "Senhor", "Dona", "Don", "Doña",
-    "Herr", "Frau",
+    "Herr", "Frau", "Sir", "Dame", "Lord", "Baroness", "Baron",
 ]);
+
+/// Honorifics after which British copy names a knight or dame by the given name alone: "Sir
+/// Keir" is Keir Starmer.
+static GIVEN_NAME_HONORIFICS: WordList = WordList::new(&["Sir", "Dame"]);
+
+/// Marks that open and close a quotation, in the five languages' styles.
+const OPENING_QUOTES: [char; 6] = ['"', '“', '«', '„', '‘', '‚'];
+const CLOSING_QUOTES: [char; 6] = ['"', '”', '»', '“', '’', '‘'];
+
+/// Lower-case nouns of venues, after which a name is the venue's: "el estadio Santiago
+/// Bernabéu", "the stadium Stamford Bridge".
+static VENUE_NOUNS: WordList = WordList::new(&[
+    "stadium",
+    "estadio",
+    "stade",
+    "estádio",
+    "stadion",
+    "arena",
+    "arène",
+    "teatro",
+    "théâtre",
+]);
+
+/// French articles, after which a capitalized nationality is a noun, not a name.
+static FRENCH_ARTICLES: WordList = WordList::new(&["le", "la", "l'", "l’", "les"]);
+
+/// Endings of French nationalities (Française, Néo-Zélandaise, Italien, Américaine, Suédois).
+const FRENCH_NATIONAL_ENDINGS: &[&str] =
+    &["ais", "aise", "ien", "ienne", "ain", "aine", "ois", "oise"];
 
 /// German compound titles end in these: "Bundesverkehrsminister", "ADV-Sprecher".
 const TITLE_SUFFIXES: &[&str] = &[
@@ -282,6 +316,10 @@ static NOT_PERSON_WORDS: WordList = WordList::new(&[
     "Olympics",
     "Festival",
     "Summit",
+    "Cúpula",
+    "Cumbre",
+    "Sommet",
+    "Gipfel",
     "Conference",
     "Forum",
     "Day",
@@ -688,6 +726,10 @@ pub fn find_people(
 ) -> Vec<Person> {
     let body = text.body();
     let place_names: BTreeSet<String> = places.iter().map(|p| fold(&p.name)).collect();
+    // A name the story gives an organisation is the organisation's wherever it stands: "the
+    // ruling Georgian Dream party" … "Georgian Dream has enough votes".
+    let organisation_names: BTreeSet<String> =
+        organisations.iter().map(|o| fold(&o.name)).collect();
     let words = words(text);
     let mut runs: Vec<(usize, usize)> = Vec::new(); // word index ranges
     let mut index = 0;
@@ -728,6 +770,10 @@ pub fn find_people(
         index = end;
     }
     let mut people: Vec<Person> = Vec::new();
+    // Where the last run that was all a role's domain ended, and every such run: the story's
+    // other mentions of a portfolio are no person either ("sobre Mudança do Clima").
+    let mut domain_end: Option<usize> = None;
+    let mut domains: Vec<String> = Vec::new();
     // Each person's folded name, which later runs are matched on.
     let mut keys: Vec<String> = Vec::new();
     // Whether some mention of each person is introduced as a person's is: with a role, or
@@ -756,16 +802,51 @@ pub fn find_people(
         }
         let mut role = None;
         // A run right after "<role> of" opens with the role's domain: "Secretary of State Antony
-        // Blinken", "ministra de Hacienda María Jesús Montero".
-        if let Some(role_start) = role_start_before_domain(&body[..tokens[0].start]) {
+        // Blinken", "ministra de Hacienda María Jesús Montero". With too few words left for a
+        // name it is all domain, and so is a run joined to it by "and": "a ministra do Meio
+        // Ambiente e Mudança do Clima".
+        let before_run = &body[..tokens[0].start];
+        let run_text = &body[tokens[0].start..tokens[tokens.len() - 1].end];
+        if domain_end.is_some_and(|end| joins_a_list(&body[end..tokens[0].start])) {
+            domain_end = Some(tokens[tokens.len() - 1].end);
+            domains.push(fold(run_text));
+            continue;
+        }
+        if let Some(role_start) = role_start_before_domain(before_run) {
             let mut domain = 1;
             while tokens.len() - domain > 2 && is_portfolio_word(tokens[domain].text) {
                 domain += 1;
             }
-            if tokens.len() - domain >= 2 {
-                role = Some(body[role_start..tokens[domain - 1].end].to_owned());
-                tokens.drain(..domain);
+            if tokens.len() - domain < 2 {
+                domain_end = Some(tokens[tokens.len() - 1].end);
+                domains.push(fold(run_text));
+                continue;
             }
+            role = Some(body[role_start..tokens[domain - 1].end].to_owned());
+            tokens.drain(..domain);
+        }
+        // A run that a quotation holds whole is a title: "révélée par « Lady Bird »".
+        let quoted = before_run.trim_end().ends_with(OPENING_QUOTES)
+            && body[tokens[tokens.len() - 1].end..]
+                .trim_start()
+                .starts_with(CLOSING_QUOTES);
+        // A run right after a venue's noun names the venue: "el estadio Santiago Bernabéu".
+        let after_venue = before_run
+            .strip_suffix(' ')
+            .and_then(|rest| rest.rsplit(WORD_BREAKS).next())
+            .is_some_and(|noun| VENUE_NOUNS.contains(noun));
+        if quoted || after_venue {
+            continue;
+        }
+        // French capitalizes a nationality used as a noun: "la Française Justine Triet".
+        if tokens.len() >= 3
+            && is_nationality_noun(tokens[0].text)
+            && before_run
+                .strip_suffix(' ')
+                .and_then(|rest| rest.rsplit(WORD_BREAKS).next())
+                .is_some_and(|article| FRENCH_ARTICLES.contains(article))
+        {
+            tokens.remove(0);
         }
         // Everything up to the last title is the title: "Guatemalan President Bernardo Arévalo"
         // → "Bernardo Arévalo"; a sentence opener goes too.
@@ -776,17 +857,21 @@ pub fn find_people(
                 .unwrap_or(0)
                 .min(last_title);
             let role_start = title_start.unwrap_or(tokens[first].start);
-            // A courtesy title ("Mme Claire Dubois", "Herr Weber") is no role.
-            if title_start.is_some()
-                || !tokens[first..=last_title]
-                    .iter()
-                    .all(|w| COURTESY_TITLES.contains(w.text))
+            // A courtesy title ("Mme Claire Dubois", "Herr Weber", "Prime Minister Sir Keir
+            // Starmer") is no role, nor part of one.
+            let role_end = match tokens[first..=last_title]
+                .iter()
+                .rposition(|w| !COURTESY_TITLES.contains(w.text))
             {
+                Some(at) => Some(tokens[first + at].end),
+                None => title_start.map(|_| tokens[last_title].end),
+            };
+            if let Some(role_end) = role_end {
                 // A role in lower case right before the title belongs to it: "coast guard
                 // spokesperson Commodore Jay Tarriela".
                 let before = role_before(&body[..role_start])
                     .filter(|before| !before.starts_with(char::is_uppercase));
-                let title = &body[role_start..tokens[last_title].end];
+                let title = &body[role_start..role_end];
                 role = Some(match before {
                     Some(before) => format!("{before} {title}"),
                     None => title.to_owned(),
@@ -828,6 +913,7 @@ pub fn find_people(
         }
         let folded = fold(&name);
         if place_names.contains(&folded)
+            || organisation_names.contains(&folded)
             || tokens.len() == 2 && tokens.iter().any(|w| place_names.contains(&fold(w.text)))
         {
             continue;
@@ -913,6 +999,10 @@ pub fn find_people(
         .iter()
         .flat_map(|p| p.mentions.iter().copied())
         .collect();
+    let in_full_name = |word: &Word<'_>| {
+        let offset = text.char_offset(word.start);
+        full_names.iter().any(|(s, e)| *s <= offset && offset < *e)
+    };
     // A word that is not the surname counts only alone, outside every full name: "Manuel" of
     // "José Manuel Matheu" is not in "Manuel Rivas".
     let alone = |index: usize, word: &Word<'_>| {
@@ -924,24 +1014,29 @@ pub fn find_people(
                         .is_empty()
             })
         };
-        let offset = text.char_offset(word.start);
         // A sentence's first word is capitalized whatever it is ("Depois Vaz chegou").
         let before = index
             .checked_sub(1)
             .and_then(|i| words.get(i))
             .filter(|w| !opens_sentence(body, w.start));
-        !name_word_beside(before)
-            && !name_word_beside(words.get(index + 1))
-            && !full_names.iter().any(|(s, e)| *s <= offset && offset < *e)
+        !name_word_beside(before) && !name_word_beside(words.get(index + 1)) && !in_full_name(word)
     };
     for person in &mut people {
         let surname = surname(&person.name);
         let mut found: Vec<&Word<'_>> = Vec::new();
         for form in short_forms(&person.name) {
             let words = by_short_form.get(form).into_iter().flatten();
+            // A word of another person's full name is theirs: "Silva" of "Marina Silva" is no
+            // mention of Luiz Inácio Lula da Silva.
             found.extend(
                 words
-                    .filter(|(index, word)| form == surname || alone(*index, word))
+                    .filter(|(index, word)| {
+                        if form == surname {
+                            !in_full_name(word)
+                        } else {
+                            alone(*index, word)
+                        }
+                    })
                     .map(|(_, word)| *word),
             );
         }
@@ -961,6 +1056,35 @@ pub fn find_people(
         }
         person.mentions.sort_unstable();
     }
+    // A given name alone is the one person of that given name right after "Sir" or "Dame"
+    // ("Sir Keir"), or beside a verb of saying, where sport and Brazilian copy name players and
+    // politicians so ("declaró Joselu", "Lula disse").
+    for (index, given) in words.iter().enumerate() {
+        let beside = |at: Option<usize>| at.and_then(|at| words.get(at)).map(|w| w.text);
+        let after_honorific =
+            beside(index.checked_sub(1)).is_some_and(|w| GIVEN_NAME_HONORIFICS.contains(w));
+        let beside_saying = [beside(index.checked_sub(1)), beside(Some(index + 1))]
+            .into_iter()
+            .flatten()
+            .any(|w| SAYING.contains(w));
+        if !(after_honorific || beside_saying && is_name_word(given.text)) || in_full_name(given) {
+            continue;
+        }
+        let offsets = (text.char_offset(given.start), text.char_offset(given.end));
+        let mut bearing = people
+            .iter_mut()
+            .filter(|p| p.name.split(' ').next() == Some(given.text));
+        if let (Some(person), None) = (bearing.next(), bearing.next()) {
+            if !person
+                .mentions
+                .iter()
+                .any(|(s, e)| *s <= offsets.0 && offsets.1 <= *e)
+            {
+                person.mentions.push(offsets);
+                person.mentions.sort_unstable();
+            }
+        }
+    }
     // Shorter forms of a fuller name are the same person: "Maria Cantwell" in "Sen. Maria Cantwell".
     let names: Vec<String> = people.iter().map(|p| p.name.clone()).collect();
     people.retain(|p| {
@@ -970,6 +1094,7 @@ pub fn find_people(
                 .is_some_and(|first_names| first_names.ends_with(' '))
         })
     });
+    people.retain(|p| !domains.contains(&fold(&p.name)));
     let authors: BTreeSet<String> = authors.iter().map(|a| fold(a)).collect();
     people.retain(|p| !authors.contains(&fold(&p.name)) || p.mentions.len() > 1);
     people
@@ -1287,6 +1412,33 @@ fn is_national_adjective(word: &str) -> bool {
         && NATIONAL_ENDINGS.iter().any(|ending| word.ends_with(ending))
 }
 
+/// Whether a capitalized word reads as a French nationality used as a noun: "Française",
+/// "Néo-Zélandaise" (its last part decides).
+fn is_nationality_noun(word: &str) -> bool {
+    let last = word.rsplit('-').next().unwrap_or(word).to_lowercase();
+    word.starts_with(char::is_uppercase)
+        && last.chars().count() >= 5
+        && last.chars().all(char::is_alphabetic)
+        && FRENCH_NATIONAL_ENDINGS
+            .iter()
+            .any(|ending| last.ends_with(ending))
+}
+
+/// Whether the text between two runs joins them as items of one list: "and", "y", "e", "et" or
+/// "und", maybe with an article after it.
+fn joins_a_list(between: &str) -> bool {
+    let mut words = between.split_whitespace();
+    let conjunction = words.next().is_some_and(|w| CONJUNCTIONS.contains(w));
+    let rest: Vec<&str> = words.collect();
+    conjunction && (rest.is_empty() || rest.len() == 1 && DOMAIN_ARTICLES.contains(rest[0]))
+}
+
+/// Conjunctions that join two items, or open a clause that is no apposition: ", et la
+/// présidente Iris Knobloch ont salué".
+static CONJUNCTIONS: WordList = WordList::new(&[
+    "and", "or", "but", "y", "pero", "et", "ou", "mais", "und", "oder", "aber", "e", "mas",
+]);
+
 /// A role noun, or a compound with one ("présidente-directrice", "director-general").
 fn is_role_noun(word: &str) -> bool {
     ROLE_NOUNS.contains(word)
@@ -1487,9 +1639,9 @@ fn apposition_role(after_name: &str) -> Option<String> {
     let end = rest.find([',', '.', ';', ':', '(', ')', '“', '"', '«'])?;
     let phrase = rest[..end].trim();
     let words: Vec<&str> = phrase.split_whitespace().collect();
-    let opens_lower = words
-        .first()
-        .is_some_and(|w| w.chars().next().is_some_and(char::is_lowercase));
+    let opens_lower = words.first().is_some_and(|w| {
+        w.chars().next().is_some_and(char::is_lowercase) && !CONJUNCTIONS.contains(w)
+    });
     let names_role = words
         .iter()
         .any(|w| ROLE_NOUNS.contains(w.to_lowercase().as_str()));
@@ -1753,6 +1905,50 @@ mod tests {
             .iter()
             .map(|(name, role)| ((*name).to_owned(), role.map(str::to_owned)))
             .collect()
+    }
+
+    #[test]
+    fn a_roles_domain_a_title_a_venue_and_a_nationality_are_no_names() {
+        assert_eq!(
+            names_and_roles("The ruling Georgian Dream party won. Georgian Dream has votes. A ministra do Meio Ambiente e Mudança do Clima, Marina Silva, falou. O Presidente Luiz Inácio Lula da Silva abriu a Conferência sobre Mudança do Clima. Le délégué général, Thierry Frémaux, et la présidente Iris Knobloch ont salué le film « Lady Bird » de la Française Justine Triet au stade Pierre Mauroy."),
+            pairs(&[
+                ("Marina Silva", Some("ministra do Meio Ambiente e Mudança do Clima")),
+                ("Luiz Inácio Lula da Silva", Some("Presidente")),
+                ("Thierry Frémaux", None),
+                ("Iris Knobloch", Some("présidente")),
+                ("Justine Triet", None),
+            ])
+        );
+    }
+
+    #[test]
+    fn a_surname_inside_another_persons_full_name_is_theirs() {
+        let body = "Luiz Inácio Lula da Silva spoke. Marina Silva agreed.";
+        let people = find_people(&Text::new(body), &[], &[], &[], None);
+        let lula = people
+            .iter()
+            .find(|p| p.name.starts_with("Luiz"))
+            .expect("Lula");
+        assert_eq!(lula.mentions, vec![(0, 25)]);
+    }
+
+    #[test]
+    fn a_knight_is_named_without_the_honorific_and_by_the_given_name_after_it() {
+        let body = "Prime Minister Sir Keir Starmer spoke. Lord Ara Darzi, a former health minister, agreed. Sir Keir said so. Mr Tom Hale listened, said Tom.";
+        let text = Text::new(body);
+        let people = find_people(&text, &[], &[], &[], None);
+        let found: Vec<(&str, Option<&str>, usize)> = people
+            .iter()
+            .map(|p| (p.name.as_str(), p.role.as_deref(), p.mentions.len()))
+            .collect();
+        assert_eq!(
+            found,
+            vec![
+                ("Keir Starmer", Some("Prime Minister"), 2),
+                ("Ara Darzi", Some("former health minister"), 1),
+                ("Tom Hale", None, 2),
+            ]
+        );
     }
 
     #[test]

@@ -482,6 +482,8 @@ static OPENERS: WordList = WordList::new(&[
 const OUTLET_CUES_BEFORE: &[&str] = &[
     "told", "to", "à", "a", "al", "der", "dem", "with", "per", "agência", "agencia", "agence",
 ];
+/// Articles between a cue and an outlet: "told the BBC", "a déclaré à la BBC".
+static OUTLET_ARTICLES: WordList = WordList::new(&["the", "la", "le", "el", "l'", "l’"]);
 /// Words after an outlet that make it act in the story: "Reuters reported".
 static OUTLET_CUES_AFTER: WordList = WordList::new(&[
     "reported",
@@ -650,7 +652,8 @@ pub fn find_organisations(
     let german = language == Some("de");
     let mut found = Vec::new();
     found.extend(head_word_names(text, &tokens, places, german));
-    found.extend(appositions(body, &tokens));
+    found.extend(appositions(body, &tokens, german));
+    found.extend(parties_named_before(body, &tokens));
     found.extend(known_names(text, &tokens, german));
     found.extend(acronyms(text, &tokens, places));
     let spelled_out = spelled_out_acronyms(text, &tokens, places);
@@ -884,8 +887,11 @@ fn split_at_conjunctions(
     };
     let mut from = start;
     for at in start + 1..end {
+        // "Georgian and European Union flags": a nationality before the conjunction qualifies
+        // something else, and the name is the other side.
+        let nationality_before = at == from + 1 && is_nationality_adjective(tokens[from].text);
         if CONJUNCTIONS.contains(tokens[at].text)
-            && has_head(&tokens[from..at])
+            && (has_head(&tokens[from..at]) || nationality_before)
             && has_head(&tokens[at + 1..end])
         {
             runs.push((from, at));
@@ -896,6 +902,16 @@ fn split_at_conjunctions(
         }
     }
     runs.push((from, end));
+}
+
+/// Whether a capitalized English word reads as an adjective of nationality: "Georgian",
+/// "European", "Chinese", "British" (long enough that "Fish" of "Fish and Wildlife" is none).
+fn is_nationality_adjective(word: &str) -> bool {
+    word.len() >= 6
+        && word.chars().all(char::is_alphabetic)
+        && ["ian", "ean", "ese", "ish"]
+            .iter()
+            .any(|ending| word.ends_with(ending))
 }
 
 /// After "Ministry of Agriculture" and a comma: "Forestry and Fisheries" belongs to the name when
@@ -1125,11 +1141,16 @@ fn bounded(body: &str, span: &[Token<'_>], from: usize, end: usize) -> usize {
     bound
 }
 
-fn appositions(body: &str, tokens: &[Token<'_>]) -> Vec<Found> {
+fn appositions(body: &str, tokens: &[Token<'_>], german: bool) -> Vec<Found> {
     let mut found = Vec::new();
-    for window in tokens.windows(2) {
+    for (index, window) in tokens.windows(2).enumerate() {
         let (kind, name) = (&window[0], &window[1]);
-        if kind.ends_name || !KIND_NOUNS.contains(kind.text) || !name.capitalized {
+        let kind_of_company =
+            german && names_a_kind_of_company(kind.text) && introduces_a_company(tokens, index + 1);
+        if kind.ends_name
+            || !(KIND_NOUNS.contains(kind.text) || kind_of_company)
+            || !name.capitalized
+        {
             continue;
         }
         // The name, up to two words: "Freddie Mac", "Codelco".
@@ -1150,6 +1171,68 @@ fn appositions(body: &str, tokens: &[Token<'_>]) -> Vec<Found> {
             name: body[name.start..end_byte].to_owned(),
             start: name.start,
             end: end_byte,
+            alias_of: None,
+        });
+    }
+    found
+}
+
+/// Adjectives that make the single capitalized word before "party" a party's name: "the
+/// ruling Likud party", "the opposition Labour party".
+static PARTY_ADJECTIVES: WordList = WordList::new(&[
+    "ruling",
+    "governing",
+    "opposition",
+    "nationalist",
+    "far-right",
+    "far-left",
+    "right-wing",
+    "left-wing",
+    "centrist",
+    "conservative",
+    "liberal",
+    "populist",
+    "socialist",
+    "communist",
+    "separatist",
+    "rival",
+    "junior",
+]);
+
+/// English names a party before the lower-case word: "the ruling Georgian Dream party". A name
+/// of two words or more counts, or one after an adjective of politics ("the ruling Likud
+/// party"), but not "the Christmas party".
+fn parties_named_before(body: &str, tokens: &[Token<'_>]) -> Vec<Found> {
+    let mut found = Vec::new();
+    for (index, token) in tokens.iter().enumerate().skip(1) {
+        if token.text != "party" || tokens[index - 1].ends_name || token.after_punctuation {
+            continue;
+        }
+        let mut start = index;
+        while start > 0
+            && index - start < 4
+            && tokens[start - 1].capitalized
+            && !OPENERS.contains(tokens[start - 1].text)
+            && !CALENDAR.contains(tokens[start - 1].text)
+            && (start == index || !tokens[start - 1].ends_name && !tokens[start].after_punctuation)
+        {
+            start -= 1;
+        }
+        let words = index - start;
+        let after_lower_case = start
+            .checked_sub(1)
+            .is_some_and(|before| !tokens[before].capitalized && !tokens[before].ends_name);
+        let qualified = start
+            .checked_sub(1)
+            .is_some_and(|before| PARTY_ADJECTIVES.contains(tokens[before].text));
+        if words == 0 || !after_lower_case || (words < 2 && !qualified) {
+            continue;
+        }
+        let end = tokens[index - 1].end;
+        found.push(Found {
+            name: body[tokens[start].start..end].to_owned(),
+            start: tokens[start].start,
+            end,
             alias_of: None,
         });
     }
@@ -1192,8 +1275,17 @@ fn known_names(text: &Text<'_>, tokens: &[Token<'_>], german: bool) -> Vec<Found
             .filter(|&p| tokens.get(p).is_some_and(|t| t.start <= start));
         let previous = position.and_then(|p| p.checked_sub(1)).map(|p| &tokens[p]);
         let next = tokens.get(tokens.partition_point(|t| t.start < end));
+        let cue = |t: &Token<'_>| OUTLET_CUES_BEFORE.contains(&t.text.to_lowercase().as_str());
+        // An article may stand between: "told the BBC", "dijo a la BBC".
+        let cue_before_article = || {
+            previous.is_some_and(|t| OUTLET_ARTICLES.contains(t.text))
+                && position
+                    .and_then(|p| p.checked_sub(2))
+                    .is_some_and(|p| cue(&tokens[p]))
+        };
         let acts = || {
-            previous.is_some_and(|t| OUTLET_CUES_BEFORE.contains(&t.text.to_lowercase().as_str()))
+            previous.is_some_and(cue)
+                || cue_before_article()
                 || next.is_some_and(|t| OUTLET_CUES_AFTER.contains(t.text))
                 || body[..start].ends_with("according to ")
         };
@@ -1243,6 +1335,42 @@ const GERMAN_COMPANY_NOUNS: &[&str] = &[
     "dienstleister",
 ];
 
+/// A German noun without the genitive's ending: "des Betreibers", "des Konzerns".
+fn without_genitive(lower: &str) -> &str {
+    lower
+        .strip_suffix("es")
+        .or_else(|| lower.strip_suffix('s'))
+        .unwrap_or(lower)
+}
+
+/// Whether a German noun names a kind of company before a name of one that is not known: a
+/// compound of a [`GERMAN_COMPANY_NOUNS`] word ("Raumfahrtkonzern", "Autobauer"), or one of those
+/// that never names a person's trade ("des Betreibers", not "der Bauer" or "die Tochter").
+fn names_a_kind_of_company(noun: &str) -> bool {
+    const ALONE: &[&str] = &[
+        "konzern",
+        "hersteller",
+        "betreiber",
+        "versorger",
+        "anbieter",
+        "unternehmen",
+        "firma",
+        "versicherer",
+        "zulieferer",
+        "discounter",
+        "dienstleister",
+    ];
+    let lower = noun.to_lowercase();
+    [lower.as_str(), without_genitive(&lower)]
+        .iter()
+        .any(|word| {
+            ALONE.contains(word)
+                || GERMAN_COMPANY_NOUNS
+                    .iter()
+                    .any(|kind| word.len() > kind.len() && word.ends_with(kind))
+        })
+}
+
 /// Whether the token before `index` is a German noun for a kind of company after an article or
 /// a lower-case word ("der frühere Mutterkonzern Siemens"): a description of the name at
 /// `index`, not part of it.
@@ -1251,9 +1379,10 @@ fn introduces_a_company(tokens: &[Token<'_>], index: usize) -> bool {
         return false;
     };
     let lower = noun.text.to_lowercase();
+    let stem = without_genitive(&lower);
     let described = GERMAN_COMPANY_NOUNS
         .iter()
-        .any(|kind| lower.ends_with(kind));
+        .any(|kind| lower.ends_with(kind) || stem.ends_with(kind));
     described
         && index
             .checked_sub(2)
@@ -1917,6 +2046,19 @@ mod tests {
             names("Le parti Pastef a gagné; apoiado pelo partido Podemos, o partido venceu."),
             vec!["Pastef", "Podemos"]
         );
+    }
+
+    #[test]
+    fn a_party_named_before_the_word_a_nationality_before_and_an_outlet_after_an_article() {
+        assert_eq!(
+            names("The ruling Georgian Dream party and the ruling Likud party met, unlike the Christmas party. They waved Georgian and European Union flags and told the BBC so."),
+            vec!["Georgian Dream", "Likud", "European Union", "BBC"]
+        );
+        // German names a company after its kind in the genitive too.
+        let body = "Nach Angaben des Betreibers Arianespace lief alles gut.";
+        let found = find_organisations(&Text::new(body), &[], Some("de"));
+        let found: Vec<&str> = found.iter().map(|o| o.name.as_str()).collect();
+        assert_eq!(found, vec!["Arianespace"]);
     }
 
     #[test]

@@ -35,8 +35,12 @@ pub fn parse_dateline(first_paragraph: &str) -> Option<ParsedDateline> {
         .map(str::to_owned);
     let end = prefix.find([',', '(']).unwrap_or(prefix.len());
     let mut place = prefix[..end].trim();
-    // `MOSCOW. March 14 (Interfax)`: a period closes the place, unless it is an abbreviation.
-    if let Some(dot) = place.find(". ") {
+    // `MOSCOW. March 14 (Interfax)`: a period closes the place, unless it ends an abbreviation
+    // of three letters or fewer (`ST. PETERSBURG, Fla.`, `FT. LAUDERDALE`, `MT. VERNON`).
+    if let Some(dot) = place.match_indices(". ").map(|(at, _)| at).find(|&at| {
+        let word = place[..at].rsplit(' ').next().unwrap_or_default();
+        word.chars().count() > 3
+    }) {
         place = &place[..dot];
     }
     // `FRANKFURT/MAIN (dpa)`, `HALLE/SAALE`, `BERLIN/BRÜSSEL`: a river or a second place
@@ -126,6 +130,11 @@ mod tests {
                 "MOSCOW. March 14 (Interfax) - Russia",
                 "MOSCOW",
                 Some("Interfax"),
+            ),
+            (
+                "ST. PETERSBURG, Fla. (AP) — Hurricane Milton",
+                "ST. PETERSBURG",
+                Some("AP"),
             ),
             (
                 "Paris, 23 fév 2024 (AFP) - Des centaines",

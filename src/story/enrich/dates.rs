@@ -12,10 +12,10 @@
 //! back ("last Monday"). A date without its year follows the same words ("les élections
 //! auront lieu le 17 novembre" in September is this November), is the nearest such day after
 //! "pour", "para" or "für", takes the year the words after it give ("im Juli vergangenen Jahres",
-//! "le 3 mars dernier"), and is otherwise in the story's year: a day unless that puts it more
-//! than half a year ahead ("the Budget on 30 October" in September is this October, "Dec. 28" in
-//! January last December), a month alone unless more than a month ahead ("diciembre" in May is
-//! last December).
+//! "le 3 mars dernier"), and is otherwise within half a year after the story for a day ("the
+//! Budget on 30 October" in September is this October, "15 de janeiro" in late December next
+//! January, "Dec. 28" in January last December) and within a month for a month alone
+//! ("diciembre" in May is last December).
 
 use rustc_hash::{FxHashMap, FxHashSet};
 use std::sync::OnceLock;
@@ -309,6 +309,9 @@ const LOOKING_AHEAD: &[&str] = &[
     "kommenden",
     "vai",
     "irá",
+    "deverá",
+    "deberá",
+    "devra",
     "va",
     "sera",
     "wird",
@@ -594,8 +597,8 @@ fn read_at(
 /// the words before it look ahead ("les élections auront lieu le 17 novembre" in September is
 /// this November), the last one when they look back, the nearest one when they aim at it
 /// ("convoquées pour le 17 novembre" in September is this November, "prevista para el 3 de
-/// marzo" in April last March); otherwise the story's year, or the year before when that would
-/// put a day more than half a year, or a month alone more than a month, after the story.
+/// marzo" in April last March); otherwise the latest such day at most half a year (a month
+/// alone: at most a month) after the story.
 fn in_reference_year(
     reference: NaiveDate,
     month: u32,
@@ -611,10 +614,11 @@ fn in_reference_year(
         first_of_month
     };
     let year = reference.year();
-    // A day written without its year is in the story's year (style books leave the year out
-    // only then: "the Budget on 30 October" in September is this October), unless that is
-    // most of a year ahead ("Dec. 28" in January is last December). A month alone leans to the
-    // past: "took office in December" in September is last December.
+    // A day written without its year is within half a year after the story or less than a
+    // year before it (style books leave the year out for the current year: "the Budget on 30
+    // October" in September is this October, "15 de janeiro" in late December next January,
+    // "Dec. 28" in January last December). A month alone leans to the past: "took office in
+    // December" in September is last December.
     let ahead_at_most = if day.is_some() { 183 } else { 31 };
     match direction {
         Direction::Ahead => [year, year + 1]
@@ -629,10 +633,10 @@ fn in_reference_year(
             .into_iter()
             .filter_map(in_year)
             .min_by_key(|date| ((*date - now).num_days().abs(), *date > now)),
-        Direction::Nearest => match in_year(year) {
-            Some(date) if date > reference + Duration::days(ahead_at_most) => in_year(year - 1),
-            date => date,
-        },
+        Direction::Nearest => [year + 1, year, year - 1]
+            .into_iter()
+            .filter_map(in_year)
+            .find(|date| *date <= reference + Duration::days(ahead_at_most)),
     }
 }
 
@@ -807,10 +811,15 @@ mod tests {
                 ("2023-03".into(), "month"),
             ]
         );
-        // A day most of a year ahead is last year's.
+        // A day most of a year ahead is last year's; one early next year in late December is
+        // the coming one.
         assert_eq!(
             values("The plant closed on Dec. 28.", Some("2024-01-10")),
             vec![("2023-12-28".into(), "day")]
+        );
+        assert_eq!(
+            values("Chapo toma posse a 15 de janeiro.", Some("2024-12-23")),
+            vec![("2025-01-15".into(), "day")]
         );
     }
 

@@ -163,6 +163,7 @@ static TITLES: WordList = WordList::new(&[
     "Cmdr.",
     "Maj.",
     "Rabbi",
+    "Administrator",
     "Sir",
     "Dame",
     "Lord",
@@ -203,9 +204,12 @@ static VENUE_NOUNS: WordList = WordList::new(&[
 /// French articles, after which a capitalized nationality is a noun, not a name.
 static FRENCH_ARTICLES: WordList = WordList::new(&["le", "la", "l'", "l’", "les"]);
 
-/// Endings of French nationalities (Française, Néo-Zélandaise, Italien, Américaine, Suédois).
-const FRENCH_NATIONAL_ENDINGS: &[&str] =
-    &["ais", "aise", "ien", "ienne", "ain", "aine", "ois", "oise"];
+/// Endings of French nationalities (Française, Néo-Zélandaise, Italien, Américaine, Suédois,
+/// Ghanéen, Nigérian, Allemand, Argentin, Espagnol, Britannique).
+const FRENCH_NATIONAL_ENDINGS: &[&str] = &[
+    "ais", "aise", "ien", "ienne", "ain", "aine", "ois", "oise", "éen", "éenne", "an", "ane",
+    "and", "ande", "in", "ine", "ol", "ole", "ique",
+];
 
 /// German compound titles end in these: "Bundesverkehrsminister", "ADV-Sprecher".
 const TITLE_SUFFIXES: &[&str] = &[
@@ -316,6 +320,19 @@ static NOT_PERSON_WORDS: WordList = WordList::new(&[
     "Olympics",
     "Festival",
     "Summit",
+    // Storms, which are named like people: "Hurricane Milton", "Typhoon Gaemi".
+    "Hurricane",
+    "Typhoon",
+    "Cyclone",
+    "Huracán",
+    "Ouragan",
+    "Furacão",
+    // Branches of government and fronts: "el Poder Ejecutivo", "Frente de Libertação".
+    "Poder",
+    "Ejecutivo",
+    "Executivo",
+    "Legislativo",
+    "Frente",
     "Cúpula",
     "Cumbre",
     "Sommet",
@@ -710,6 +727,16 @@ fn has_plural_noun_ending(word: &str) -> bool {
         .any(|ending| word.len() > ending.len() + 2 && word.ends_with(ending))
 }
 
+/// Whether a word makes the run it is in something other than a person: an institution's,
+/// event's or place's word, a plural abstract noun, an organisation's head word, a month or day.
+fn makes_no_name(word: &str) -> bool {
+    let stem = without_possessive(word);
+    NOT_PERSON_WORDS.contains(stem)
+        || has_plural_noun_ending(stem)
+        || is_head_word(stem)
+        || CALENDAR.contains(word)
+}
+
 fn is_latin(c: char) -> bool {
     !c.is_alphabetic() || (c as u32) < 0x0250 || ('\u{1E00}'..='\u{1EFF}').contains(&c)
 }
@@ -751,7 +778,11 @@ pub fn find_people(
                 continue;
             }
             // Particles continue a name only when a name word follows them: "von der Leyen",
-            // and after a capitalized "Van" too: "Alexander Van der Bellen", "Van den Berg".
+            // and after a capitalized "Van" too: "Alexander Van der Bellen", "Van den Berg";
+            // not after a word that makes no name: "Die Partei von Herbert Kickl".
+            if makes_no_name(words[end - 1].text) {
+                break;
+            }
             let mut next = end;
             while next < words.len()
                 && (PARTICLES.contains(words[next].text)
@@ -856,7 +887,18 @@ pub fn find_people(
                 .position(|w| !OPENERS.contains(w.text))
                 .unwrap_or(0)
                 .min(last_title);
-            let role_start = title_start.unwrap_or(tokens[first].start);
+            // An organisation right before the title opens it too: "FEMA Administrator".
+            let organisation_before = || {
+                let at = text.char_offset(tokens[first].start);
+                organisations
+                    .iter()
+                    .flat_map(|o| &o.mentions)
+                    .find(|(_, end)| *end + 1 == at && body[..tokens[first].start].ends_with(' '))
+                    .map(|(start, _)| text.byte_offset(*start))
+            };
+            let role_start = title_start
+                .or_else(organisation_before)
+                .unwrap_or(tokens[first].start);
             // A courtesy title ("Mme Claire Dubois", "Herr Weber", "Prime Minister Sir Keir
             // Starmer") is no role, nor part of one.
             let role_end = match tokens[first..=last_title]
@@ -894,14 +936,9 @@ pub fn find_people(
             || tokens[..tokens.len().saturating_sub(1)]
                 .iter()
                 .any(|w| w.text.ends_with("’s") || w.text.ends_with("'s"))
-            || tokens.iter().any(|w| {
-                let word = without_possessive(w.text);
-                NOT_PERSON_WORDS.contains(word)
-                    || has_plural_noun_ending(word)
-                    || is_head_word(word)
-                    || CALENDAR.contains(w.text)
-                    || is_title(w.text)
-            })
+            || tokens
+                .iter()
+                .any(|w| makes_no_name(w.text) || is_title(w.text))
         {
             continue;
         }
@@ -1384,11 +1421,12 @@ fn role_before(before_name: &str) -> Option<String> {
     role_ending(text, is_role)
         .or_else(|| role_with_domain(text))
         .or_else(|| {
-            // Romance languages put the nationality after the role: "le président sénégalais
-            // Bassirou Diomaye Faye", "O Presidente português, Marcelo Rebelo de Sousa,".
+            // Romance languages put the nationality after the role, and other adjectives: "le
+            // président sénégalais Bassirou Diomaye Faye", "O Presidente português, Marcelo
+            // Rebelo de Sousa,", "El portavoz presidencial, Manuel Adorni,".
             let text = text.strip_suffix(',').unwrap_or(text);
             let (rest, adjective) = text.rsplit_once(' ')?;
-            if !is_national_adjective(adjective) {
+            if !is_national_adjective(adjective) && !is_role_adjective(adjective) {
                 return None;
             }
             let role = role_ending(rest, |word| is_role(word) || is_role(&word.to_lowercase()))?;
@@ -1438,6 +1476,23 @@ fn joins_a_list(between: &str) -> bool {
 static CONJUNCTIONS: WordList = WordList::new(&[
     "and", "or", "but", "y", "pero", "et", "ou", "mais", "und", "oder", "aber", "e", "mas",
 ]);
+
+/// Endings of the lower-case adjectives that follow a role in Romance order besides those of
+/// nationality: "el portavoz presidencial", "el entrenador madridista", "le président sortant",
+/// "o ministro interino".
+const ROLE_ADJECTIVE_ENDINGS: &[&str] = &[
+    "al", "ista", "ivo", "iva", "ant", "ante", "ente", "aire", "ario", "aria", "ário", "ária",
+];
+
+/// Whether a word reads as a lower-case adjective after a role: letters only, six or more, with
+/// one of the [`ROLE_ADJECTIVE_ENDINGS`].
+fn is_role_adjective(word: &str) -> bool {
+    word.chars().count() >= 6
+        && word.chars().all(char::is_lowercase)
+        && ROLE_ADJECTIVE_ENDINGS
+            .iter()
+            .any(|ending| word.ends_with(ending))
+}
 
 /// A role noun, or a compound with one ("présidente-directrice", "director-general").
 fn is_role_noun(word: &str) -> bool {
@@ -1933,8 +1988,27 @@ mod tests {
     }
 
     #[test]
+    fn a_particle_after_an_institutions_word_and_adjectives_after_a_role() {
+        let text = Text::new("Die Partei von Herbert Kickl gewann, sagte Kickl.");
+        let found: Vec<String> = find_people(&text, &[], &[], &[], Some("de"))
+            .into_iter()
+            .map(|p| p.name)
+            .collect();
+        assert_eq!(found, vec!["Herbert Kickl"]);
+        assert_eq!(
+            names_and_roles("El portavoz presidencial, Manuel Adorni, habló. Le président sortant Macky Sall partit, devant le Ghanéen Nana Akufo-Addo. FEMA Administrator Deanne Criswell spoke. Hurricane Milton hit. El Poder Ejecutivo calló."),
+            pairs(&[
+                ("Manuel Adorni", Some("portavoz presidencial")),
+                ("Macky Sall", Some("président sortant")),
+                ("Nana Akufo-Addo", None),
+                ("Deanne Criswell", Some("FEMA Administrator")),
+            ])
+        );
+    }
+
+    #[test]
     fn a_knight_is_named_without_the_honorific_and_by_the_given_name_after_it() {
-        let body = "Prime Minister Sir Keir Starmer spoke. Lord Ara Darzi, a former health minister, agreed. Sir Keir said so. Mr Tom Hale listened, said Tom.";
+        let body = "Prime Minister Sir Keir Starmer spoke. Lord Ara Darzi, a former health minister, agreed. Sir Keir agreed. Mr Tom Hale listened, said Tom.";
         let text = Text::new(body);
         let people = find_people(&text, &[], &[], &[], None);
         let found: Vec<(&str, Option<&str>, usize)> = people

@@ -171,6 +171,7 @@ fn is_german_compound_head(word: &str) -> bool {
 
 /// Words that end an English or German organisation name: "Department", "Airlines".
 static HEADS: WordList = WordList::new(&[
+    "Securities",
     "Department",
     "Ministry",
     "Bank",
@@ -304,6 +305,8 @@ static LEADS: WordList = WordList::new(&[
     "Bureau",
     "Court",
     "Airlines",
+    "Aerolíneas",
+    "Frente",
     "Ministerio",
     "Ministério",
     "Ministère",
@@ -1665,7 +1668,7 @@ static LEGAL_FORMS: WordList = WordList::new(&[
 ]);
 
 /// A name that a longer one in the story extends with "of …" ("the Bank" of "the Bank of
-/// Canada") or with its legal form ("Siemens Energy" of "Siemens Energy AG") is that one: its
+/// Canada", "Conselho Constitucional" of "Conselho Constitucional de Moçambique") or with its legal form ("Siemens Energy" of "Siemens Energy AG") is that one: its
 /// mentions join it.
 fn absorb_prefixes(organisations: &mut Vec<Organisation>) {
     let names: Vec<String> = organisations.iter().map(|o| o.name.clone()).collect();
@@ -1677,7 +1680,11 @@ fn absorb_prefixes(organisations: &mut Vec<Organisation>) {
                 .strip_prefix(name.as_str())
                 .filter(|rest| !rest.is_empty());
             rest.is_some_and(|rest| {
-                rest.starts_with(" of ")
+                [
+                    " of ", " de ", " del ", " do ", " da ", " dos ", " das ", " du ", " des ",
+                ]
+                .iter()
+                .any(|connector| rest.starts_with(connector))
                     || rest
                         .strip_prefix(' ')
                         .is_some_and(|form| LEGAL_FORMS.contains(form))
@@ -2059,6 +2066,14 @@ mod tests {
         let found = find_organisations(&Text::new(body), &[], Some("de"));
         let found: Vec<&str> = found.iter().map(|o| o.name.as_str()).collect();
         assert_eq!(found, vec!["Arianespace"]);
+    }
+
+    #[test]
+    fn a_firm_named_by_its_securities_head_word() {
+        assert_eq!(
+            names("Dan Ives, an analyst at Wedbush Securities, agreed. The U.S. Securities and Exchange Commission (SEC) did not."),
+            vec!["Wedbush Securities", "U.S. Securities and Exchange Commission"]
+        );
     }
 
     #[test]

@@ -2069,6 +2069,18 @@ mod tests {
     }
 
     #[test]
+    fn a_name_extended_by_its_place_in_romance_order_is_the_longer_one() {
+        let body =
+            "O Conselho Constitucional de Moçambique proclamou. O Conselho Constitucional disse.";
+        let found = find_organisations(&Text::new(body), &[], None);
+        let found: Vec<(&str, usize)> = found
+            .iter()
+            .map(|o| (o.name.as_str(), o.mentions.len()))
+            .collect();
+        assert_eq!(found, vec![("Conselho Constitucional de Moçambique", 2)]);
+    }
+
+    #[test]
     fn a_firm_named_by_its_securities_head_word() {
         assert_eq!(
             names("Dan Ives, an analyst at Wedbush Securities, agreed. The U.S. Securities and Exchange Commission (SEC) did not."),

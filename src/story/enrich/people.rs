@@ -2008,7 +2008,7 @@ mod tests {
 
     #[test]
     fn a_knight_is_named_without_the_honorific_and_by_the_given_name_after_it() {
-        let body = "Prime Minister Sir Keir Starmer spoke. Lord Ara Darzi, a former health minister, agreed. Sir Keir agreed. Mr Tom Hale listened, said Tom.";
+        let body = "Prime Minister Sir Keir Starmer spoke. Lord Ara Darzi, a former health minister, agreed. Sir Keir arrived. Mr Tom Hale listened, said Tom.";
         let text = Text::new(body);
         let people = find_people(&text, &[], &[], &[], None);
         let found: Vec<(&str, Option<&str>, usize)> = people

@@ -627,12 +627,12 @@ fn speaker_in<'a>(
             .find(|m| m.end <= span.outer_start && m.kind == kind)
             .map(|m| (m.name, m.kind, verb))
     };
-    // "she said", "said he", "a-t-il", "sagte er": a pronoun beside the verb.
+    // "she said", "said he", "a-t-il", "sagte er": a pronoun beside the verb, or joined to it
+    // by French inversion ("a-t-il dit", "a-t-elle ajouté": its last part).
     let beside_verb = verb_index.saturating_sub(1)..=verb_index + 1;
-    let pronoun = words
-        .iter()
-        .enumerate()
-        .any(|(i, (_, w))| beside_verb.contains(&i) && PRONOUNS.contains(w));
+    let pronoun = words.iter().enumerate().any(|(i, (_, w))| {
+        beside_verb.contains(&i) && PRONOUNS.contains(w.rsplit('-').next().unwrap_or(w))
+    });
     if pronoun && named.is_empty() {
         return last_named_before_quote(SpeakerKind::Person);
     }
@@ -826,6 +826,18 @@ mod tests {
                     "were caused by weather beyond anyone's control.".into()
                 ),
             ]
+        );
+    }
+
+    #[test]
+    fn a_pronoun_joined_to_the_verb_by_french_inversion() {
+        let body = "Le président Macky Sall a quitté le pouvoir. \"Je souhaite plein succès à mon successeur\", a-t-il dit.";
+        assert_eq!(
+            quotes(body),
+            vec![(
+                "Macky Sall".into(),
+                "Je souhaite plein succès à mon successeur".into()
+            )]
         );
     }
 

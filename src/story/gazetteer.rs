@@ -14,7 +14,12 @@ const EXONYMS: &str = include_str!("../../data/gazetteer/exonyms.tsv");
 const COUNTRIES: &str = include_str!("../../data/gazetteer/countries.tsv");
 /// Country names in Spanish, French, German and Portuguese: code, language, name.
 const LOCAL_COUNTRY_NAMES: &str = include_str!("../../data/gazetteer/country_names.tsv");
+/// Country names news uses that neither list has (`Russland`, `EE.UU.`, `Côte d'Ivoire`): code,
+/// language, name.
+const NEWS_COUNTRY_NAMES: &str = include_str!("../../data/gazetteer/country_aliases.tsv");
 const US_STATES: &str = include_str!("../../data/gazetteer/us_state_abbreviations.tsv");
+/// GeoNames features of regions: ISO 3166-2 code, geonameid, name.
+const REGION_IDS: &str = include_str!("../../data/gazetteer/region_ids.tsv");
 
 /// Names newsrooms use for countries besides GeoNames' own.
 const COUNTRY_ALIASES: &[(&str, &str)] = &[
@@ -29,6 +34,7 @@ const COUNTRY_ALIASES: &[(&str, &str)] = &[
     ("england", "GB"),
     ("scotland", "GB"),
     ("wales", "GB"),
+    ("northern ireland", "GB"),
     ("czech republic", "CZ"),
     ("ivory coast", "CI"),
     ("the netherlands", "NL"),
@@ -83,6 +89,10 @@ pub struct Gazetteer {
     capitals: FxHashMap<String, String>,
     /// Folded state name, postal code or newsroom abbreviation → postal code.
     us_states: FxHashMap<String, String>,
+    /// ISO 3166-2 code → the region's geonameid, for the regions `region_ids.tsv` lists.
+    region_ids: FxHashMap<String, u64>,
+    /// (country code, folded name) → the geonameid of that country's region of that name.
+    region_ids_by_name: FxHashMap<(String, String), u64>,
 }
 
 /// `south korea` → `South Korea`.
@@ -200,7 +210,10 @@ impl Gazetteer {
             countries.insert(fold(alias), (*code).to_owned());
         }
         // After the English names, so that a name two languages share keeps its English sense.
-        for line in LOCAL_COUNTRY_NAMES.lines() {
+        let listed = LOCAL_COUNTRY_NAMES
+            .lines()
+            .chain(NEWS_COUNTRY_NAMES.lines());
+        for line in listed.filter(|line| !line.starts_with('#')) {
             if let [code, _, name] = line.split('\t').collect::<Vec<_>>()[..] {
                 countries
                     .entry(fold(name))
@@ -217,6 +230,17 @@ impl Gazetteer {
                 }
             }
         }
+        let mut region_ids = FxHashMap::default();
+        let mut region_ids_by_name = FxHashMap::default();
+        for line in REGION_IDS.lines() {
+            if let [code, id, name] = line.split('\t').collect::<Vec<_>>()[..] {
+                let (Ok(id), Some((country, _))) = (id.parse(), code.split_once('-')) else {
+                    continue;
+                };
+                region_ids.insert(code.to_owned(), id);
+                region_ids_by_name.insert((country.to_owned(), fold(name)), id);
+            }
+        }
         Gazetteer {
             cities,
             city_names,
@@ -226,6 +250,8 @@ impl Gazetteer {
             country_geonameids,
             capitals,
             us_states,
+            region_ids,
+            region_ids_by_name,
         }
     }
 
@@ -248,6 +274,19 @@ impl Gazetteer {
 
     pub fn country_geonameid(&self, code: &str) -> Option<u64> {
         self.country_geonameids.get(code).copied()
+    }
+
+    /// The geonameid of a region by its ISO 3166-2 code (`US-FL`), where the gazetteer has it.
+    pub fn region_geonameid(&self, code: &str) -> Option<u64> {
+        self.region_ids.get(code).copied()
+    }
+
+    /// The geonameid of the region of country `code` called `name`: news names Scotland or
+    /// Wales the way it names countries, and each is its own place, not the United Kingdom.
+    pub fn region_geonameid_by_name(&self, code: &str, name: &str) -> Option<u64> {
+        self.region_ids_by_name
+            .get(&(code.to_owned(), fold(name)))
+            .copied()
     }
 
     /// The country whose national capital this is ("Washington" → US, "Moscow" → RU).
@@ -385,7 +424,16 @@ mod tests {
             Some("CD")
         );
         assert_eq!(g.country_code("U.S."), Some("US"));
+        // Names news uses that neither GeoNames nor iso-codes lists.
+        assert_eq!(g.country_code("Russland"), Some("RU"));
+        assert_eq!(g.country_code("EE.UU."), Some("US"));
+        assert_eq!(g.country_code("Cote d'Ivoire"), Some("CI"));
+        assert_eq!(g.country_code("Netherlands"), Some("NL"));
         assert_eq!(g.us_state("Calif."), Some("CA"));
+        // Regions with their own GeoNames feature, by code or, within their country, by name.
+        assert_eq!(g.region_geonameid("US-FL"), Some(4155751));
+        assert_eq!(g.region_geonameid_by_name("GB", "Scotland"), Some(2638360));
+        assert_eq!(g.region_geonameid_by_name("US", "Scotland"), None);
         // A code's name is its GeoNames English name, not an alias listed after it.
         assert_eq!(g.country_name("US"), Some("United States"));
         assert_eq!(g.country_name("GB"), Some("United Kingdom"));

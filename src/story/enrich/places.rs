@@ -101,16 +101,19 @@ fn build() -> Matcher {
         }
     };
     let g = gazetteer();
-    let country = |code: &str| Candidate {
+    // A nation named like a country (Scotland, Wales) keeps its own GeoNames feature.
+    let country = |name: &str, code: &str| Candidate {
         kind: Kind::Country,
         country: Some(code.to_owned()),
-        geonameid: g.country_geonameid(code),
+        geonameid: g
+            .region_geonameid_by_name(code, name)
+            .or_else(|| g.country_geonameid(code)),
         population: u64::MAX,
         point: None,
         admin1: None,
     };
     for (name, code) in g.country_names() {
-        add(name, country(code));
+        add(name, country(name, code));
     }
     for line in REGIONS.lines() {
         if let [code, subdivision, name, _] = line.split('\t').collect::<Vec<_>>()[..] {
@@ -119,7 +122,7 @@ fn build() -> Matcher {
                 Candidate {
                     kind: Kind::Region,
                     country: Some(code.to_owned()),
-                    geonameid: None,
+                    geonameid: g.region_geonameid(subdivision),
                     population: 0,
                     point: None,
                     admin1: subdivision.strip_prefix("US-").map(str::to_owned),
@@ -226,7 +229,8 @@ struct Hit {
 pub fn find_places(story: &Story, text: &Text<'_>) -> Vec<Place> {
     let body = text.body();
     let m = matcher();
-    let body_hits = hits_in(body, text.alphanumeric_runs(), true);
+    let german = story.language.is_some_and(|l| l.code == "de");
+    let body_hits = hits_in(body, text.alphanumeric_runs(), true, german);
     // The headline and picture captions name places too ("place only in the caption"); those
     // mentions have no offsets in the body.
     let headline_hits: Vec<Hit> = story
@@ -238,7 +242,7 @@ pub fn find_places(story: &Story, text: &Text<'_>) -> Vec<Place> {
                 .iter()
                 .filter_map(|image| image.caption.as_ref()),
         )
-        .flat_map(|text| hits_in(text, &alphanumeric_runs(text), false))
+        .flat_map(|text| hits_in(text, &alphanumeric_runs(text), false, german))
         .collect();
     // A town name next to another capitalized word anywhere is part of a longer name (a
     // person's surname, an organisation) wherever it appears: "Jerome Powell" … "Powell said".
@@ -341,8 +345,8 @@ pub fn find_places(story: &Story, text: &Text<'_>) -> Vec<Place> {
                     && candidate.kind == Kind::Region
                     && place.country_code == candidate.country;
                 if now_a_region {
-                    place.geonameid = None;
-                    place.point = None;
+                    place.geonameid = candidate.geonameid;
+                    place.point = candidate.point;
                 }
                 place.mentions.extend(offsets);
             }
@@ -517,10 +521,19 @@ fn is_metonym(body: &str, start: usize, end: usize) -> bool {
     verb_follows || cue_before
 }
 
-/// Every whole-word match of a place name in `text`, with how it sits among its neighbours.
-fn hits_in(text: &str, alphanumeric: &[(usize, usize)], keep_range: bool) -> Vec<Hit> {
+/// Every whole-word match of a place name in `text`, with how it sits among its neighbours;
+/// in German text also the names of countries and regions in the genitive (`Russlands`,
+/// `Bayerns`), whose `s` is no part of the name.
+fn hits_in(
+    text: &str,
+    alphanumeric: &[(usize, usize)],
+    keep_range: bool,
+    german: bool,
+) -> Vec<Hit> {
     let m = matcher();
-    m.names
+    // (start, end, pattern, in the genitive)
+    let mut found: Vec<(usize, usize, usize, bool)> = m
+        .names
         .find(
             text,
             alphanumeric,
@@ -528,8 +541,27 @@ fn hits_in(text: &str, alphanumeric: &[(usize, usize)], keep_range: bool) -> Vec
             |hit| is_word(text, hit.start(), hit.end()),
         )
         .into_iter()
-        .map(|hit| {
-            let (start, end, pattern) = (hit.start(), hit.end(), hit.pattern().as_usize());
+        .map(|hit| (hit.start(), hit.end(), hit.pattern().as_usize(), false))
+        .collect();
+    if german {
+        let before_found = found.len();
+        for &(start, end) in alphanumeric {
+            if let Some(pattern) = genitive_name(text, start, end) {
+                let overlaps = found[..before_found]
+                    .iter()
+                    .any(|&(s, e, _, _)| s < end && start < e);
+                if !overlaps {
+                    found.push((start, end - 1, pattern, true));
+                }
+            }
+        }
+        found.sort_unstable();
+    }
+    found
+        .into_iter()
+        .map(|(start, end, pattern, genitive)| {
+            // The noun a genitive follows is no part of its name ("die Regierung Russlands"),
+            // and its `s` ends the word.
             let next = word_after(text, end);
             // Only a name that stands for several places is decided by the state printed after
             // it or by being called a region: the other names skip the look-ups.
@@ -538,14 +570,18 @@ fn hits_in(text: &str, alphanumeric: &[(usize, usize)], keep_range: bool) -> Vec
                 pattern,
                 text: text[start..end].to_owned(),
                 range: keep_range.then_some((start, end)),
-                setting: setting(text, start, end),
+                setting: if genitive {
+                    Setting::Alone
+                } else {
+                    setting(text, start, end)
+                },
                 attributive: text[start..end].ends_with('.')
                     && text[end..]
                         .strip_prefix(' ')
                         .is_some_and(|rest| rest.starts_with(char::is_lowercase)),
                 name_continues: next
                     .is_some_and(|next| capitalized(next) && !CALENDAR.contains(next)),
-                ends_a_name: keep_range && ends_a_name(text, start, end),
+                ends_a_name: keep_range && !genitive && ends_a_name(text, start, end),
                 sentence_start: opens_sentence(text, start),
                 state_after: ambiguous.then(|| state_after(text, end)).flatten(),
                 called_a_region: ambiguous
@@ -556,6 +592,24 @@ fn hits_in(text: &str, alphanumeric: &[(usize, usize)], keep_range: bool) -> Vec
             }
         })
         .collect()
+}
+
+/// The country, region or larger area the German word `start..end` names in the genitive
+/// (`Frankreichs`, `Chinas`), as the pattern of its name. A name only towns have is left out:
+/// their genitive is too often a noun's (`des Essens`).
+fn genitive_name(text: &str, start: usize, end: usize) -> Option<usize> {
+    let word = &text[start..end];
+    let stem = word.strip_suffix('s')?;
+    let whole = !text[..start].ends_with('-') && !text[end..].starts_with(['-', '\'', '’']);
+    if !(whole && stem.chars().count() >= 3 && capitalized(stem)) {
+        return None;
+    }
+    let m = matcher();
+    let pattern = m.names.name_of(stem)?.pattern().as_usize();
+    m.candidates[pattern]
+        .iter()
+        .any(|c| c.kind != Kind::City)
+        .then_some(pattern)
 }
 
 /// The word one space after byte `end`, up to its first character that is not a letter or a
@@ -1367,7 +1421,8 @@ mod tests {
             "US",
             "Staff in Washington state, at Bellevue, Washington, and in the distrito de Beja.",
         );
-        assert_eq!(id(&found, "Washington"), Some(None));
+        // Washington state's GeoNames feature, not the city's (4140963).
+        assert_eq!(id(&found, "Washington"), Some(Some(5815135)));
         let found = places_from("LISBOA", "PT", "Em Odemira, Beja, e no distrito de Beja.");
         assert_eq!(id(&found, "Beja"), Some(None));
         // Listed after a plural division word, or before one, in the same sentence.
@@ -1394,6 +1449,50 @@ mod tests {
         let found = places_from("ATLANTA", "US", "Storms crossed Alabama and Georgia.");
         let georgia = found.iter().find(|p| p.name == "Georgia");
         assert_eq!(georgia.map(|p| p.country_code.as_deref()), Some(Some("US")));
+        assert_eq!(id(&found, "Georgia"), Some(Some(4197000)));
+    }
+
+    #[test]
+    fn a_german_genitive_names_its_country_or_region_but_not_a_town() {
+        let body = "Die Regierung Russlands warnte. Chinas Präsident und die Wirtschaft \
+                    Bayerns; der Duft des Essens.";
+        let mut story = story_of(body);
+        story.language = crate::story::language::detect_language(&Text::new(body));
+        let found = find_places(&story, &Text::new(body));
+        let named: Vec<(&str, Vec<(usize, usize)>)> = found
+            .iter()
+            .map(|p| (p.name.as_str(), p.mentions.clone()))
+            .collect();
+        assert_eq!(
+            named,
+            [
+                ("Russland", vec![(14, 22)]),
+                ("China", vec![(32, 37)]),
+                ("Bayern", vec![(68, 74)])
+            ]
+        );
+        // In another language the same letters are no genitive.
+        let found = find_places(&story_of(body), &Text::new(body));
+        assert!(found.is_empty(), "{found:?}");
+    }
+
+    #[test]
+    fn the_nations_of_the_united_kingdom_are_places_of_their_own() {
+        let body = "Storms hit Scotland and Wales, and England braced for floods across Britain.";
+        let found = find_places(&story_of(body), &Text::new(body));
+        let named: Vec<(&str, Option<&str>, Option<u64>)> = found
+            .iter()
+            .map(|p| (p.name.as_str(), p.country_code.as_deref(), p.geonameid))
+            .collect();
+        assert_eq!(
+            named,
+            [
+                ("Scotland", Some("GB"), Some(2638360)),
+                ("Wales", Some("GB"), Some(2634895)),
+                ("England", Some("GB"), Some(6269131)),
+                ("Britain", Some("GB"), Some(2635167)),
+            ]
+        );
     }
 
     #[test]

@@ -132,9 +132,14 @@ impl WordStartNames {
 
     /// Whether `word` is one of the names, whole.
     pub(crate) fn is_name(&self, word: &str) -> bool {
+        self.name_of(word).is_some()
+    }
+
+    /// The name `word` is, whole: its pattern.
+    pub(crate) fn name_of(&self, word: &str) -> Option<Match> {
         self.automaton
             .find(Input::new(word).anchored(Anchored::Yes))
-            .is_some_and(|hit| hit.end() == word.len())
+            .filter(|hit| hit.end() == word.len())
     }
 
     /// The longest name at each word start of `text`, left to right and never overlapping, kept

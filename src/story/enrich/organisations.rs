@@ -23,9 +23,9 @@ use std::sync::OnceLock;
 
 use super::places::Place;
 use super::word_starts::WordStartNames;
-use super::{is_office, WordList, CALENDAR, GERMAN_DETERMINERS};
+use super::{is_office, WordList, CALENDAR, GERMAN_DETERMINERS, SENTENCE_ADVERBS};
 use crate::story::gazetteer::{fold, gazetteer};
-use crate::story::text::{opens_sentence, without_possessive, Text};
+use crate::story::text::{follows_a_dash, opens_sentence, without_possessive, Text};
 
 const KNOWN: &str = include_str!("../../../data/organisations/known.tsv");
 const NOT_ACRONYMS: &str = include_str!("../../../data/organisations/not_acronyms.txt");
@@ -957,10 +957,14 @@ fn head_word_names(
     let body = text.body();
     let mut found = Vec::new();
     for (mut start, end) in capitalized_runs(tokens, german) {
-        // Openers, and the article or preposition after one: "Según la Defensoría del Pueblo".
+        // Openers, and the article or preposition after one: "Según la Defensoría del Pueblo";
+        // an adverb only where it opens the sentence ("Even Goldman Sachs said"; "shares of Just
+        // Eat" keep their word).
+        let opens = |at: usize| opens_sentence(body, at) || follows_a_dash(body, at);
         while start < end
             && (OPENERS.contains(tokens[start].text)
-                || !tokens[start].capitalized && CONNECTORS.contains(tokens[start].text))
+                || !tokens[start].capitalized && CONNECTORS.contains(tokens[start].text)
+                || SENTENCE_ADVERBS.contains(tokens[start].text) && opens(tokens[start].start))
         {
             start += 1;
         }
@@ -1710,6 +1714,14 @@ mod tests {
             .into_iter()
             .map(|o| o.name)
             .collect()
+    }
+
+    #[test]
+    fn an_adverb_that_opens_the_sentence_is_no_part_of_the_name_after_it() {
+        let found = names("It is grave. Even Goldman Sachs Group agreed. Auch Deutsche Bank kam.");
+        assert_eq!(found, ["Goldman Sachs Group", "Deutsche Bank"]);
+        let found = names("Investors in Only Northlake Logistics Inc. agreed.");
+        assert_eq!(found, ["Only Northlake Logistics Inc."]);
     }
 
     fn names_and_acronyms(found: &[Organisation]) -> Vec<(&str, Option<&str>)> {

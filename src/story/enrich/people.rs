@@ -14,9 +14,9 @@ use rustc_hash::{FxHashMap, FxHashSet};
 use super::organisations::{is_head_word, Organisation};
 use super::places::Place;
 use super::quotes::SAYING;
-use super::{is_office, WordList, CALENDAR, GERMAN_DETERMINERS};
+use super::{is_office, WordList, CALENDAR, GERMAN_DETERMINERS, SENTENCE_ADVERBS};
 use crate::story::gazetteer::fold;
-use crate::story::text::{opens_sentence, without_possessive, Text};
+use crate::story::text::{follows_a_dash, opens_sentence, without_possessive, Text};
 
 /// A person the story mentions.
 #[derive(Debug, Clone, PartialEq)]
@@ -663,6 +663,14 @@ static OPENERS: WordList = WordList::new(&[
     "Außerdem",
 ]);
 
+/// A word capitalized because it opens the sentence: an article or a preposition, or an adverb
+/// where it does open one (mid-sentence, "Just Eat" keeps its first word).
+fn is_opener(body: &str, word: &Word<'_>) -> bool {
+    OPENERS.contains(word.text)
+        || SENTENCE_ADVERBS.contains(word.text)
+            && (opens_sentence(body, word.start) || follows_a_dash(body, word.start))
+}
+
 /// Particles inside names: "Santo Tomás de Castilla" is a place, but "Ursula von der Leyen"
 /// and "Luiz Inácio Lula da Silva" are people.
 static PARTICLES: WordList = WordList::new(&[
@@ -884,7 +892,7 @@ pub fn find_people(
         if let Some(last_title) = tokens.iter().rposition(|w| is_title(w.text)) {
             let first = tokens
                 .iter()
-                .position(|w| !OPENERS.contains(w.text))
+                .position(|w| !is_opener(body, w))
                 .unwrap_or(0)
                 .min(last_title);
             // An organisation right before the title opens it too: "FEMA Administrator".
@@ -924,7 +932,7 @@ pub fn find_people(
         // A particle left first after an opener is the article it was ("Selon la Constitution").
         while tokens
             .first()
-            .is_some_and(|w| OPENERS.contains(w.text) || PARTICLES.contains(w.text))
+            .is_some_and(|w| is_opener(body, w) || PARTICLES.contains(w.text))
         {
             tokens.remove(0);
         }
@@ -1527,7 +1535,8 @@ fn role_ending(text: &str, is_role_noun: impl Fn(&str) -> bool) -> Option<String
             || ABBREVIATED_TITLES.contains(word)
             || (word.chars().next().is_some_and(char::is_uppercase)
                 && word.chars().all(|c| c.is_alphabetic() || c == '-')
-                && !OPENERS.contains(word));
+                && !OPENERS.contains(word)
+                && !SENTENCE_ADVERBS.contains(word));
         if !qualifies {
             break;
         }
@@ -1758,6 +1767,23 @@ mod tests {
         assert_eq!(arevalo.mentions.len(), 2);
         assert_eq!(arevalo.role.as_deref(), Some("Guatemalan President"));
         assert!(people.iter().any(|p| p.name == "Lucía Barrios Sandoval"));
+    }
+
+    #[test]
+    fn an_adverb_that_opens_the_sentence_is_no_part_of_the_name_after_it() {
+        let body = "It is grave. Even Keir Starmer agreed. Auch Catherine Colonna kam. Incluso \
+                    Pedro Sánchez vino. Até Luís Montenegro veio.";
+        assert_eq!(
+            names(body),
+            [
+                "Keir Starmer",
+                "Catherine Colonna",
+                "Pedro Sánchez",
+                "Luís Montenegro"
+            ]
+        );
+        // Inside a sentence the word is part of the name.
+        assert_eq!(names("He met Just Ingo Berg."), ["Just Ingo Berg"]);
     }
 
     #[test]

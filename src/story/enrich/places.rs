@@ -302,17 +302,21 @@ pub fn find_places(story: &Story, text: &Text<'_>) -> Vec<Place> {
         // "took over in August", "by Monday": a town named like a month or a weekday (August,
         // California; March, Cambridgeshire) is, in a story, nearly always the date.
         let calendar_word = town_or_region && CALENDAR.contains(&hit.text);
-        // German capitalizes its nouns: after an article one is a noun, not a town or region
-        // of a country the story is not about ("dieses Landes" is no French département).
+        // German capitalizes its nouns: after an article one is a noun, not a town ("Die Lage
+        // ist ernst", "des Essens") nor a region of a country the story is not about ("dieses
+        // Landes" is no French département). A region of its own country may take one: "das
+        // Saarland".
         let german_noun = town_or_region
-            && story.language.is_some_and(|l| l.code == "de")
-            && !candidate
-                .country
-                .as_ref()
-                .is_some_and(|c| countries.all.contains(c))
+            && german
+            && (candidate.kind == Kind::City
+                || !candidate
+                    .country
+                    .as_ref()
+                    .is_some_and(|c| countries.all.contains(c)))
             && hit.range.is_some_and(|(start, _)| {
-                previous_word(body, start)
-                    .is_some_and(|(_, previous)| GERMAN_DETERMINERS.contains(previous))
+                previous_word(body, start).is_some_and(|(_, previous)| {
+                    GERMAN_DETERMINERS.contains(&previous.to_lowercase())
+                })
             });
         let unique = m.candidates[hit.pattern].len() == 1;
         if function_word
@@ -1333,7 +1337,7 @@ mod tests {
         assert_eq!(france, Some(vec![(28, 34)]), "only the mention on its own");
     }
 
-    fn places_from(dateline: &str, country: &str, body: &str) -> Vec<Place> {
+    fn places_story(dateline: &str, country: &str, body: &str) -> Story {
         let mut story = story_of(body);
         story.dateline = Some(crate::story::model::Dateline {
             place: dateline.to_owned(),
@@ -1341,7 +1345,11 @@ mod tests {
             region: None,
             date: None,
         });
-        find_places(&story, &Text::new(body))
+        story
+    }
+
+    fn places_from(dateline: &str, country: &str, body: &str) -> Vec<Place> {
+        find_places(&places_story(dateline, country, body), &Text::new(body))
     }
 
     /// The state (GeoNames admin1) of the town found under `name`, by its geonameid.
@@ -1457,7 +1465,10 @@ mod tests {
         let body = "Die Regierung Russlands warnte. Chinas Präsident und die Wirtschaft \
                     Bayerns; der Duft des Essens.";
         let mut story = story_of(body);
-        story.language = crate::story::language::detect_language(&Text::new(body));
+        story.language = Some(crate::story::language::Detected {
+            code: "de",
+            confidence: 1.0,
+        });
         let found = find_places(&story, &Text::new(body));
         let named: Vec<(&str, Vec<(usize, usize)>)> = found
             .iter()
@@ -1474,6 +1485,28 @@ mod tests {
         // In another language the same letters are no genitive.
         let found = find_places(&story_of(body), &Text::new(body));
         assert!(found.is_empty(), "{found:?}");
+    }
+
+    #[test]
+    fn a_german_town_named_like_a_noun_is_the_noun_after_an_article() {
+        let body = "Die Lage ist ernst. Das Essen war gut, sagte er in Essen. Das Saarland half.";
+        let mut story = places_story("BERLIN", "DE", body);
+        story.language = Some(crate::story::language::Detected {
+            code: "de",
+            confidence: 1.0,
+        });
+        let found: Vec<(String, Vec<(usize, usize)>)> = find_places(&story, &Text::new(body))
+            .into_iter()
+            .map(|p| (p.name, p.mentions))
+            .collect();
+        assert_eq!(
+            found,
+            [
+                ("Berlin".to_owned(), vec![]),
+                ("Essen".to_owned(), vec![(51, 56)]),
+                ("Saarland".to_owned(), vec![(62, 70)])
+            ]
+        );
     }
 
     #[test]

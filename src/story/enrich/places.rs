@@ -579,10 +579,12 @@ fn hits_in(
                 } else {
                     setting(text, start, end)
                 },
+                // "U.S. officials"; but "EE.UU. y México" joins two places.
                 attributive: text[start..end].ends_with('.')
-                    && text[end..]
-                        .strip_prefix(' ')
-                        .is_some_and(|rest| rest.starts_with(char::is_lowercase)),
+                    && next.is_some_and(|next| {
+                        next.starts_with(char::is_lowercase)
+                            && !super::keywords::is_stop_word_in_any(next)
+                    }),
                 name_continues: next
                     .is_some_and(|next| capitalized(next) && !CALENDAR.contains(next)),
                 ends_a_name: keep_range && !genitive && ends_a_name(text, start, end),
@@ -1715,6 +1717,14 @@ mod tests {
         );
         let found = places("U.S. carriers said little.");
         assert!(found.is_empty(), "{found:?}");
+        // Before a function word an abbreviation is the country: it is no adjective there.
+        let body = "Los gobiernos de EE.UU. y México acordaron medidas.";
+        let found = find_places(&story_of(body), &Text::new(body));
+        let united_states = found.iter().find(|p| p.name == "United States");
+        assert_eq!(
+            united_states.map(|p| p.mentions.clone()),
+            Some(vec![(17, 23)])
+        );
     }
 
     #[test]

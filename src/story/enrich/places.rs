@@ -564,8 +564,6 @@ fn hits_in(
     found
         .into_iter()
         .map(|(start, end, pattern, genitive)| {
-            // The noun a genitive follows is no part of its name ("die Regierung Russlands"),
-            // and its `s` ends the word.
             let next = word_after(text, end);
             // Only a name that stands for several places is decided by the state printed after
             // it or by being called a region: the other names skip the look-ups.
@@ -574,6 +572,8 @@ fn hits_in(
                 pattern,
                 text: text[start..end].to_owned(),
                 range: keep_range.then_some((start, end)),
+                // The noun a genitive follows is no part of its name ("die Regierung
+                // Russlands"), and its `s` ends the word.
                 setting: if genitive {
                     Setting::Alone
                 } else {

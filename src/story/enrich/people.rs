@@ -869,21 +869,19 @@ pub fn find_people(
             && body[tokens[tokens.len() - 1].end..]
                 .trim_start()
                 .starts_with(CLOSING_QUOTES);
-        // A run right after a venue's noun names the venue: "el estadio Santiago Bernabéu".
-        let after_venue = before_run
+        // The word one space before the run.
+        let word_before = before_run
             .strip_suffix(' ')
-            .and_then(|rest| rest.rsplit(WORD_BREAKS).next())
-            .is_some_and(|noun| VENUE_NOUNS.contains(noun));
+            .and_then(|rest| rest.rsplit(WORD_BREAKS).next());
+        // A run right after a venue's noun names the venue: "el estadio Santiago Bernabéu".
+        let after_venue = word_before.is_some_and(|noun| VENUE_NOUNS.contains(noun));
         if quoted || after_venue {
             continue;
         }
         // French capitalizes a nationality used as a noun: "la Française Justine Triet".
         if tokens.len() >= 3
             && is_nationality_noun(tokens[0].text)
-            && before_run
-                .strip_suffix(' ')
-                .and_then(|rest| rest.rsplit(WORD_BREAKS).next())
-                .is_some_and(|article| FRENCH_ARTICLES.contains(article))
+            && word_before.is_some_and(|article| FRENCH_ARTICLES.contains(article))
         {
             tokens.remove(0);
         }

@@ -550,7 +550,7 @@ fn hits_in(
     if german {
         let before_found = found.len();
         for &(start, end) in alphanumeric {
-            if let Some(pattern) = genitive_name(text, start, end) {
+            if let Some(pattern) = genitive_name(m, text, start, end) {
                 let overlaps = found[..before_found]
                     .iter()
                     .any(|&(s, e, _, _)| s < end && start < e);
@@ -603,14 +603,13 @@ fn hits_in(
 /// The country, region or larger area the German word `start..end` names in the genitive
 /// (`Frankreichs`, `Chinas`), as the pattern of its name. A name only towns have is left out:
 /// their genitive is too often a noun's (`des Essens`).
-fn genitive_name(text: &str, start: usize, end: usize) -> Option<usize> {
+fn genitive_name(m: &Matcher, text: &str, start: usize, end: usize) -> Option<usize> {
     let word = &text[start..end];
     let stem = word.strip_suffix('s')?;
     let whole = !text[..start].ends_with('-') && !text[end..].starts_with(['-', '\'', '’']);
     if !(whole && stem.chars().count() >= 3 && capitalized(stem)) {
         return None;
     }
-    let m = matcher();
     let pattern = m.names.name_of(stem)?.pattern().as_usize();
     m.candidates[pattern]
         .iter()

@@ -190,9 +190,10 @@ impl Gazetteer {
             }
         }
         for (alias, code) in COUNTRY_ALIASES {
-            if alias.contains('.') {
+            // Abbreviations are written in capitals, dotted or not: `U.S.`, `US`, `UK`, `USA`.
+            if alias.contains('.') || alias.len() <= 3 {
                 country_names.push((alias.to_uppercase(), (*code).to_owned()));
-            } else if alias.len() > 3 {
+            } else {
                 country_names.push((title_words(alias), (*code).to_owned()));
             }
         }

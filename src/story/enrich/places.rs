@@ -90,7 +90,9 @@ fn build() -> Matcher {
     let mut add = |name: &str, candidate: Candidate| {
         let proper =
             name.chars().count() >= 3 && name.chars().next().is_some_and(char::is_uppercase);
-        if !(proper || name.starts_with("southern") || name.starts_with("sub-")) {
+        // A country's two-letter abbreviation ("UK", "US") is a name; towns' are not.
+        let abbreviation = candidate.kind == Kind::Country && is_abbreviation(name);
+        if !(proper || abbreviation || name.starts_with("southern") || name.starts_with("sub-")) {
             return;
         }
         for variant in name_variants(name) {
@@ -229,8 +231,9 @@ struct Hit {
 pub fn find_places(story: &Story, text: &Text<'_>) -> Vec<Place> {
     let body = text.body();
     let m = matcher();
-    let german = story.language.is_some_and(|l| l.code == "de");
-    let body_hits = hits_in(body, text.alphanumeric_runs(), true, german);
+    let language = story.language.map(|l| l.code);
+    let german = language == Some("de");
+    let body_hits = hits_in(body, text.alphanumeric_runs(), true, language);
     // The headline and picture captions name places too ("place only in the caption"); those
     // mentions have no offsets in the body.
     let headline_hits: Vec<Hit> = story
@@ -242,7 +245,7 @@ pub fn find_places(story: &Story, text: &Text<'_>) -> Vec<Place> {
                 .iter()
                 .filter_map(|image| image.caption.as_ref()),
         )
-        .flat_map(|text| hits_in(text, &alphanumeric_runs(text), false, german))
+        .flat_map(|text| hits_in(text, &alphanumeric_runs(text), false, language))
         .collect();
     // A town name next to another capitalized word anywhere is part of a longer name (a
     // person's surname, an organisation) wherever it appears: "Jerome Powell" … "Powell said".
@@ -328,7 +331,7 @@ pub fn find_places(story: &Story, text: &Text<'_>) -> Vec<Place> {
         }
         // Abbreviations are listed under the country's name: "U.S." → "United States".
         let name = match (candidate.kind, &candidate.country) {
-            (Kind::Country, Some(code)) if hit.text.contains('.') => gazetteer()
+            (Kind::Country, Some(code)) if is_abbreviation(&hit.text) => gazetteer()
                 .country_name(code)
                 .map_or(hit.text.clone(), str::to_owned),
             _ => hit.text.clone(),
@@ -527,14 +530,18 @@ fn is_metonym(body: &str, start: usize, end: usize) -> bool {
 
 /// Every whole-word match of a place name in `text`, with how it sits among its neighbours;
 /// in German text also the names of countries and regions in the genitive (`Russlands`,
-/// `Bayerns`), whose `s` is no part of the name.
+/// `Bayerns`), whose `s` is no part of the name. `language` is the story's ISO 639-1 code.
 fn hits_in(
     text: &str,
     alphanumeric: &[(usize, usize)],
     keep_range: bool,
-    german: bool,
+    language: Option<&str>,
 ) -> Vec<Hit> {
     let m = matcher();
+    let german = language == Some("de");
+    // Only English puts an abbreviation before a noun as its adjective: "Até os EUA
+    // acompanham" is the country and its verb.
+    let english = matches!(language, Some("en") | None);
     // (start, end, pattern, in the genitive)
     let mut found: Vec<(usize, usize, usize, bool)> = m
         .names
@@ -542,7 +549,10 @@ fn hits_in(
             text,
             alphanumeric,
             |c| c == '-',
-            |hit| is_word(text, hit.start(), hit.end()),
+            |hit| {
+                is_word(text, hit.start(), hit.end())
+                    && !in_shouted_text(text, hit.start(), hit.end())
+            },
         )
         .into_iter()
         .map(|hit| (hit.start(), hit.end(), hit.pattern().as_usize(), false))
@@ -579,11 +589,15 @@ fn hits_in(
                 } else {
                     setting(text, start, end)
                 },
-                // "U.S. officials"; but "EE.UU. y México" joins two places.
-                attributive: text[start..end].ends_with('.')
+                // "U.S. officials", "UK ministers"; but "EE.UU. y México" joins two places,
+                // and in "the US announced" the country acts (a verb a government does; past
+                // tenses in general are no test: "U.S. liquefied natural gas").
+                attributive: english
+                    && is_abbreviation(&text[start..end])
                     && next.is_some_and(|next| {
                         next.starts_with(char::is_lowercase)
                             && !super::keywords::is_stop_word_in_any(next)
+                            && !GOVERNMENT_VERBS.contains(next)
                     }),
                 name_continues: next
                     .is_some_and(|next| capitalized(next) && !CALENDAR.contains(next)),
@@ -857,6 +871,22 @@ struct StoryCountries {
     /// of the same country shares its name (Columbus in a story from Atlanta is Columbus,
     /// Georgia).
     states: BTreeSet<(String, String)>,
+    /// Where its dateline city lies (longitude, latitude), when the gazetteer has it.
+    dateline_point: Option<(f64, f64)>,
+}
+
+/// How far from the dateline a town counts as in the story's own area: Paris, Texas lies 150 km
+/// from Dallas; the English town of Washington 400 km from London.
+const NEAR_KM: f64 = 250.0;
+
+/// The great-circle distance between two (longitude, latitude) points, in kilometres.
+fn kilometres(a: (f64, f64), b: (f64, f64)) -> f64 {
+    const EARTH_RADIUS_KM: f64 = 6371.0;
+    let (lon1, lat1) = (a.0.to_radians(), a.1.to_radians());
+    let (lon2, lat2) = (b.0.to_radians(), b.1.to_radians());
+    let h = ((lat2 - lat1) / 2.0).sin().powi(2)
+        + lat1.cos() * lat2.cos() * ((lon2 - lon1) / 2.0).sin().powi(2);
+    2.0 * EARTH_RADIUS_KM * h.sqrt().min(1.0).asin()
 }
 
 /// The countries the story is about, from its dateline and the places it names.
@@ -872,14 +902,13 @@ fn story_countries<'h>(
         .filter_map(|d| d.country_code.clone())
         .collect();
     let mut context = home.clone();
-    let mut states: BTreeSet<(String, String)> = story
-        .dateline
+    let dateline_city = story.dateline.as_ref().and_then(|d| {
+        let city = gazetteer().city(&d.place, d.region.as_deref())?;
+        (d.country_code.as_deref() == Some(city.country.as_str())).then_some(city)
+    });
+    let mut states: BTreeSet<(String, String)> = dateline_city
         .iter()
-        .filter_map(|d| {
-            let city = gazetteer().city(&d.place, d.region.as_deref())?;
-            let same_country = d.country_code.as_deref() == Some(city.country.as_str());
-            same_country.then(|| (city.country.clone(), city.admin1.clone()))
-        })
+        .map(|city| (city.country.clone(), city.admin1.clone()))
         .collect();
     let mut towns_per_country: HashMap<String, BTreeSet<String>> = HashMap::new();
     for hit in hits {
@@ -929,6 +958,7 @@ fn story_countries<'h>(
         all: context,
         home,
         states,
+        dateline_point: dateline_city.map(|city| (city.longitude, city.latitude)),
     }
 }
 
@@ -1061,12 +1091,21 @@ fn choose<'a>(
     let dwarfed = |c: &Candidate| {
         c.kind == Kind::City && c.population >= local.population.max(1).saturating_mul(10)
     };
+    // A nation's capital is meant wherever the story is, unless its small namesake lies in the
+    // dateline's area: "Washington" in a story from London is the US capital, not the English
+    // town of that name 400 km away (England is the state of both); in one from Sunderland,
+    // next door to that town, it is the town, and "Paris" in one from Dallas is Paris, Texas.
+    let a_capital = |c: &Candidate| {
+        gazetteer().capital_of(&hit.text).is_some()
+            && gazetteer().capital_of(&hit.text) == c.country.as_deref()
+    };
+    let near_the_dateline = |c: &Candidate| matches!((c.point, countries.dateline_point), (Some(a), Some(b)) if kilometres(a, b) <= NEAR_KM);
     match most_populous {
         Some(city)
             if local.kind == Kind::City
                 && local.population < SMALL_TOWN
-                && !settled
-                && dwarfed(city) =>
+                && dwarfed(city)
+                && (!settled || a_capital(city) && !near_the_dateline(local)) =>
         {
             Some(city)
         }
@@ -1083,10 +1122,41 @@ fn is_word(text: &str, start: usize, end: usize) -> bool {
     let following = after.next();
     let compound = next == Some('-') && following.is_some_and(char::is_lowercase);
     let possessive = matches!(next, Some('\'' | '’')) && following == Some('s');
-    !before.is_some_and(|c| c.is_alphanumeric() || c == '-')
+    // "US$", "NZ$": a currency, not the country.
+    let currency = next == Some('$');
+    !currency
+        && !before.is_some_and(|c| c.is_alphanumeric() || c == '-')
         && (compound
             || possessive
             || !next.is_some_and(|c| c.is_alphanumeric() || c == '-' || c == '\'' || c == '’'))
+}
+
+/// Whether a name is an abbreviation in capitals, dotted (`U.S.`, `EE.UU.`) or not (`UK`,
+/// `USA`).
+fn is_abbreviation(name: &str) -> bool {
+    let capitals = name.len() >= 2 && name.chars().all(|c| c == '.' || c.is_uppercase());
+    capitals && (name.contains('.') || name.chars().count() <= 3)
+}
+
+/// How many words on each side of an abbreviation show whether its text is written in capitals.
+const SHOUT_WINDOW: usize = 3;
+
+/// Whether the undotted abbreviation at `start..end` stands in text written all in capitals, where
+/// it may be an ordinary word ("HELP US REBUILD"): no word of the same line within
+/// `SHOUT_WINDOW` words of it has a lower-case letter.
+fn in_shouted_text(text: &str, start: usize, end: usize) -> bool {
+    let name = &text[start..end];
+    if !is_abbreviation(name) || name.contains('.') {
+        return false;
+    }
+    let line_start = text[..start].rfind('\n').map_or(0, |at| at + 1);
+    let line_end = text[end..].find('\n').map_or(text.len(), |at| end + at);
+    let is_word = |word: &&str| word.chars().any(char::is_alphabetic);
+    let has_lower = |word: &str| word.chars().any(char::is_lowercase);
+    let not_a_letter = |c: char| !c.is_alphanumeric();
+    let before = text[line_start..start].rsplit(not_a_letter).filter(is_word);
+    let after = text[end..line_end].split(not_a_letter).filter(is_word);
+    !before.take(SHOUT_WINDOW).any(has_lower) && !after.take(SHOUT_WINDOW).any(has_lower)
 }
 
 /// Words that qualify a place without making a new name: "South Florida", "Greater London".
@@ -1175,6 +1245,9 @@ fn capitalized(word: &str) -> bool {
 }
 
 fn setting(text: &str, start: usize, end: usize) -> Setting {
+    if after_an_elided_name_word(text, start) {
+        return Setting::Adjacent;
+    }
     let glued_before = text[..start].ends_with(' ');
     let mut before = text[..start].trim_end().rsplit(' ');
     let written_previous = before.next().unwrap_or("");
@@ -1215,6 +1288,26 @@ fn setting(text: &str, start: usize, end: usize) -> Setting {
         return Setting::NameOf;
     }
     Setting::Alone
+}
+
+/// Whether the name at `start` follows an elided "d'" after a capitalized word that does not
+/// open the sentence: the town is then part of that word's name ("le Quai d'Orsay", "Val
+/// d'Isère"), whereas in "Parti d'Abidjan, il…" the word is capitalized by its place only.
+fn after_an_elided_name_word(text: &str, start: usize) -> bool {
+    let before = &text[..start];
+    let Some(before) = before
+        .strip_suffix("d'")
+        .or_else(|| before.strip_suffix("d’"))
+        .and_then(|rest| rest.strip_suffix(' '))
+    else {
+        return false;
+    };
+    let word_start = before.rfind(' ').map_or(0, |space| space + 1);
+    let word = &before[word_start..];
+    capitalized(word)
+        && word.chars().all(char::is_alphabetic)
+        && !opens_sentence(text, word_start)
+        && !follows_a_dash(text, word_start)
 }
 
 /// Capitalized words after a town's name that make it the name of a division: "Lexington
@@ -1724,6 +1817,71 @@ mod tests {
             united_states.map(|p| p.mentions.clone()),
             Some(vec![(17, 23)])
         );
+        // Only English puts an abbreviation before a noun: in Portuguese the verb follows.
+        let body = "Até os EUA acompanham as negociações.";
+        let mut story = story_of(body);
+        story.language = Some(crate::story::language::Detected {
+            code: "pt",
+            confidence: 1.0,
+        });
+        let found = find_places(&story, &Text::new(body));
+        let united_states = found.iter().find(|p| p.name == "United States");
+        assert_eq!(
+            united_states.map(|p| p.mentions.clone()),
+            Some(vec![(7, 10)])
+        );
+    }
+
+    #[test]
+    fn country_abbreviations_in_capitals_name_their_country() {
+        let found = places("The UK and the US signed the pact in 2022, and the USA imposed more.");
+        assert!(has(&found, "United Kingdom", Some("GB")), "{found:?}");
+        assert!(has(&found, "United States", Some("US")), "{found:?}");
+        let body = "The UK and the US signed the pact in 2022, and the USA imposed more.";
+        let found = find_places(&story_of(body), &Text::new(body));
+        let united_states = found.iter().find(|p| p.name == "United States");
+        assert_eq!(
+            united_states.map(|p| p.mentions.clone()),
+            Some(vec![(15, 17), (51, 54)])
+        );
+        // An adjective, a currency, a word of text written in capitals, and lower case: no
+        // country.
+        for body in [
+            "UK officials and US carriers met.",
+            "Fares rose to US$ 40 a ticket.",
+            "SAVE US FROM THE FLOODS, the banner read.",
+            "They told us about it.",
+        ] {
+            assert_eq!(places(body), [], "{body}");
+        }
+    }
+
+    #[test]
+    fn a_capital_outranks_its_small_namesake_far_from_the_dateline() {
+        let body = "Officials in Washington and Ottawa agreed on new tariffs.";
+        let far = places_from("London", "GB", body);
+        let washington = far.iter().find(|p| p.name == "Washington");
+        assert_eq!(
+            washington.and_then(|p| p.country_code.as_deref()),
+            Some("US"),
+            "{far:?}"
+        );
+        // The English town of Washington lies a few kilometres from Sunderland.
+        let body = "Traffic from Washington backed up on the A19 on Monday.";
+        let near = places_from("Sunderland", "GB", body);
+        let washington = near.iter().find(|p| p.name == "Washington");
+        assert_eq!(
+            washington.and_then(|p| p.country_code.as_deref()),
+            Some("GB"),
+            "{near:?}"
+        );
+    }
+
+    #[test]
+    fn a_town_elided_after_a_name_word_is_part_of_that_name() {
+        let found = places("L'ambassadeur a été reçu au Quai d'Orsay, à Paris.");
+        assert!(!found.iter().any(|(name, _)| name == "Orsay"), "{found:?}");
+        assert!(has(&found, "Paris", Some("FR")), "{found:?}");
     }
 
     #[test]

@@ -1,7 +1,7 @@
 //! Organisations a story mentions: companies, government bodies, agencies, unions, parties,
 //! universities, international bodies, and news outlets where they act in the story.
 //!
-//! Four rules, each readable on its own, find candidates:
+//! Five rules, each readable on its own, find candidates:
 //! - **Known names** (`data/organisations/known.tsv`, one Aho-Corasick automaton): bodies and
 //!   companies that carry no tell-tale word ("the Kremlin", "Lufthansa", "NATO"). An outlet counts
 //!   only where it acts ("told AFP", "disse à Lusa"), not in a dateline or credit; a company
@@ -14,8 +14,12 @@
 //! - **Acronyms**: capitals-only words that are not units, zones or titles (`SNCTA`, `ZESCO`).
 //!   An acronym given in parentheses after a full name, or spelling its initials, is the same
 //!   organisation, listed under the full name.
+//! - **Sentence case** (`sentence_case`): names only partly capitalized, as French copy writes
+//!   them ("le ministère des Armées", "le Conseil constitutionnel").
 //!
 //! Each organisation is listed once, under the fullest form the story uses, with its mentions.
+
+mod sentence_case;
 
 use rustc_hash::FxHashMap;
 use std::borrow::Cow;
@@ -27,8 +31,8 @@ use super::{is_office, WordList, CALENDAR, GERMAN_DETERMINERS, SENTENCE_ADVERBS}
 use crate::story::gazetteer::{fold, gazetteer};
 use crate::story::text::{follows_a_dash, opens_sentence, without_possessive, Text};
 
-const KNOWN: &str = include_str!("../../../data/organisations/known.tsv");
-const NOT_ACRONYMS: &str = include_str!("../../../data/organisations/not_acronyms.txt");
+const KNOWN: &str = include_str!("../../../../data/organisations/known.tsv");
+const NOT_ACRONYMS: &str = include_str!("../../../../data/organisations/not_acronyms.txt");
 
 /// A word in capitals naming a city this large is the city (a dateline), not an acronym.
 const PLACE_IN_CAPITALS: u64 = 50_000;
@@ -657,6 +661,11 @@ pub fn find_organisations(
     found.extend(head_word_names(text, &tokens, places, german));
     found.extend(appositions(body, &tokens, german));
     found.extend(parties_named_before(body, &tokens));
+    found.extend(sentence_case::sentence_case_names(
+        body,
+        &tokens,
+        language == Some("fr"),
+    ));
     found.extend(known_names(text, &tokens, german));
     found.extend(acronyms(text, &tokens, places));
     let spelled_out = spelled_out_acronyms(text, &tokens, places);

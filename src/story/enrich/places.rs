@@ -1849,7 +1849,7 @@ mod tests {
         for body in [
             "UK officials and US carriers met.",
             "Fares rose to US$ 40 a ticket.",
-            "SAVE US FROM THE FLOODS, the banner read.",
+            "The banner read:\nSAVE US.\nThe water rose.",
             "They told us about it.",
         ] {
             assert_eq!(places(body), [], "{body}");

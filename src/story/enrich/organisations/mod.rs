@@ -664,6 +664,7 @@ pub fn find_organisations(
     found.extend(sentence_case::sentence_case_names(
         body,
         &tokens,
+        places,
         language == Some("fr"),
     ));
     found.extend(known_names(text, &tokens, german));

@@ -9,6 +9,7 @@
 //!   constitutionnel", "la Banque centrale européenne", "le Parti socialiste".
 
 use super::{Found, Token};
+use crate::story::enrich::places::Place;
 use crate::story::enrich::WordList;
 
 /// The generic word of a ministry, in lower case.
@@ -98,12 +99,18 @@ static FRENCH_HEADS: WordList = WordList::new(&[
 ]);
 
 /// Ministries named with a lower-case generic word; for French copy (`french`) also
-/// institutions named by a capitalized head and lower-case adjectives.
-pub(super) fn sentence_case_names(body: &str, tokens: &[Token<'_>], french: bool) -> Vec<Found> {
+/// institutions named by a capitalized head and lower-case adjectives. `places` are the
+/// places found in the story: none of them is a portfolio.
+pub(super) fn sentence_case_names(
+    body: &str,
+    tokens: &[Token<'_>],
+    places: &[Place],
+    french: bool,
+) -> Vec<Found> {
     let mut found = Vec::new();
     for (index, token) in tokens.iter().enumerate() {
         let end = if MINISTRY_WORDS.contains(token.text) {
-            portfolio_end(tokens, index)
+            portfolio_end(tokens, index, places)
         } else if french && FRENCH_HEADS.contains(token.text) && !token.after_punctuation {
             adjectives_end(tokens, index)
         } else {
@@ -125,7 +132,7 @@ pub(super) fn sentence_case_names(body: &str, tokens: &[Token<'_>], french: bool
 /// qualifier may come first ("ministère russe de"), then connectors, then capitalized words,
 /// joined by connectors and followed by institution adjectives ("des Affaires étrangères et
 /// du Développement international").
-fn portfolio_end(tokens: &[Token<'_>], index: usize) -> Option<usize> {
+fn portfolio_end(tokens: &[Token<'_>], index: usize, places: &[Place]) -> Option<usize> {
     let mut at = index + 1;
     let ended = |at: usize| tokens[at - 1].ends_name;
     if tokens.get(at).is_some_and(|t| is_qualifier(t.text)) && !ended(at) {
@@ -156,10 +163,60 @@ fn portfolio_end(tokens: &[Token<'_>], index: usize) -> Option<usize> {
             at += 1;
         }
         if tokens.get(at).is_none() || ended(at) {
+            // "de Agricultura, Pesca y Alimentación": a comma inside a list of portfolios.
+            if tokens[at - 1].before_comma {
+                last = listed_portfolios_end(tokens, at, places).or(last);
+            }
             break;
         }
     }
     last
+}
+
+/// The conjunctions that close a list of portfolios.
+static CONJUNCTIONS: WordList = WordList::new(&["et", "e", "y"]);
+
+/// After a portfolio and its comma at `at`, the last token of the list it belongs to when the
+/// list closes with a conjunction and one more portfolio ("Pesca y Alimentación", "des
+/// Finances et de la Souveraineté industrielle"); none when the comma ends the name, or when
+/// the list goes on with places ("según el ministerio de Sanidad, Cataluña y Madrid…").
+fn listed_portfolios_end(tokens: &[Token<'_>], mut at: usize, places: &[Place]) -> Option<usize> {
+    /// Lists of more portfolios than this are read as ending the name at the first comma.
+    const MAX_ITEMS: usize = 6;
+    for _ in 0..MAX_ITEMS {
+        let mut closing = false;
+        while let Some(connector) = tokens
+            .get(at)
+            .filter(|t| PORTFOLIO_CONNECTORS.contains(t.text) && !t.ends_name)
+        {
+            closing |= CONJUNCTIONS.contains(connector.text);
+            at += 1;
+        }
+        tokens
+            .get(at)
+            .filter(|t| t.capitalized && !t.after_punctuation)
+            .filter(|t| !places.iter().any(|place| place.name == t.text))?;
+        while !tokens[at].ends_name
+            && tokens.get(at + 1).is_some_and(|t| {
+                t.capitalized && !t.after_punctuation || INSTITUTION_ADJECTIVES.contains(t.text)
+            })
+        {
+            at += 1;
+        }
+        if closing {
+            return Some(at);
+        }
+        let next_is_conjunction = || {
+            tokens
+                .get(at + 1)
+                .is_some_and(|t| CONJUNCTIONS.contains(t.text))
+        };
+        if !(tokens[at].before_comma || !tokens[at].ends_name && next_is_conjunction()) {
+            return None;
+        }
+        at += 1;
+    }
+    None
 }
 
 /// The last institution adjective after the head at `index`, when one follows it: "Conseil
@@ -192,10 +249,25 @@ fn is_qualifier(word: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use crate::story::enrich::organisations::find_organisations;
+    use crate::story::enrich::places::Place;
     use crate::story::text::Text;
 
     fn names(body: &str, language: &str) -> Vec<String> {
-        find_organisations(&Text::new(body), &[], Some(language))
+        names_beside_places(body, language, &[])
+    }
+
+    fn names_beside_places(body: &str, language: &str, places: &[&str]) -> Vec<String> {
+        let places: Vec<Place> = places
+            .iter()
+            .map(|name| Place {
+                name: (*name).to_owned(),
+                country_code: None,
+                geonameid: None,
+                point: None,
+                mentions: Vec::new(),
+            })
+            .collect();
+        find_organisations(&Text::new(body), &places, Some(language))
             .into_iter()
             .map(|o| o.name)
             .collect()
@@ -223,6 +295,23 @@ mod tests {
         assert_eq!(
             found,
             ["ministerio de Economía y Hacienda", "ministério da Saúde"]
+        );
+        // A list of portfolios is one ministry when a conjunction closes it; a comma that
+        // does not, or a list of places, is the name's end.
+        let found = names_beside_places(
+            "Según el ministerio de Agricultura, Pesca y Alimentación, llovió. Le ministère de \
+             l'Économie, des Finances et de la Souveraineté industrielle a répondu. Según el \
+             ministerio de Sanidad, Cataluña y Madrid suman 40 casos.",
+            "es",
+            &["Cataluña", "Madrid"],
+        );
+        assert_eq!(
+            found,
+            [
+                "ministerio de Agricultura, Pesca y Alimentación",
+                "ministère de l'Économie, des Finances et de la Souveraineté industrielle",
+                "ministerio de Sanidad"
+            ]
         );
         // The portfolio ends where the capitalized words and the portfolio adjectives do.
         let found = names(

@@ -68,6 +68,7 @@ static INSTITUTION_ADJECTIVES: WordList = WordList::new(&[
     "mondial",
     "mondiale",
     "militaire",
+    "civile",
     "administratif",
     "administrative",
     "pénale",
@@ -96,6 +97,7 @@ static FRENCH_HEADS: WordList = WordList::new(&[
     "Parquet",
     "Rassemblement",
     "Front",
+    "Sécurité",
 ]);
 
 /// Ministries named with a lower-case generic word; for French copy (`french`) also
@@ -327,6 +329,7 @@ mod tests {
             "Le ministère a annoncé des mesures pour Paris.",
             "Le ministère annoncé en Mai a été créé.",
             "Un ministère, Le Monde l'a appris, sera supprimé.",
+            "Le porte-parole du ministère Pierre Martin a démenti.",
         ] {
             assert_eq!(names(body, "fr"), Vec::<String>::new(), "{body}");
         }
@@ -336,7 +339,8 @@ mod tests {
     fn french_institutions_named_by_a_head_and_its_adjectives() {
         let found = names(
             "Le Conseil constitutionnel a validé la loi. La Banque centrale européenne a \
-             maintenu ses taux, et le Parti socialiste a protesté.",
+             maintenu ses taux, et le Parti socialiste a protesté contre le budget de la \
+             Sécurité sociale.",
             "fr",
         );
         assert_eq!(
@@ -344,7 +348,8 @@ mod tests {
             [
                 "Conseil constitutionnel",
                 "Banque centrale européenne",
-                "Parti socialiste"
+                "Parti socialiste",
+                "Sécurité sociale"
             ]
         );
         // A head without an institution adjective, or in English copy, is left to the other
@@ -354,7 +359,7 @@ mod tests {
             Vec::<String>::new()
         );
         assert_eq!(
-            names("The Conseil constitutionnel ruled.", "en"),
+            names("The Office national des forêts ruled.", "en"),
             Vec::<String>::new()
         );
     }

@@ -1288,11 +1288,15 @@ fn setting(text: &str, start: usize, end: usize) -> Setting {
         return Setting::Adjacent;
     }
     let word_before = before.next().unwrap_or("").trim_end_matches(',');
+    // "Bank of Australia", "Banque de France", "Universidad de Chile".
+    if glued_before
+        && (previous == "of" || romance_connector(previous))
+        && NAMED_BODIES.contains(word_before)
+    {
+        return Setting::NameOf;
+    }
     if glued_before && romance_connector(previous) && capitalized(word_before) {
         return Setting::Adjacent;
-    }
-    if glued_before && previous == "of" && NAMED_BODIES.contains(word_before) {
-        return Setting::NameOf;
     }
     Setting::Alone
 }
@@ -1882,6 +1886,20 @@ mod tests {
             Some("GB"),
             "{near:?}"
         );
+    }
+
+    #[test]
+    fn a_country_after_an_institution_and_a_connector_names_it_in_any_language() {
+        for body in [
+            "The Reserve Bank of Australia held rates.",
+            "La Banque de France a revu sa prévision.",
+            "Estudiantes de la Universidad de Chile marcharon.",
+        ] {
+            assert_eq!(places(body), [], "{body}");
+        }
+        // Nor is a country inside a known organisation's name.
+        let found = places("Le Rassemblement national et La France insoumise ont voté contre.");
+        assert!(!found.iter().any(|(name, _)| name == "France"), "{found:?}");
     }
 
     #[test]

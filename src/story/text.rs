@@ -136,10 +136,14 @@ fn lower_case_in_place(body: &str) -> String {
 }
 
 /// Whether the word at byte `start` of `text` opens a sentence, where every word is capitalized
-/// whatever it is.
+/// whatever it is: after a sentence's end, or at a paragraph's start (a subheading before it
+/// has no full stop).
 pub fn opens_sentence(text: &str, start: usize) -> bool {
-    let before = text[..start].trim_end();
-    before.is_empty() || before.ends_with(['.', '!', '?', '“', '"', ':'])
+    let on_its_line = text[..start].trim_end_matches([' ', '\t']);
+    let before = on_its_line.trim_end();
+    before.is_empty()
+        || on_its_line.ends_with('\n')
+        || before.ends_with(['.', '!', '?', '“', '"', ':'])
 }
 
 /// Whether byte `start` of `text` follows a dash set off by spaces, as the text after a
@@ -426,6 +430,20 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn a_sentence_opens_after_its_end_or_at_a_paragraph_start() {
+        let text =
+            "Damage in the capital\n\nIn Columbia, crews said: Trees fell. Then the Mayor left";
+        let opens = |word: &str| text.find(word).is_some_and(|at| opens_sentence(text, at));
+        assert!(opens("Damage"));
+        assert!(opens("In"));
+        assert!(opens("Trees"));
+        assert!(opens("Then"));
+        assert!(!opens("Columbia"));
+        assert!(!opens("Mayor"));
+        assert!(!opens("capital"));
     }
 
     #[test]

@@ -679,7 +679,7 @@ static REGION_WORDS: WordList = WordList::new(&[
 /// Whether a region word and a connector come right before `start`: "distrito de Beja",
 /// "the state of Washington", "la province de Québec", "im Bundesland Sachsen".
 fn after_a_region_word(text: &str, start: usize) -> bool {
-    let mut words = text[..start].trim_end().rsplit(' ');
+    let mut words = text[..start].trim_end().rsplit(char::is_whitespace);
     let previous = words.next().unwrap_or("");
     let word = if matches!(previous, "of" | "de" | "do" | "da" | "del" | "du") {
         words.next().unwrap_or("")
@@ -783,9 +783,14 @@ fn listed_as_regions(text: &str, start: usize, end: usize) -> bool {
             .unwrap_or(false)
     };
     // After the name, only when its clause goes on.
-    walk(&mut text[..start].rsplit(' '), true)
+    walk(&mut text[..start].rsplit(char::is_whitespace), true)
         || !text[end..].starts_with(CLAUSE_ENDS)
-            && walk(&mut text[end..].trim_start_matches(',').split(' '), false)
+            && walk(
+                &mut text[end..]
+                    .trim_start_matches(',')
+                    .split(char::is_whitespace),
+                false,
+            )
 }
 
 /// The postal code of the US state printed after a comma at `end`, by name, postal code or
@@ -796,7 +801,7 @@ fn state_after(text: &str, end: usize) -> Option<String> {
     if !rest.starts_with(char::is_uppercase) {
         return None;
     }
-    let mut words = rest.split(' ');
+    let mut words = rest.split(char::is_whitespace);
     let first = words.next()?.trim_end_matches([',', ';', ')']);
     let state = |name: &str| gazetteer().us_state(name).map(str::to_owned);
     words
@@ -824,7 +829,9 @@ fn after_its_town(text: &str, start: usize, end: usize) -> bool {
     // The town's last one, two or three words.
     let mut town_start = before.len();
     for _ in 0..3 {
-        town_start = before[..town_start].rfind(' ').map_or(0, |space| space + 1);
+        town_start = before[..town_start]
+            .rfind(|c: char| c.is_ascii_whitespace())
+            .map_or(0, |space| space + 1);
         let town = &before[town_start..];
         if !town.starts_with(char::is_uppercase) {
             return false;
@@ -1256,7 +1263,8 @@ fn setting(text: &str, start: usize, end: usize) -> Setting {
         return Setting::Adjacent;
     }
     let glued_before = text[..start].ends_with(' ');
-    let mut before = text[..start].trim_end().rsplit(' ');
+    // Words end at any white space: a paragraph's first word follows a line break.
+    let mut before = text[..start].trim_end().rsplit(char::is_whitespace);
     let written_previous = before.next().unwrap_or("");
     // An elided article is not the word: "l'AC Milan" comes after "AC".
     let previous = &written_previous[super::keywords::elision_length(written_previous)..];
@@ -1313,7 +1321,9 @@ fn after_an_elided_name_word(text: &str, start: usize) -> bool {
     else {
         return false;
     };
-    let word_start = before.rfind(' ').map_or(0, |space| space + 1);
+    let word_start = before
+        .rfind(|c: char| c.is_ascii_whitespace())
+        .map_or(0, |space| space + 1);
     let word = &before[word_start..];
     capitalized(word)
         && word.chars().all(char::is_alphabetic)
@@ -1931,6 +1941,20 @@ mod tests {
         assert_eq!(names, ["Paris", "Versailles"]);
         let found = places_from("PARIS", "FR", "Il est parti d'Orsay mardi.");
         assert!(found.iter().any(|p| p.name == "Orsay"), "{found:?}");
+    }
+
+    #[test]
+    fn a_paragraph_opening_word_is_no_part_of_the_name_after_it() {
+        // The word before "Columbia" is "In", not "Spartanburg.\n\nIn": words end at line breaks.
+        let body = "Tornadoes touched down near Greenville and Spartanburg.\n\nIn Columbia, crews \
+                    cleared trees.";
+        let found = places_from("CHARLOTTE", "US", body);
+        assert!(found.iter().any(|p| p.name == "Columbia"), "{found:?}");
+        // After a subheading, which has no full stop.
+        let body = "Tornadoes touched down.\n\nDamage in the capital\n\nIn Columbia, crews \
+                    cleared trees.";
+        let found = places_from("CHARLOTTE", "US", body);
+        assert!(found.iter().any(|p| p.name == "Columbia"), "{found:?}");
     }
 
     #[test]

@@ -1573,9 +1573,16 @@ fn role_with_domain(text: &str) -> Option<String> {
         length += word.len() + usize::from(index > 0);
         if DOMAIN_CONNECTORS.contains(word) && index > 0 {
             let rest = &text[..text.len() - length];
-            let role = rest
-                .strip_suffix(WORD_BREAKS)
-                .and_then(|rest| role_ending(rest, is_office));
+            let role = rest.strip_suffix(WORD_BREAKS).and_then(|rest| {
+                role_ending(rest, is_office).or_else(|| {
+                    // An adjective between the office and its domain: "el director general de
+                    // la OMS", "la directora gerente del FMI".
+                    let (office, adjective) = rest.rsplit_once(WORD_BREAKS)?;
+                    let role =
+                        role_ending(office, is_office).filter(|_| is_role_adjective(adjective))?;
+                    Some(format!("{role} {adjective}"))
+                })
+            });
             if let Some(role) = role {
                 return Some(text[text.len() - length - 1 - role.len()..].to_owned());
             }
@@ -2026,6 +2033,15 @@ mod tests {
                 ("Macky Sall", Some("président sortant")),
                 ("Nana Akufo-Addo", None),
                 ("Deanne Criswell", Some("FEMA Administrator")),
+            ])
+        );
+        // An adjective between an office and its domain stays in the role.
+        assert_eq!(
+            names_and_roles("La directora gerente del FMI, Kristalina Georgieva, habló. El secretario general de la ONU, António Guterres, llegó. La directora ejecutiva de Unicef, Catherine Russell, calló."),
+            pairs(&[
+                ("Kristalina Georgieva", Some("directora gerente del FMI")),
+                ("António Guterres", Some("secretario general de la ONU")),
+                ("Catherine Russell", Some("directora ejecutiva de Unicef")),
             ])
         );
     }

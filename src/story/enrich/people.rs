@@ -2044,6 +2044,11 @@ mod tests {
                 ("Catherine Russell", Some("directora ejecutiva de Unicef")),
             ])
         );
+        // A verb there is no adjective: the office is someone else's.
+        assert_eq!(
+            names_and_roles("El presidente regresó de Francia, Emmanuel Macron lo recibió."),
+            pairs(&[("Emmanuel Macron", None)])
+        );
     }
 
     #[test]

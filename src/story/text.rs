@@ -139,11 +139,10 @@ fn lower_case_in_place(body: &str) -> String {
 /// whatever it is: after a sentence's end, or at a paragraph's start (a subheading before it
 /// has no full stop).
 pub fn opens_sentence(text: &str, start: usize) -> bool {
-    let on_its_line = text[..start].trim_end_matches([' ', '\t']);
-    let before = on_its_line.trim_end();
+    let before = text[..start].trim_end();
     before.is_empty()
-        || on_its_line.ends_with('\n')
         || before.ends_with(['.', '!', '?', '“', '"', ':'])
+        || text[before.len()..start].contains('\n')
 }
 
 /// Whether byte `start` of `text` follows a dash set off by spaces, as the text after a

@@ -1577,9 +1577,10 @@ fn role_with_domain(text: &str) -> Option<String> {
                 role_ending(rest, is_office).or_else(|| {
                     // An adjective between the office and its domain: "el director general de
                     // la OMS", "la directora gerente del FMI".
-                    let (office, adjective) = rest.rsplit_once(WORD_BREAKS)?;
-                    let role =
-                        role_ending(office, is_office).filter(|_| is_role_adjective(adjective))?;
+                    let (office, adjective) = rest
+                        .rsplit_once(WORD_BREAKS)
+                        .filter(|(_, adjective)| is_role_adjective(adjective))?;
+                    let role = role_ending(office, is_office)?;
                     Some(format!("{role} {adjective}"))
                 })
             });

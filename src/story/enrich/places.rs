@@ -1110,10 +1110,14 @@ fn choose<'a>(
     // town of that name 400 km away (England is the state of both); in one from Sunderland,
     // next door to that town, it is the town, and "Paris" in one from Dallas is Paris, Texas.
     let a_capital = |c: &Candidate| {
-        gazetteer().capital_of(&hit.text).is_some()
-            && gazetteer().capital_of(&hit.text) == c.country.as_deref()
+        gazetteer()
+            .capital_of(&hit.text)
+            .is_some_and(|code| c.country.as_deref() == Some(code))
     };
-    let near_the_dateline = |c: &Candidate| matches!((c.point, countries.dateline_point), (Some(a), Some(b)) if kilometres(a, b) <= NEAR_KM);
+    let near_the_dateline = |c: &Candidate| match (c.point, countries.dateline_point) {
+        (Some(town), Some(dateline)) => kilometres(town, dateline) <= NEAR_KM,
+        _ => false,
+    };
     match most_populous {
         Some(city)
             if local.kind == Kind::City
@@ -1360,6 +1364,24 @@ mod tests {
         let mut story = Story::new(SourceFormat::PlainText);
         story.paragraphs = vec![body.to_owned()];
         story
+    }
+
+    /// A story of one paragraph in the language with ISO 639-1 code `code`.
+    fn story_in(code: &'static str, body: &str) -> Story {
+        let mut story = story_of(body);
+        story.language = Some(crate::story::language::Detected {
+            code,
+            confidence: 1.0,
+        });
+        story
+    }
+
+    /// The country code of the place found under `name`.
+    fn country_of<'p>(found: &'p [Place], name: &str) -> Option<&'p str> {
+        found
+            .iter()
+            .find(|p| p.name == name)
+            .and_then(|p| p.country_code.as_deref())
     }
 
     fn places(body: &str) -> Vec<(String, Option<String>)> {
@@ -1708,12 +1730,7 @@ mod tests {
     #[test]
     fn a_town_named_like_a_function_word_does_not_open_a_sentence() {
         let in_language = |code: &'static str, body: &str| {
-            let mut story = story_of(body);
-            story.language = Some(crate::story::language::Detected {
-                code,
-                confidence: 1.0,
-            });
-            find_places(&story, &Text::new(body))
+            find_places(&story_in(code, body), &Text::new(body))
                 .into_iter()
                 .map(|p| p.name)
                 .collect::<Vec<_>>()
@@ -1787,12 +1804,7 @@ mod tests {
     #[test]
     fn a_german_noun_after_an_article_is_no_foreign_town_or_region() {
         let body = "Wir investieren in die Zukunft dieses Landes und in Landes, sagte er in Köln.";
-        let mut story = story_of(body);
-        story.language = Some(crate::story::language::Detected {
-            code: "de",
-            confidence: 1.0,
-        });
-        let found = find_places(&story, &Text::new(body));
+        let found = find_places(&story_in("de", body), &Text::new(body));
         let found: Vec<_> = found
             .iter()
             .map(|p| (p.name.as_str(), p.mentions.len()))
@@ -1840,12 +1852,7 @@ mod tests {
         );
         // Only English puts an abbreviation before a noun: in Portuguese the verb follows.
         let body = "Até os EUA acompanham as negociações.";
-        let mut story = story_of(body);
-        story.language = Some(crate::story::language::Detected {
-            code: "pt",
-            confidence: 1.0,
-        });
-        let found = find_places(&story, &Text::new(body));
+        let found = find_places(&story_in("pt", body), &Text::new(body));
         let united_states = found.iter().find(|p| p.name == "United States");
         assert_eq!(
             united_states.map(|p| p.mentions.clone()),
@@ -1855,11 +1862,13 @@ mod tests {
 
     #[test]
     fn country_abbreviations_in_capitals_name_their_country() {
-        let found = places("The UK and the US signed the pact in 2022, and the USA imposed more.");
-        assert!(has(&found, "United Kingdom", Some("GB")), "{found:?}");
-        assert!(has(&found, "United States", Some("US")), "{found:?}");
         let body = "The UK and the US signed the pact in 2022, and the USA imposed more.";
         let found = find_places(&story_of(body), &Text::new(body));
+        assert_eq!(
+            country_of(&found, "United Kingdom"),
+            Some("GB"),
+            "{found:?}"
+        );
         let united_states = found.iter().find(|p| p.name == "United States");
         assert_eq!(
             united_states.map(|p| p.mentions.clone()),
@@ -1881,21 +1890,11 @@ mod tests {
     fn a_capital_outranks_its_small_namesake_far_from_the_dateline() {
         let body = "Officials in Washington and Ottawa agreed on new tariffs.";
         let far = places_from("London", "GB", body);
-        let washington = far.iter().find(|p| p.name == "Washington");
-        assert_eq!(
-            washington.and_then(|p| p.country_code.as_deref()),
-            Some("US"),
-            "{far:?}"
-        );
+        assert_eq!(country_of(&far, "Washington"), Some("US"), "{far:?}");
         // The English town of Washington lies a few kilometres from Sunderland.
         let body = "Traffic from Washington backed up on the A19 on Monday.";
         let near = places_from("Sunderland", "GB", body);
-        let washington = near.iter().find(|p| p.name == "Washington");
-        assert_eq!(
-            washington.and_then(|p| p.country_code.as_deref()),
-            Some("GB"),
-            "{near:?}"
-        );
+        assert_eq!(country_of(&near, "Washington"), Some("GB"), "{near:?}");
     }
 
     #[test]

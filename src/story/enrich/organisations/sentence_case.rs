@@ -113,7 +113,7 @@ pub(super) fn sentence_case_names(
     for (index, token) in tokens.iter().enumerate() {
         let end = if MINISTRY_WORDS.contains(token.text) {
             portfolio_end(tokens, index, places)
-        } else if french && FRENCH_HEADS.contains(token.text) && !token.after_punctuation {
+        } else if french && FRENCH_HEADS.contains(token.text) {
             adjectives_end(tokens, index)
         } else {
             None

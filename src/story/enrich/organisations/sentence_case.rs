@@ -8,18 +8,12 @@
 //! - **French institutions**: a capitalized head and lower-case adjectives: "le Conseil
 //!   constitutionnel", "la Banque centrale européenne", "le Parti socialiste".
 
-use super::{Found, Token};
+use super::{Found, Token, CONJUNCTIONS, CONNECTORS};
 use crate::story::enrich::places::Place;
 use crate::story::enrich::WordList;
 
 /// The generic word of a ministry, in lower case.
 static MINISTRY_WORDS: WordList = WordList::new(&["ministère", "ministerio", "ministério"]);
-
-/// The small words between a ministry and its portfolio: "de la Défense", "des Armées", "da
-/// Saúde" (an elided "l'" or "d'" is already part of the next token's start).
-static PORTFOLIO_CONNECTORS: WordList = WordList::new(&[
-    "de", "des", "du", "del", "da", "do", "das", "dos", "la", "las", "los", "les", "et", "e", "y",
-]);
 
 /// Lower-case adjectives that belong to a French portfolio or institution: "Affaires
 /// étrangères", "Transition écologique", "Conseil constitutionnel", "Banque centrale
@@ -143,11 +137,7 @@ fn portfolio_end(tokens: &[Token<'_>], index: usize, places: &[Place]) -> Option
     let mut last = None;
     loop {
         let connectors_from = at;
-        while tokens
-            .get(at)
-            .is_some_and(|t| PORTFOLIO_CONNECTORS.contains(t.text))
-            && !ended(at)
-        {
+        while tokens.get(at).is_some_and(|t| CONNECTORS.contains(t.text)) && !ended(at) {
             at += 1;
         }
         // A portfolio word, after connectors.
@@ -175,9 +165,6 @@ fn portfolio_end(tokens: &[Token<'_>], index: usize, places: &[Place]) -> Option
     last
 }
 
-/// The conjunctions that close a list of portfolios.
-static CONJUNCTIONS: WordList = WordList::new(&["et", "e", "y"]);
-
 /// After a portfolio and its comma at `at`, the last token of the list it belongs to when the
 /// list closes with a conjunction and one more portfolio ("Pesca y Alimentación", "des
 /// Finances et de la Souveraineté industrielle"); none when the comma ends the name, or when
@@ -189,7 +176,7 @@ fn listed_portfolios_end(tokens: &[Token<'_>], mut at: usize, places: &[Place]) 
         let mut closing = false;
         while let Some(connector) = tokens
             .get(at)
-            .filter(|t| PORTFOLIO_CONNECTORS.contains(t.text) && !t.ends_name)
+            .filter(|t| CONNECTORS.contains(t.text) && !t.ends_name)
         {
             closing |= CONJUNCTIONS.contains(connector.text);
             at += 1;

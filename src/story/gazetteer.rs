@@ -69,8 +69,12 @@ pub struct City {
     pub population: u64,
     pub latitude: f64,
     pub longitude: f64,
-    /// Other names (exonyms) for cities of 100,000+.
+    /// Other names for cities of 100,000+: this project's exonyms first, then GeoNames'.
     pub alternates: Vec<String>,
+    /// How many of `alternates` are exonyms. GeoNames' own alternate names include old and
+    /// local ones ("Florida" for Floridablanca, "Manchester" for Richmond, Virginia) that the
+    /// exonyms, written for news, do not.
+    pub exonym_count: usize,
 }
 
 pub struct Gazetteer {
@@ -143,13 +147,21 @@ impl Gazetteer {
             else {
                 continue;
             };
-            // The generator already left out alternates that fold like the name or each other.
-            let mut names: Vec<&str> = std::iter::once(name)
-                .chain(alternates.split('|').filter(|a| !a.is_empty()))
-                .collect();
+            // The exonyms first, then GeoNames' alternates that fold like none of them (the
+            // generator already left out those that fold like the name or each other).
+            let mut names = vec![name];
             for exonym in exonyms.get(id).into_iter().flat_map(|e| e.split('|')) {
                 if !names.iter().any(|known| fold(known) == fold(exonym)) {
                     names.push(exonym);
+                }
+            }
+            let exonym_count = names.len() - 1;
+            for alternate in alternates.split('|').filter(|a| !a.is_empty()) {
+                if !names[..=exonym_count]
+                    .iter()
+                    .any(|known| fold(known) == fold(alternate))
+                {
+                    names.push(alternate);
                 }
             }
             let index = cities.len();
@@ -172,6 +184,7 @@ impl Gazetteer {
                 latitude: latitude.parse().unwrap_or_default(),
                 longitude: longitude.parse().unwrap_or_default(),
                 alternates: names[1..].iter().map(|alias| (*alias).to_owned()).collect(),
+                exonym_count,
             });
         }
         let mut country_names = Vec::new();

@@ -124,7 +124,9 @@ pub fn find_features(
         let name = without_possessive(&body[start_byte..words[end].2]);
         let end_byte = start_byte + name.len();
         let is_region = REGION_AFTER.contains(kind_word);
-        let country = if NO_COUNTRY.contains(kind_word) {
+        // Neither do the lakes, rivers and dams the places list as lying between countries
+        // ("Lake Kariba", on the Zambia–Zimbabwe border).
+        let country = if NO_COUNTRY.contains(kind_word) || super::places::is_supranational(name) {
             None
         } else {
             country_of(&proper, story_countries, home)
@@ -317,11 +319,20 @@ fn country_of(
     if let Some(code) = gazetteer.country_code(proper) {
         return Some(code.to_owned());
     }
-    let town_in_story = story_countries
-        .iter()
-        .find(|code| gazetteer.city_in_country(proper, code).is_some());
+    // A town of the dateline's country names a feature there; with a dateline, a small town
+    // abroad is a coincidence of names more often than not ("Indio River" in a story from
+    // Panama City is no river of Indio, California, though the story names the US).
+    let town_in_story = match home {
+        Some(home) => gazetteer
+            .city_in_country(proper, home)
+            .map(|_| home.to_owned()),
+        None => story_countries
+            .iter()
+            .find(|code| gazetteer.city_in_country(proper, code).is_some())
+            .cloned(),
+    };
     if let Some(code) = town_in_story {
-        return Some(code.clone());
+        return Some(code);
     }
     let city = gazetteer.city(proper, None);
     if let Some(city) = city.filter(|c| c.population >= LARGE_CITY) {
@@ -399,7 +410,7 @@ mod tests {
     fn features_by_their_kind_word() {
         assert_eq!(
             found(
-                "Ships waited at the Panama Canal while Gatun Lake refilled; the Suez Canal and the Pacific Ocean were calm, and Lake Kariba fell.",
+                "Ships waited at the Panama Canal while Gatun Lake refilled; the Suez Canal and the Pacific Ocean were calm, and Lake Alajuela fell.",
                 &["PA"]
             ),
             vec![
@@ -407,8 +418,26 @@ mod tests {
                 ("Gatun Lake".into(), Some("PA".into())),
                 ("Suez Canal".into(), Some("EG".into())),
                 ("Pacific Ocean".into(), None),
-                ("Lake Kariba".into(), Some("PA".into())),
+                ("Lake Alajuela".into(), Some("PA".into())),
             ]
+        );
+        // A lake the places list as lying between countries lies in none.
+        assert_eq!(
+            found("Lake Kariba fell.", &["ZM"]),
+            vec![("Lake Kariba".into(), None)]
+        );
+    }
+
+    #[test]
+    fn with_a_dateline_a_feature_named_like_a_small_town_abroad_is_the_datelines() {
+        let body = "The authority will dam the Indio River.";
+        let countries: BTreeSet<String> = ["PA", "US"].map(str::to_owned).into();
+        let features = find_features(&Text::new(body), &countries, Some("PA"));
+        assert_eq!(features[0].country.as_deref(), Some("PA"));
+        // Without one, the town in one of the story's countries still names it.
+        assert_eq!(
+            found(body, &["US", "PA"]),
+            vec![("Indio River".into(), Some("US".into()))]
         );
     }
 
@@ -436,7 +465,7 @@ mod tests {
             vec![
                 ("Atlantic Ocean".into(), None),
                 ("Pacific Ocean".into(), None),
-                ("Kariba Dam".into(), Some("ZW".into())),
+                ("Kariba Dam".into(), None),
             ]
         );
     }
@@ -451,7 +480,7 @@ mod tests {
             vec![
                 ("Black Sea".into(), None),
                 ("Black Sea".into(), None),
-                ("Lake Kariba".into(), Some("ZW".into())),
+                ("Lake Kariba".into(), None),
                 ("Rostov region".into(), Some("RU".into())),
             ]
         );

@@ -25,7 +25,9 @@ use super::word_starts::WordStartNames;
 use super::{WordList, CALENDAR, GERMAN_DETERMINERS};
 use crate::story::gazetteer::{fold, gazetteer, short_form};
 use crate::story::model::Story;
-use crate::story::text::{alphanumeric_runs, follows_a_dash, opens_sentence, Text};
+use crate::story::text::{
+    alphanumeric_runs, follows_a_dash, opens_sentence, without_possessive, Text,
+};
 
 const SUPRANATIONAL: &str = include_str!("../../../data/gazetteer/supranational.tsv");
 /// ISO 3166-2 subdivisions: country, code, name, type.
@@ -33,6 +35,12 @@ pub(super) const REGIONS: &str = include_str!("../../../data/gazetteer/regions.t
 
 /// Below this population a city is only taken inside the story's countries.
 const SMALL_TOWN: u64 = 100_000;
+
+/// Directions that name the part of a US state news calls by them ("South Florida").
+const STATE_PARTS: [&str; 10] = [
+    "North", "South", "East", "West", "Central", "Northern", "Southern", "Eastern", "Western",
+    "Upstate",
+];
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Kind {
@@ -80,28 +88,57 @@ pub fn prepare() {
     matcher();
 }
 
+/// Whether `name`, whole, is a place that lies in no single country ("Lake Kariba", "Zambezi"):
+/// the feature finder, which names a lake by the town it is named after, names none for those.
+pub(super) fn is_supranational(name: &str) -> bool {
+    let m = matcher();
+    m.names.name_of(name).is_some_and(|hit| {
+        m.candidates[hit.pattern().as_usize()]
+            .iter()
+            .any(|c| c.kind == Kind::Supranational)
+    })
+}
+
 fn matcher() -> &'static Matcher {
     static MATCHER: OnceLock<Matcher> = OnceLock::new();
     MATCHER.get_or_init(build)
 }
 
+/// Place names, each with the candidates it can stand for.
+type ByName = HashMap<String, Vec<Candidate>>;
+
+/// Lists `candidate` under every way `name` is written in news text, if it is a name at all.
+fn add_name(by_name: &mut ByName, name: &str, candidate: Candidate) {
+    let proper = name.chars().count() >= 3 && name.chars().next().is_some_and(char::is_uppercase);
+    // A country's two-letter abbreviation ("UK", "US") is a name; towns' are not.
+    let abbreviation = candidate.kind == Kind::Country && is_abbreviation(name);
+    if !(proper || abbreviation || name.starts_with("southern") || name.starts_with("sub-")) {
+        return;
+    }
+    for variant in name_variants(name) {
+        let entry = by_name.entry(variant).or_default();
+        if !entry.contains(&candidate) {
+            entry.push(candidate.clone());
+        }
+    }
+}
+
+/// Whether `name` is already listed as a country or a first-level region of a country other
+/// than `country`.
+fn names_a_division_abroad(by_name: &ByName, name: &str, country: &str) -> bool {
+    name_variants(name).iter().any(|variant| {
+        by_name.get(variant).is_some_and(|candidates| {
+            candidates.iter().any(|c| {
+                matches!(c.kind, Kind::Country | Kind::Region)
+                    && c.country.as_deref() != Some(country)
+            })
+        })
+    })
+}
+
 fn build() -> Matcher {
-    let mut by_name: HashMap<String, Vec<Candidate>> = HashMap::new();
-    let mut add = |name: &str, candidate: Candidate| {
-        let proper =
-            name.chars().count() >= 3 && name.chars().next().is_some_and(char::is_uppercase);
-        // A country's two-letter abbreviation ("UK", "US") is a name; towns' are not.
-        let abbreviation = candidate.kind == Kind::Country && is_abbreviation(name);
-        if !(proper || abbreviation || name.starts_with("southern") || name.starts_with("sub-")) {
-            return;
-        }
-        for variant in name_variants(name) {
-            let entry = by_name.entry(variant).or_default();
-            if !entry.contains(&candidate) {
-                entry.push(candidate.clone());
-            }
-        }
-    };
+    let mut by_name = ByName::new();
+    let mut add = |name: &str, candidate: Candidate| add_name(&mut by_name, name, candidate);
     let g = gazetteer();
     // A nation named like a country (Scotland, Wales) keeps its own GeoNames feature.
     let country = |name: &str, code: &str| Candidate {
@@ -117,19 +154,39 @@ fn build() -> Matcher {
     for (name, code) in g.country_names() {
         add(name, country(name, code));
     }
+    let region_names: BTreeSet<&str> = REGIONS
+        .lines()
+        .filter_map(|line| line.split('\t').nth(2))
+        .collect();
     for line in REGIONS.lines() {
-        if let [code, subdivision, name, _] = line.split('\t').collect::<Vec<_>>()[..] {
-            add(
-                name,
-                Candidate {
-                    kind: Kind::Region,
-                    country: Some(code.to_owned()),
-                    geonameid: g.region_geonameid(subdivision),
-                    population: 0,
-                    point: None,
-                    admin1: subdivision.strip_prefix("US-").map(str::to_owned),
-                },
-            );
+        if let [code, subdivision, name, kind] = line.split('\t').collect::<Vec<_>>()[..] {
+            let region = Candidate {
+                kind: Kind::Region,
+                country: Some(code.to_owned()),
+                geonameid: g.region_geonameid(subdivision),
+                population: 0,
+                point: None,
+                admin1: subdivision.strip_prefix("US-").map(str::to_owned),
+            };
+            // "South Florida", "Northern California", "West Texas": the part of a state a
+            // direction names is in that state, though it is no division of its own (and so
+            // has no GeoNames feature). Not where that is another state's name: "West
+            // Virginia".
+            if kind == "State" && code == "US" {
+                for direction in STATE_PARTS {
+                    let part = format!("{direction} {name}");
+                    if !region_names.contains(part.as_str()) {
+                        add(
+                            &part,
+                            Candidate {
+                                geonameid: None,
+                                ..region.clone()
+                            },
+                        );
+                    }
+                }
+            }
+            add(name, region);
         }
     }
     for line in SUPRANATIONAL.lines() {
@@ -156,10 +213,18 @@ fn build() -> Matcher {
             point: Some((city.longitude, city.latitude)),
             admin1: Some(city.admin1.clone()),
         };
-        for name in
-            std::iter::once(city.name.as_str()).chain(city.alternates.iter().map(String::as_str))
-        {
-            add(name, candidate.clone());
+        add_name(&mut by_name, &city.name, candidate.clone());
+        // A city's GeoNames alternate name does not take a country's or another country's
+        // region's name from it: "Florida", an old name of Floridablanca, Colombia, is in the
+        // news the US state (or the department of Uruguay), and "Islamabad" no town in
+        // Kashmir. In the city's own country it may ("Quebec"), and so may the exonyms written
+        // for this project ("Colonia" is Köln in Spanish copy).
+        for (index, alternate) in city.alternates.iter().enumerate() {
+            if index < city.exonym_count
+                || !names_a_division_abroad(&by_name, alternate, &city.country)
+            {
+                add_name(&mut by_name, alternate, candidate.clone());
+            }
         }
     }
     let (names, candidates): (Vec<String>, Vec<Vec<Candidate>>) = by_name.into_iter().unzip();
@@ -1292,7 +1357,10 @@ fn setting(text: &str, start: usize, end: usize) -> Setting {
         (opens_sentence(text, previous_start) || follows_a_dash(text, previous_start))
             && super::keywords::is_stop_word_in_any(previous)
     };
-    let after_a_name = previous_word && capitalized(previous) && !opening_function_word();
+    let after_a_name = previous_word
+        && capitalized(previous)
+        && !opening_function_word()
+        && !after_a_places_possessive(text, previous, start, end);
     if next_continues_name && !after_a_name && DIVISION_SUFFIXES.contains(next) {
         return Setting::Division;
     }
@@ -1311,6 +1379,16 @@ fn setting(text: &str, start: usize, end: usize) -> Setting {
         return Setting::Adjacent;
     }
     Setting::Alone
+}
+
+/// Whether the name at `start..end` follows a place's possessive, and so is a place within it
+/// rather than the end of a longer name: "Tokyo’s Setagaya ward", "Scotland's Arran". A known
+/// organisation stays one: "Japan's Toyota" is the company.
+fn after_a_places_possessive(text: &str, previous: &str, start: usize, end: usize) -> bool {
+    let owner = without_possessive(previous);
+    owner.len() < previous.len()
+        && matcher().names.is_name(owner)
+        && !super::organisations::known_name_covers(text, start, end)
 }
 
 /// Whether the name at `start` follows an elided "d'" after a capitalized word that does not
@@ -1883,6 +1961,84 @@ mod tests {
             "They told us about it.",
         ] {
             assert_eq!(places(body), [], "{body}");
+        }
+    }
+
+    #[test]
+    fn a_place_after_a_places_possessive_stands_on_its_own() {
+        let found = places_from(
+            "TOKYO",
+            "JP",
+            "Prices rose at a shop in Tokyo’s Setagaya ward and in Japan's Hokkaido.",
+        );
+        assert_eq!(country_of(&found, "Setagaya"), Some("JP"), "{found:?}");
+        assert_eq!(country_of(&found, "Hokkaido"), Some("JP"), "{found:?}");
+        // A known company named like a town stays the company; a person's possessive is no
+        // place's, so the town after it is part of a longer name.
+        let found = places_from(
+            "TOKYO",
+            "JP",
+            "Japan's Toyota said sales fell. Kenji Morita's Setagaya shop closed.",
+        );
+        assert!(
+            !found
+                .iter()
+                .any(|p| p.name == "Toyota" || p.name == "Setagaya"),
+            "{found:?}"
+        );
+    }
+
+    #[test]
+    fn a_citys_old_name_does_not_take_a_region_abroad_from_it() {
+        // "Florida" is among Floridablanca's (Colombia, 260,000 people) GeoNames names.
+        let found = places_from("LONDON", "GB", "In Florida, growers said costs rose.");
+        assert_ne!(country_of(&found, "Florida"), Some("CO"), "{found:?}");
+        let found = places_from("ATLANTA", "US", "In Florida, growers said costs rose.");
+        assert_eq!(country_of(&found, "Florida"), Some("US"), "{found:?}");
+        // An exonym written for news keeps its city: "Colonia" is Köln in Spanish copy,
+        // though Uruguay has a department of that name.
+        let found = places_from("BERLÍN", "DE", "Los trenes a Colonia circulan con retraso.");
+        assert_eq!(country_of(&found, "Colonia"), Some("DE"), "{found:?}");
+    }
+
+    #[test]
+    fn the_part_of_a_us_state_a_direction_names_is_in_that_state() {
+        let found = places_from(
+            "MIAMI",
+            "US",
+            "Investors in South Florida and Northern California joined West Virginia's.",
+        );
+        for name in ["South Florida", "Northern California", "West Virginia"] {
+            assert_eq!(country_of(&found, name), Some("US"), "{name} in {found:?}");
+        }
+        // A directional part is no division with a GeoNames feature of its own; a state named
+        // with a direction is that state.
+        let id = |name: &str| {
+            found
+                .iter()
+                .find(|p| p.name == name)
+                .and_then(|p| p.geonameid)
+        };
+        assert_eq!(id("South Florida"), None);
+        assert_eq!(id("West Virginia"), gazetteer().region_geonameid("US-WV"));
+        assert!(id("West Virginia").is_some());
+        // Inside an institution's name it is no place.
+        let found = places_from("TAMPA", "US", "The University of South Florida said.");
+        assert!(
+            !found.iter().any(|p| p.name == "South Florida"),
+            "{found:?}"
+        );
+    }
+
+    #[test]
+    fn lakes_and_rivers_between_countries_lie_in_none() {
+        let body = "Lake Kariba, on the border, fed the Kariba Dam; the Zambezi ran low.";
+        let found = places_from("LUSAKA", "ZM", body);
+        for name in ["Lake Kariba", "Kariba Dam", "Zambezi"] {
+            let place = found.iter().find(|p| p.name == name);
+            assert!(place.is_some(), "{name} in {found:?}");
+            assert_eq!(place.and_then(|p| p.country_code.as_deref()), None);
+            assert_eq!(place.map(|p| p.mentions.len()), Some(1), "{name}");
         }
     }
 

@@ -201,6 +201,32 @@ static VENUE_NOUNS: WordList = WordList::new(&[
     "théâtre",
 ]);
 
+/// Lower-case nouns of facilities, which take the name of the person they are named after
+/// between "the" and the noun: "the Antonio Guiteras thermoelectric plant", "the John Paul II
+/// hospital". (An administration, a campaign or an era named so is still about the person.)
+static FACILITY_NOUNS: WordList = WordList::new(&[
+    "plant", "station", "airport", "stadium", "arena", "hospital", "clinic", "school", "bridge",
+    "dam", "refinery", "mine", "port", "terminal", "building", "tower", "centre", "center",
+    "library", "museum", "highway", "tunnel", "reactor", "shipyard", "prison",
+]);
+
+/// Whether `after`, the text after a run of capitalized words, goes on with a facility's noun,
+/// at most one lower-case word (its kind: "thermoelectric", "international") away.
+fn a_facility_follows(after: &str) -> bool {
+    let mut words = after
+        .strip_prefix(' ')
+        .unwrap_or("")
+        .split(|c: char| !c.is_alphanumeric() && c != '-');
+    let Some(first) = words.next() else {
+        return false;
+    };
+    FACILITY_NOUNS.contains(first)
+        || first.starts_with(char::is_lowercase)
+            && words
+                .next()
+                .is_some_and(|noun| FACILITY_NOUNS.contains(noun))
+}
+
 /// French articles, after which a capitalized nationality is a noun, not a name.
 static FRENCH_ARTICLES: WordList = WordList::new(&["le", "la", "l'", "l’", "les"]);
 
@@ -875,7 +901,10 @@ pub fn find_people(
             .and_then(|rest| rest.rsplit(WORD_BREAKS).next());
         // A run right after a venue's noun names the venue: "el estadio Santiago Bernabéu".
         let after_venue = word_before.is_some_and(|noun| VENUE_NOUNS.contains(noun));
-        if quoted || after_venue {
+        // And one between "the" and a facility's noun the facility.
+        let names_a_facility = word_before.is_some_and(|the| the == "the" || the == "The")
+            && a_facility_follows(&body[tokens[tokens.len() - 1].end..]);
+        if quoted || after_venue || names_a_facility {
             continue;
         }
         // French capitalizes a nationality used as a noun: "la Française Justine Triet".
@@ -1974,6 +2003,14 @@ mod tests {
                 ("Luis Duarte", Some("entrenador")),
                 ("Angela Mitchell", Some("Sharkey County coroner")),
             ])
+        );
+    }
+
+    #[test]
+    fn a_facility_named_after_a_person_is_no_mention_of_them() {
+        assert_eq!(
+            names_and_roles("Units of the Antonio Guiteras thermoelectric plant failed, and the Ana Costa hospital closed. The Joe Harlan administration and Maria Rivas's plant were not affected."),
+            pairs(&[("Joe Harlan", None), ("Maria Rivas", None)])
         );
     }
 

@@ -1349,7 +1349,9 @@ fn setting(text: &str, start: usize, end: usize) -> Setting {
     // "Santo Tomás de Castilla": a Romance connector and a capitalized word continue the name.
     let romance_connector =
         |word: &str| matches!(word, "de" | "del" | "des" | "du" | "da" | "do" | "di");
-    let continued = romance_connector(next) && after.next().is_some_and(capitalized);
+    // So does "of" in English: "the University of Colorado" is no town called University.
+    let continued =
+        (romance_connector(next) || next == "of") && after.next().is_some_and(capitalized);
     // A capitalized function word that opens the sentence is no part of a name: "À
     // Sherbrooke", "In Lexington", "Em Maputo".
     let opening_function_word = || {
@@ -1986,6 +1988,18 @@ mod tests {
                 .any(|p| p.name == "Toyota" || p.name == "Setagaya"),
             "{found:?}"
         );
+    }
+
+    #[test]
+    fn a_town_before_of_and_a_capitalized_word_heads_a_longer_name() {
+        // University, Florida, has 40,000 people.
+        let found = places_from(
+            "DENVER",
+            "US",
+            "Scientists at the University of Colorado Boulder met in Denver.",
+        );
+        assert!(!found.iter().any(|p| p.name == "University"), "{found:?}");
+        assert_eq!(country_of(&found, "Denver"), Some("US"));
     }
 
     #[test]

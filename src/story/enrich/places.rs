@@ -2036,6 +2036,9 @@ mod tests {
         assert_eq!(id("South Florida"), None);
         assert_eq!(id("West Virginia"), gazetteer().region_geonameid("US-WV"));
         assert!(id("West Virginia").is_some());
+        // Only the state is called so, so a story from abroad takes it too.
+        let found = places_from("LONDON", "GB", "Coal mines in West Virginia closed.");
+        assert_eq!(country_of(&found, "West Virginia"), Some("US"), "{found:?}");
         // Inside an institution's name it is no place.
         let found = places_from("TAMPA", "US", "The University of South Florida said.");
         assert!(

@@ -187,8 +187,9 @@ static GIVEN_NAME_HONORIFICS: WordList = WordList::new(&["Sir", "Dame"]);
 const OPENING_QUOTES: [char; 6] = ['"', '“', '«', '„', '‘', '‚'];
 const CLOSING_QUOTES: [char; 6] = ['"', '”', '»', '“', '’', '‘'];
 
-/// Lower-case nouns of venues, after which a name is the venue's: "el estadio Santiago
-/// Bernabéu", "the stadium Stamford Bridge".
+/// Lower-case nouns of venues and facilities, after which a name is the venue's: "el estadio
+/// Santiago Bernabéu", "the stadium Stamford Bridge", "o aeroporto Salgado Filho", "la central
+/// Antonio Guiteras".
 static VENUE_NOUNS: WordList = WordList::new(&[
     "stadium",
     "estadio",
@@ -199,6 +200,20 @@ static VENUE_NOUNS: WordList = WordList::new(&[
     "arène",
     "teatro",
     "théâtre",
+    "aeropuerto",
+    "aeroporto",
+    "aéroport",
+    "hospital",
+    "hôpital",
+    "central",
+    "centrale",
+    "termoeléctrica",
+    "termelétrica",
+    "termoelétrica",
+    "usina",
+    "represa",
+    "barrage",
+    "barragem",
 ]);
 
 /// Lower-case nouns of facilities, which take the name of the person they are named after
@@ -2008,6 +2023,10 @@ mod tests {
 
     #[test]
     fn a_facility_named_after_a_person_is_no_mention_of_them() {
+        assert_eq!(
+            names_and_roles("O aeroporto Salgado Filho fechou e la central Antonio Guiteras paró, disse Ana Lima."),
+            pairs(&[("Ana Lima", None)])
+        );
         assert_eq!(
             names_and_roles("Units of the Antonio Guiteras thermoelectric plant failed, and the Ana Costa hospital closed. The Joe Harlan administration and Maria Rivas's plant were not affected."),
             pairs(&[("Joe Harlan", None), ("Maria Rivas", None)])

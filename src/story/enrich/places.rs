@@ -1242,10 +1242,56 @@ fn in_shouted_text(text: &str, start: usize, end: usize) -> bool {
     !before.take(SHOUT_WINDOW).any(has_lower) && !after.take(SHOUT_WINDOW).any(has_lower)
 }
 
-/// Words that qualify a place without making a new name: "South Florida", "Greater London".
+/// Words that qualify a place without making a new name: "South Florida", "Greater London";
+/// and the German nouns of a place's kind, capitalized like every German noun: "die Stadt Ulm",
+/// "die Landkreise Augsburg und Günzburg", "der Freistaat Bayern".
 static MODIFIERS: WordList = WordList::new(&[
-    "North", "South", "East", "West", "Northern", "Southern", "Eastern", "Western", "Central",
-    "Greater", "Upper", "Lower", "Coastal", "Rural", "Downtown",
+    "North",
+    "South",
+    "East",
+    "West",
+    "Northern",
+    "Southern",
+    "Eastern",
+    "Western",
+    "Central",
+    "Greater",
+    "Upper",
+    "Lower",
+    "Coastal",
+    "Rural",
+    "Downtown",
+    "Stadt",
+    "Städte",
+    "Hauptstadt",
+    "Landeshauptstadt",
+    "Großstadt",
+    "Kleinstadt",
+    "Hafenstadt",
+    "Kreisstadt",
+    "Metropole",
+    "Gemeinde",
+    "Kommune",
+    "Dorf",
+    "Ort",
+    "Ortschaft",
+    "Stadtteil",
+    "Landkreis",
+    "Landkreise",
+    "Kreis",
+    "Bezirk",
+    "Bundesland",
+    "Bundesländer",
+    "Land",
+    "Freistaat",
+    "Region",
+    "Provinz",
+    "Kanton",
+    "Bundesstaat",
+    "Staat",
+    "Republik",
+    "Königreich",
+    "Insel",
 ]);
 
 /// Nouns whose "of X" makes an institution's name, not a place: "Reserve Bank of Australia",
@@ -1675,6 +1721,26 @@ mod tests {
         let georgia = found.iter().find(|p| p.name == "Georgia");
         assert_eq!(georgia.map(|p| p.country_code.as_deref()), Some(Some("US")));
         assert_eq!(id(&found, "Georgia"), Some(Some(4197000)));
+    }
+
+    #[test]
+    fn a_german_noun_of_a_places_kind_is_no_part_of_its_name() {
+        let body = "Betroffen waren die Landkreise Augsburg und Günzburg sowie die Stadt Ulm an der Donau. Später sprach Söder in Augsburg.";
+        let found = find_places(&story_in("de", body), &Text::new(body));
+        for (name, code) in [
+            ("Augsburg", Some("DE")),
+            ("Ulm", Some("DE")),
+            ("Donau", None),
+        ] {
+            assert!(
+                found
+                    .iter()
+                    .any(|p| p.name == name && p.country_code.as_deref() == code),
+                "{name} in {found:?}"
+            );
+        }
+        let augsburg = found.iter().find(|p| p.name == "Augsburg");
+        assert_eq!(augsburg.map(|p| p.mentions.len()), Some(2));
     }
 
     #[test]

@@ -24,6 +24,7 @@ mod sentence_case;
 use rustc_hash::FxHashMap;
 use std::borrow::Cow;
 use std::sync::OnceLock;
+use unicode_normalization::UnicodeNormalization;
 
 use super::places::Place;
 use super::word_starts::WordStartNames;
@@ -1485,10 +1486,15 @@ fn spelled_out_acronyms<'t>(
         let acronym = token.text;
         let in_parentheses = body[..token.start].ends_with('(')
             && body[token.start + acronym.len()..].starts_with(')');
-        if !in_parentheses || !is_defined_acronym(acronym) || names.is_not_acronym(acronym) {
+        let defined = is_defined_acronym(acronym) || is_acronym_written_as_a_word(acronym);
+        if !in_parentheses || !defined || names.is_not_acronym(acronym) {
             continue;
         }
-        let mut letters: Vec<char> = acronym.chars().filter(char::is_ascii_alphabetic).collect();
+        let mut letters: Vec<char> = acronym
+            .chars()
+            .filter(char::is_ascii_alphabetic)
+            .map(|c| c.to_ascii_uppercase())
+            .collect();
         let mut first = None;
         for word_index in (0..index).rev() {
             let word = &tokens[word_index];
@@ -1499,7 +1505,12 @@ fn spelled_out_acronyms<'t>(
                 continue;
             }
             let spells = word.text.rsplit('-').all(|part| {
-                let initial = part.chars().next().map(|c| c.to_ascii_uppercase());
+                // An accented initial spells its letter: "études" the E of "Insee".
+                let initial = part
+                    .chars()
+                    .next()
+                    .and_then(|c| std::iter::once(c).nfd().next())
+                    .map(|c| c.to_ascii_uppercase());
                 initial.is_some() && initial == letters.last().copied() && letters.pop().is_some()
             });
             if !spells {
@@ -1564,6 +1575,16 @@ fn is_defined_acronym(word: &str) -> bool {
             .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '-')
 }
 
+/// An acronym written as a word, as French copy writes those it pronounces: "Insee", "Unédic"
+/// is not (its letters must be ASCII), "Urssaf". Only its initials spelled out before it make
+/// it one.
+fn is_acronym_written_as_a_word(word: &str) -> bool {
+    let mut chars = word.chars();
+    (3..=8).contains(&word.len())
+        && chars.next().is_some_and(|c| c.is_ascii_uppercase())
+        && chars.all(|c| c.is_ascii_lowercase())
+}
+
 /// Whether a run of digits reads as a year of the last two centuries or this one.
 fn is_year(digits: &str) -> bool {
     digits.len() == 4 && matches!(&digits[..2], "18" | "19" | "20" | "21")
@@ -1613,7 +1634,10 @@ fn merge(text: &Text<'_>, mut found: Vec<Found>) -> Vec<Organisation> {
         if *name != organisation.name && short(&organisation.name) && !short(name) {
             // The name spelled out, after its acronym: the name is the spelled-out one.
             organisation.acronym = Some(std::mem::replace(&mut organisation.name, name.clone()));
-        } else if organisation.name != find.name && short(&find.name) {
+        } else if organisation.name != find.name
+            && (short(&find.name)
+                || find.alias_of.is_some() && is_acronym_written_as_a_word(&find.name))
+        {
             organisation.acronym = Some(find.name.clone());
         }
     }
@@ -1951,6 +1975,27 @@ mod tests {
                 ("Confédération générale du travail", Some("CGT"), 3),
                 ("Agence France-Presse", Some("AFP"), 2),
             ]
+        );
+    }
+
+    #[test]
+    fn an_acronym_written_as_a_word_joins_the_name_its_initials_spell() {
+        let found = find_organisations(
+            &Text::new("L'Institut national de la statistique et des études économiques (Insee) a publié ses chiffres. Selon l'Insee, le chômage baisse à Lyon (Rhône), dit Le Parisien (Paris)."),
+            &[],
+            Some("fr"),
+        );
+        let found: Vec<_> = found
+            .iter()
+            .map(|o| (o.name.as_str(), o.acronym.as_deref(), o.mentions.len()))
+            .collect();
+        assert_eq!(
+            found,
+            [(
+                "Institut national de la statistique et des études économiques",
+                Some("Insee"),
+                3
+            )]
         );
     }
 

@@ -339,6 +339,8 @@ static NOT_PERSON_WORDS: WordList = WordList::new(&[
     "Market",
     "Exchange",
     "Index",
+    "Composite",
+    "Average",
     "Canal",
     "River",
     "Lake",
@@ -2018,6 +2020,14 @@ mod tests {
                 ("Luis Duarte", Some("entrenador")),
                 ("Angela Mitchell", Some("Sharkey County coroner")),
             ])
+        );
+    }
+
+    #[test]
+    fn stock_indices_are_not_people() {
+        assert_eq!(
+            names_and_roles("The Nasdaq Composite fell and the Dow Jones Industrial Average rose, said Ana Lima."),
+            pairs(&[("Ana Lima", None)])
         );
     }
 

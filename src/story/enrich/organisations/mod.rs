@@ -256,6 +256,21 @@ static HEADS: WordList = WordList::new(&[
     "Motors",
     "Technologies",
     "Pharmaceuticals",
+    "Devices",
+    "Instruments",
+    "Electronics",
+    "Semiconductors",
+    "Communications",
+    "Telecom",
+    "Petroleum",
+    "Chemicals",
+    "Laboratories",
+    "Therapeutics",
+    "Aerospace",
+    "Dynamics",
+    "Logistics",
+    "Foods",
+    "Brands",
     "Railways",
     "Railway",
     "Power",
@@ -904,9 +919,19 @@ fn split_at_conjunctions(
         // "Georgian and European Union flags": a nationality before the conjunction qualifies
         // something else, and the name is the other side.
         let nationality_before = at == from + 1 && is_nationality_adjective(tokens[from].text);
+        // "Nvidia and Advanced Micro Devices", "Shares of Nvidia and Tesla Motors": a known
+        // name right before the conjunction is an item of its own.
+        let known_before = || {
+            let item = (from..at)
+                .rev()
+                .find(|&i| CONNECTORS.contains(tokens[i].text))
+                .map_or(from, |connector| connector + 1);
+            let words: Vec<&str> = tokens[item..at].iter().map(|t| t.text).collect();
+            !words.is_empty() && known().names.is_name(&words.join(" "))
+        };
         if CONJUNCTIONS.contains(tokens[at].text)
-            && (has_head(&tokens[from..at]) || nationality_before)
             && has_head(&tokens[at + 1..end])
+            && (has_head(&tokens[from..at]) || nationality_before || known_before())
         {
             runs.push((from, at));
             from = at + 1;
@@ -1996,6 +2021,26 @@ mod tests {
                 Some("Insee"),
                 3
             )]
+        );
+    }
+
+    #[test]
+    fn a_known_name_before_a_conjunction_is_an_item_of_its_own() {
+        let found = find_organisations(
+            &Text::new("Shares of Nvidia and Tesla Motors fell. Investors sold Nvidia and Advanced Micro Devices, and Texas Instruments rose. The Ministry of Energy and Mines said so."),
+            &[],
+            Some("en"),
+        );
+        let names: Vec<&str> = found.iter().map(|o| o.name.as_str()).collect();
+        assert_eq!(
+            names,
+            [
+                "Nvidia",
+                "Tesla Motors",
+                "Advanced Micro Devices",
+                "Texas Instruments",
+                "Ministry of Energy and Mines"
+            ]
         );
     }
 

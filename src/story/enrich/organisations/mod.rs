@@ -1511,8 +1511,8 @@ fn spelled_out_acronyms<'t>(
         let acronym = token.text;
         let in_parentheses = body[..token.start].ends_with('(')
             && body[token.start + acronym.len()..].starts_with(')');
-        let defined = is_defined_acronym(acronym) || is_acronym_written_as_a_word(acronym);
-        if !in_parentheses || !defined || names.is_not_acronym(acronym) {
+        let defined = || is_defined_acronym(acronym) || is_acronym_written_as_a_word(acronym);
+        if !in_parentheses || !defined() || names.is_not_acronym(acronym) {
             continue;
         }
         let mut letters: Vec<char> = acronym

@@ -307,7 +307,8 @@ fn region_beginning(folded: &str) -> Option<&'static str> {
 }
 
 /// The country a proper name places a feature in: a country it names; a town of that name in
-/// one of the story's countries; a city of 100,000+ of that name ("Suez Canal" → EG); the story's
+/// the dateline's country (without a dateline, in one of the story's countries); a city of
+/// 100,000+ of that name ("Suez Canal" → EG); the story's
 /// own country (its dateline's, or the only one it names); the first-level region whose name
 /// begins with it ("Rostov" → "Rostovskaja oblast'"); a smaller town of that name anywhere.
 fn country_of(

@@ -1430,7 +1430,7 @@ fn setting(text: &str, start: usize, end: usize) -> Setting {
 }
 
 /// Whether the name at `start..end` follows a place's possessive, and so is a place within it
-/// rather than the end of a longer name: "Tokyo’s Setagaya ward", "Scotland's Arran". A known
+/// rather than the end of a longer name: "Tokyo’s Setagaya ward", "Georgia's Savannah". A known
 /// organisation stays one: "Japan's Toyota" is the company.
 fn after_a_places_possessive(text: &str, previous: &str, start: usize, end: usize) -> bool {
     let owner = without_possessive(previous);

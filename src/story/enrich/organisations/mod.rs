@@ -1981,46 +1981,44 @@ mod tests {
         );
     }
 
+    /// Each organisation a French body names, with its acronym and how many mentions it has.
+    fn french_names_acronyms_and_counts(body: &str) -> Vec<(String, Option<String>, usize)> {
+        find_organisations(&Text::new(body), &[], Some("fr"))
+            .into_iter()
+            .map(|o| (o.name, o.acronym, o.mentions.len()))
+            .collect()
+    }
+
+    /// `expected` as [`french_names_acronyms_and_counts`] gives it.
+    fn owned(expected: &[(&str, Option<&str>, usize)]) -> Vec<(String, Option<String>, usize)> {
+        expected
+            .iter()
+            .map(|(name, acronym, count)| ((*name).to_owned(), acronym.map(str::to_owned), *count))
+            .collect()
+    }
+
     #[test]
     fn a_name_in_sentence_case_is_one_when_its_acronym_follows() {
-        let found = find_organisations(
-            &Text::new("Le RN votera la motion déposée par le Nouveau Front populaire (NFP), dit la Confédération générale du travail (CGT). Le Rassemblement national (RN) et l’Agence France-Presse (AFP) aussi. Le NFP a gagné, selon la CGT. La République démocratique du Congo (RDC), New York City (NYC) et Greenwich Mean Time (GMT) non."),
-            &[],
-            Some("fr"),
-        );
-        let found: Vec<_> = found
-            .iter()
-            .map(|o| (o.name.as_str(), o.acronym.as_deref(), o.mentions.len()))
-            .collect();
         assert_eq!(
-            found,
-            [
+            french_names_acronyms_and_counts("Le RN votera la motion déposée par le Nouveau Front populaire (NFP), dit la Confédération générale du travail (CGT). Le Rassemblement national (RN) et l’Agence France-Presse (AFP) aussi. Le NFP a gagné, selon la CGT. La République démocratique du Congo (RDC), New York City (NYC) et Greenwich Mean Time (GMT) non."),
+            owned(&[
                 ("Rassemblement national", Some("RN"), 3),
                 ("Nouveau Front populaire", Some("NFP"), 3),
                 ("Confédération générale du travail", Some("CGT"), 3),
                 ("Agence France-Presse", Some("AFP"), 2),
-            ]
+            ])
         );
     }
 
     #[test]
     fn an_acronym_written_as_a_word_joins_the_name_its_initials_spell() {
-        let found = find_organisations(
-            &Text::new("L'Institut national de la statistique et des études économiques (Insee) a publié ses chiffres. Selon l'Insee, le chômage baisse à Lyon (Rhône), dit Le Parisien (Paris)."),
-            &[],
-            Some("fr"),
-        );
-        let found: Vec<_> = found
-            .iter()
-            .map(|o| (o.name.as_str(), o.acronym.as_deref(), o.mentions.len()))
-            .collect();
         assert_eq!(
-            found,
-            [(
+            french_names_acronyms_and_counts("L'Institut national de la statistique et des études économiques (Insee) a publié ses chiffres. Selon l'Insee, le chômage baisse à Lyon (Rhône), dit Le Parisien (Paris)."),
+            owned(&[(
                 "Institut national de la statistique et des études économiques",
                 Some("Insee"),
                 3
-            )]
+            )])
         );
     }
 

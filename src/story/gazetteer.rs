@@ -18,6 +18,8 @@ const LOCAL_COUNTRY_NAMES: &str = include_str!("../../data/gazetteer/country_nam
 /// language, name.
 const NEWS_COUNTRY_NAMES: &str = include_str!("../../data/gazetteer/country_aliases.tsv");
 const US_STATES: &str = include_str!("../../data/gazetteer/us_state_abbreviations.tsv");
+/// ISO 3166-2 subdivisions: country, code, name, type.
+pub(crate) const REGIONS: &str = include_str!("../../data/gazetteer/regions.tsv");
 /// GeoNames features of regions: ISO 3166-2 code, geonameid, name.
 const REGION_IDS: &str = include_str!("../../data/gazetteer/region_ids.tsv");
 
@@ -69,12 +71,9 @@ pub struct City {
     pub population: u64,
     pub latitude: f64,
     pub longitude: f64,
-    /// Other names for cities of 100,000+: this project's exonyms first, then GeoNames'.
+    /// Other names for cities of 100,000+: this project's exonyms first, then GeoNames' (but
+    /// none that names a country or another country's region).
     pub alternates: Vec<String>,
-    /// How many of `alternates` are exonyms. GeoNames' own alternate names include old and
-    /// local ones ("Florida" for Floridablanca, "Manchester" for Richmond, Virginia) that the
-    /// exonyms, written for news, do not.
-    pub exonym_count: usize,
 }
 
 pub struct Gazetteer {
@@ -129,64 +128,6 @@ pub fn gazetteer() -> &'static Gazetteer {
 
 impl Gazetteer {
     fn load() -> Gazetteer {
-        let exonyms: FxHashMap<&str, &str> = EXONYMS
-            .lines()
-            .filter(|line| !line.starts_with('#'))
-            .filter_map(|line| {
-                let mut fields = line.split('\t');
-                let id = fields.next()?;
-                Some((id, fields.nth(1)?))
-            })
-            .collect();
-        let mut cities = Vec::new();
-        let mut city_names: FxHashMap<String, Vec<usize>> = FxHashMap::default();
-        for line in CITIES.lines() {
-            let fields: Vec<&str> = line.split('\t').collect();
-            let [id, name, country, admin1, population, latitude, longitude, alternates] =
-                fields[..]
-            else {
-                continue;
-            };
-            // The exonyms first, then GeoNames' alternates that fold like none of them (the
-            // generator already left out those that fold like the name or each other).
-            let mut names = vec![name];
-            for exonym in exonyms.get(id).into_iter().flat_map(|e| e.split('|')) {
-                if !names.iter().any(|known| fold(known) == fold(exonym)) {
-                    names.push(exonym);
-                }
-            }
-            let exonym_count = names.len() - 1;
-            for alternate in alternates.split('|').filter(|a| !a.is_empty()) {
-                if !names[..=exonym_count]
-                    .iter()
-                    .any(|known| fold(known) == fold(alternate))
-                {
-                    names.push(alternate);
-                }
-            }
-            let index = cities.len();
-            for alias in names
-                .iter()
-                .copied()
-                .chain(names.iter().filter_map(|n| short_form(n)))
-            {
-                let entry = city_names.entry(fold(alias)).or_default();
-                if !entry.contains(&index) {
-                    entry.push(index);
-                }
-            }
-            cities.push(City {
-                geonameid: id.parse().unwrap_or_default(),
-                name: name.to_owned(),
-                country: country.to_owned(),
-                admin1: admin1.to_owned(),
-                population: population.parse().unwrap_or_default(),
-                latitude: latitude.parse().unwrap_or_default(),
-                longitude: longitude.parse().unwrap_or_default(),
-                alternates: names[1..].iter().map(|alias| (*alias).to_owned()).collect(),
-                exonym_count,
-            });
-        }
         let mut country_names = Vec::new();
         let mut country_geonameids = FxHashMap::default();
         let mut capitals = FxHashMap::default();
@@ -234,6 +175,81 @@ impl Gazetteer {
                     .or_insert_with(|| code.to_owned());
                 country_names.push((name.to_owned(), code.to_owned()));
             }
+        }
+        // Folded ISO 3166-2 region name → the countries with a region of that name.
+        let mut region_codes: FxHashMap<String, Vec<&str>> = FxHashMap::default();
+        for line in REGIONS.lines() {
+            if let [code, _, name, _] = line.split('\t').collect::<Vec<_>>()[..] {
+                region_codes.entry(fold(name)).or_default().push(code);
+            }
+        }
+        let exonyms: FxHashMap<&str, &str> = EXONYMS
+            .lines()
+            .filter(|line| !line.starts_with('#'))
+            .filter_map(|line| {
+                let mut fields = line.split('\t');
+                let id = fields.next()?;
+                Some((id, fields.nth(1)?))
+            })
+            .collect();
+        let mut cities = Vec::new();
+        let mut city_names: FxHashMap<String, Vec<usize>> = FxHashMap::default();
+        for line in CITIES.lines() {
+            let fields: Vec<&str> = line.split('\t').collect();
+            let [id, name, country, admin1, population, latitude, longitude, alternates] =
+                fields[..]
+            else {
+                continue;
+            };
+            // The exonyms first, then GeoNames' alternates that fold like none of them (the
+            // generator already left out those that fold like the name or each other).
+            let mut names = vec![name];
+            for exonym in exonyms.get(id).into_iter().flat_map(|e| e.split('|')) {
+                if !names.iter().any(|known| fold(known) == fold(exonym)) {
+                    names.push(exonym);
+                }
+            }
+            let exonym_count = names.len() - 1;
+            for alternate in alternates.split('|').filter(|a| !a.is_empty()) {
+                let folded = fold(alternate);
+                // A GeoNames alternate does not take a country's or another country's region's
+                // name from it: "Florida", an old name of Floridablanca, Colombia, is in the news
+                // the US state (or the department of Uruguay), "Manchester" no name of Richmond,
+                // Virginia. In the city's own country it may ("Quebec"); the exonyms, written
+                // for news, always do ("Colonia" is Köln in Spanish copy).
+                let abroad = |codes: &Vec<&str>| codes.iter().any(|code| *code != country);
+                let names_a_division_abroad =
+                    countries.get(&folded).is_some_and(|code| code != country)
+                        || region_codes.get(&folded).is_some_and(abroad);
+                if !names_a_division_abroad
+                    && !names[..=exonym_count]
+                        .iter()
+                        .any(|known| fold(known) == folded)
+                {
+                    names.push(alternate);
+                }
+            }
+            let index = cities.len();
+            for alias in names
+                .iter()
+                .copied()
+                .chain(names.iter().filter_map(|n| short_form(n)))
+            {
+                let entry = city_names.entry(fold(alias)).or_default();
+                if !entry.contains(&index) {
+                    entry.push(index);
+                }
+            }
+            cities.push(City {
+                geonameid: id.parse().unwrap_or_default(),
+                name: name.to_owned(),
+                country: country.to_owned(),
+                admin1: admin1.to_owned(),
+                population: population.parse().unwrap_or_default(),
+                latitude: latitude.parse().unwrap_or_default(),
+                longitude: longitude.parse().unwrap_or_default(),
+                alternates: names[1..].iter().map(|alias| (*alias).to_owned()).collect(),
+            });
         }
         let mut us_states = FxHashMap::default();
         for line in US_STATES.lines() {
@@ -403,6 +419,21 @@ mod tests {
                 );
             }
         }
+    }
+
+    #[test]
+    fn a_geonames_alternate_does_not_take_a_division_abroad_from_it() {
+        let g = gazetteer();
+        // Floridablanca, Colombia (3682385), lists "Florida" among its GeoNames names; Richmond,
+        // Virginia, lists "Manchester".
+        for (name, not) in [("Florida", 3682385), ("Manchester", 4781708)] {
+            assert_ne!(g.city(name, None).map(|c| c.geonameid), Some(not), "{name}");
+        }
+        let floridablanca = g.cities().iter().find(|c| c.geonameid == 3682385);
+        assert!(floridablanca.is_some_and(|c| !c.alternates.iter().any(|a| a == "Florida")));
+        // In the city's own country an alternate stays: Algiers is "Alger", as its province is.
+        let algiers = g.cities().iter().find(|c| c.geonameid == 2507480);
+        assert!(algiers.is_some_and(|c| c.alternates.iter().any(|a| a == "Alger")));
     }
 
     #[test]

@@ -11,9 +11,8 @@
 use std::collections::BTreeSet;
 use std::sync::OnceLock;
 
-use super::places::REGIONS;
 use super::WordList;
-use crate::story::gazetteer::{fold, gazetteer};
+use crate::story::gazetteer::{fold, gazetteer, REGIONS};
 use crate::story::text::{without_possessive, Text};
 
 /// Words after a name that make it a feature: "Gatun Lake", "Indio River".
@@ -439,6 +438,12 @@ mod tests {
         assert_eq!(
             found(body, &["US", "PA"]),
             vec![("Indio River".into(), Some("US".into()))]
+        );
+        // A big foreign city's GeoNames alternate names no feature: "Florida" is also among
+        // Floridablanca's (Colombia) names, but Florida Bay lies in the state.
+        assert_eq!(
+            found("The storm crossed Florida Bay.", &[]),
+            vec![("Florida Bay".into(), Some("US".into()))]
         );
     }
 

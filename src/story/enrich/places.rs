@@ -23,15 +23,13 @@ use unicode_normalization::UnicodeNormalization;
 
 use super::word_starts::WordStartNames;
 use super::{WordList, CALENDAR, GERMAN_DETERMINERS};
-use crate::story::gazetteer::{fold, gazetteer, short_form};
+use crate::story::gazetteer::{fold, gazetteer, short_form, REGIONS};
 use crate::story::model::Story;
 use crate::story::text::{
     alphanumeric_runs, follows_a_dash, opens_sentence, without_possessive, Text,
 };
 
 const SUPRANATIONAL: &str = include_str!("../../../data/gazetteer/supranational.tsv");
-/// ISO 3166-2 subdivisions: country, code, name, type.
-pub(super) const REGIONS: &str = include_str!("../../../data/gazetteer/regions.tsv");
 
 /// Below this population a city is only taken inside the story's countries.
 const SMALL_TOWN: u64 = 100_000;
@@ -123,19 +121,6 @@ fn add_name(by_name: &mut ByName, name: &str, candidate: Candidate) {
     }
 }
 
-/// Whether `name` is already listed as a country or a first-level region of a country other
-/// than `country`.
-fn names_a_division_abroad(by_name: &ByName, name: &str, country: &str) -> bool {
-    name_variants(name).iter().any(|variant| {
-        by_name.get(variant).is_some_and(|candidates| {
-            candidates.iter().any(|c| {
-                matches!(c.kind, Kind::Country | Kind::Region)
-                    && c.country.as_deref() != Some(country)
-            })
-        })
-    })
-}
-
 fn build() -> Matcher {
     let mut by_name = ByName::new();
     let mut add = |name: &str, candidate: Candidate| add_name(&mut by_name, name, candidate);
@@ -213,18 +198,8 @@ fn build() -> Matcher {
             point: Some((city.longitude, city.latitude)),
             admin1: Some(city.admin1.clone()),
         };
-        add_name(&mut by_name, &city.name, candidate.clone());
-        // A city's GeoNames alternate name does not take a country's or another country's
-        // region's name from it: "Florida", an old name of Floridablanca, Colombia, is in the
-        // news the US state (or the department of Uruguay), and "Islamabad" no town in
-        // Kashmir. In the city's own country it may ("Quebec"), and so may the exonyms written
-        // for this project ("Colonia" is Köln in Spanish copy).
-        for (index, alternate) in city.alternates.iter().enumerate() {
-            if index < city.exonym_count
-                || !names_a_division_abroad(&by_name, alternate, &city.country)
-            {
-                add_name(&mut by_name, alternate, candidate.clone());
-            }
+        for name in std::iter::once(&city.name).chain(&city.alternates) {
+            add_name(&mut by_name, name, candidate.clone());
         }
     }
     let (names, candidates): (Vec<String>, Vec<Vec<Candidate>>) = by_name.into_iter().unzip();

@@ -155,3 +155,31 @@ fn format_fields_reach_their_ninjs_slots() {
     assert_eq!(atom["located"], "TOKYO");
     assert_eq!(atom["places"][0]["uri"], "iso3166-1a2:JP");
 }
+
+/// A dateline that the provider prints only in the metadata, not at the start of the body,
+/// still places the story: NewsML-G2's `dateline` without `located`, NITF's without `city`.
+#[test]
+fn a_dateline_printed_only_in_the_metadata_places_the_story() {
+    let stage = stage(false);
+    let newsml = String::from_utf8(newsml_story("tag:wire,2024:2", "Dock strike ends"))
+        .expect("UTF-8")
+        .replace(
+            r#"<located literal="Porto"><name>Porto</name><broader qcode="iso3166-1a2:PT"><name>Portugal</name></broader></located>"#,
+            "<dateline>PORT SUDAN, March 4, 2025 (AFP)</dateline>",
+        )
+        .replace("PORTO, May 29 (Wire) - Dock workers", "Dock workers");
+    let newsml = record(&stage, newsml.as_bytes());
+    assert_eq!(newsml["located"], "PORT SUDAN");
+    assert_eq!(newsml["places"][0]["uri"], "iso3166-1a2:SD");
+
+    let nitf = String::from_utf8(nitf_story("nitf-2", "Harbour reopens"))
+        .expect("UTF-8")
+        .replace(
+            "<dateline><location><city>LISBON</city><country>Portugal</country></location></dateline>",
+            "<dateline>NAIROBI, Kenya, June 11</dateline>",
+        )
+        .replace("LISBON (Wire) &#8212; The harbour", "The harbour");
+    let nitf = record(&stage, nitf.as_bytes());
+    assert_eq!(nitf["located"], "NAIROBI");
+    assert_eq!(nitf["places"][0]["uri"], "iso3166-1a2:KE");
+}

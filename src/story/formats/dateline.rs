@@ -5,8 +5,9 @@ use crate::story::model::Dateline;
 
 /// A dateline is short; a dash further in belongs to the sentence.
 const MAX_PREFIX_CHARS: usize = 80;
-/// ANPA wire text writes the dash as ` _ `; EFE closes its dateline with `(EFE).- `.
-const DASHES: &[&str] = &[" — ", " – ", " - ", " -- ", " _ ", ").- "];
+/// ANPA wire text writes the dash as ` _ `; EFE closes its dateline with `(EFE).- `, and
+/// Latin American papers close the place with `.-` (`LIMA.- El Gobierno`).
+const DASHES: &[&str] = &[" — ", " – ", " - ", " -- ", " _ ", ").- ", ".- "];
 
 /// What a dateline states: the place as printed and the agency tag, when present.
 #[derive(Debug, PartialEq, Eq)]
@@ -15,6 +16,7 @@ pub struct ParsedDateline {
     pub agency: Option<String>,
 }
 
+/// The dateline that opens a story's first paragraph, up to the dash that closes it.
 pub fn parse_dateline(first_paragraph: &str) -> Option<ParsedDateline> {
     let (prefix, _) = DASHES
         .iter()
@@ -24,6 +26,13 @@ pub fn parse_dateline(first_paragraph: &str) -> Option<ParsedDateline> {
                 .map(|at| (&first_paragraph[..at], at))
         })
         .min_by_key(|(_, at)| *at)?;
+    parse_printed(prefix)
+}
+
+/// A dateline printed on its own, without the dash that closes it in running text: the
+/// `dateline` element of NewsML-G2 and NITF (`PORT SUDAN, March 4, 2025 (AFP)`).
+pub fn parse_printed(prefix: &str) -> Option<ParsedDateline> {
+    let prefix = prefix.trim();
     if prefix.chars().count() > MAX_PREFIX_CHARS || prefix.split_whitespace().count() > 10 {
         return None;
     }
@@ -146,6 +155,8 @@ mod tests {
                 "BOGOTÁ",
                 Some("EFE"),
             ),
+            ("LIMA.- El Gobierno de Perú declaró", "LIMA", None),
+            ("SANTIAGO, Chile.- La ministra", "SANTIAGO", None),
         ];
         for (text, place, agency) in cases {
             assert_eq!(
@@ -154,6 +165,27 @@ mod tests {
                 "{text}"
             );
         }
+    }
+
+    #[test]
+    fn a_dateline_printed_on_its_own_needs_no_dash() {
+        let parsed = parse_printed(" PORT SUDAN, March 4, 2025 (AFP) ");
+        assert_eq!(
+            parsed,
+            Some(ParsedDateline {
+                dateline: Dateline {
+                    place: "PORT SUDAN".to_owned(),
+                    country_code: None,
+                    region: None,
+                    date: Some("March 4, 2025".to_owned()),
+                },
+                agency: Some("AFP".to_owned()),
+            })
+        );
+        assert_eq!(
+            parse_printed("Paris, France").map(|p| (p.dateline.place, p.dateline.region)),
+            Some(("Paris".to_owned(), Some("France".to_owned())))
+        );
     }
 
     #[test]

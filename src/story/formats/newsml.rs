@@ -1,6 +1,7 @@
 //! NewsML-G2 `newsItem` (alone or inside a `newsMessage`): itemMeta and contentMeta, an inline
 //! XHTML or NITF body.
 
+use super::dateline::parse_printed;
 use super::nitf;
 use super::xml::Element;
 use crate::story::dates::parse_timestamp;
@@ -82,6 +83,13 @@ pub fn read(root: &Element) -> Story {
                     date: None,
                 });
             }
+        }
+        // Without a structured place, the dateline as the provider printed it.
+        if story.dateline.is_none() {
+            story.dateline = meta
+                .child("dateline")
+                .and_then(|printed| parse_printed(&clean_inline(&printed.text())))
+                .map(|parsed| parsed.dateline);
         }
     }
     let item_meta = item.find("itemMeta");

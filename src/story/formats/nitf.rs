@@ -1,6 +1,7 @@
 //! NITF 3.x: `hedline/hl1`, `byline`, `dateline`, `docdata` ids and dates, `body.content`,
 //! `media` with captions and credits; `body.end` taglines are end matter, not story text.
 
+use super::dateline::parse_printed;
 use super::feed::split_credit;
 use super::xml::Element;
 use crate::story::dates::parse_timestamp;
@@ -58,6 +59,10 @@ pub fn read(root: &Element) -> Story {
                 region: country,
                 date: None,
             });
+        } else {
+            // No `city` element: the dateline as printed (`NAIROBI, Kenya, June 11`).
+            story.dateline =
+                parse_printed(&clean_inline(&location.text())).map(|parsed| parsed.dateline);
         }
     }
     if let Some(content) = root.find("body.content") {

@@ -242,6 +242,9 @@ enum Setting {
     /// That mention is the division, but it is no person's or organisation's name, so the
     /// town's other mentions stay the town.
     Division,
+    /// Before the words for the town's airport: "Nadi International Airport". That mention is
+    /// the airport, and the town's other mentions stay the town.
+    Airport,
 }
 
 /// A raw match, before context decides what it stands for.
@@ -1387,6 +1390,9 @@ fn setting(text: &str, start: usize, end: usize) -> Setting {
     if next_continues_name && !after_a_name && DIVISION_SUFFIXES.contains(next) {
         return Setting::Division;
     }
+    if next_continues_name && !after_a_name && names_its_airport(next, after.clone()) {
+        return Setting::Airport;
+    }
     if after_a_name || next_continues_name || continued {
         return Setting::Adjacent;
     }
@@ -1434,6 +1440,17 @@ fn after_an_elided_name_word(text: &str, start: usize) -> bool {
         && word.chars().all(char::is_alphabetic)
         && !opens_sentence(text, word_start)
         && !follows_a_dash(text, word_start)
+}
+
+/// Whether the capitalized words after a town's name make it the name of the town's airport:
+/// "Nadi International Airport", "Kotoka Airport".
+fn names_its_airport<'t>(next: &str, mut rest: impl Iterator<Item = &'t str>) -> bool {
+    let kind = if matches!(next, "International" | "Regional") {
+        rest.next().unwrap_or("")
+    } else {
+        next
+    };
+    matches!(kind, "Airport" | "Airfield")
 }
 
 /// Capitalized words after a town's name that make it the name of a division: "Lexington
@@ -1645,6 +1662,24 @@ mod tests {
         // Beside any other capitalized word, the name is someone's or something's.
         let found = places_from("COLUMBIA", "US", "Lexington Partners said so in Lexington.");
         assert!(found.iter().all(|p| p.name != "Lexington"), "{found:?}");
+    }
+
+    #[test]
+    fn a_town_stays_a_town_beside_its_airport() {
+        for airport in ["Nadi International Airport", "Nadi Airport"] {
+            let body = format!("The storm moved toward Nadi. Flights out of {airport} stopped.");
+            let found = places_from("SUVA", "FJ", &body);
+            let nadi = found.iter().find(|p| p.name == "Nadi");
+            assert_eq!(
+                nadi.map(|p| p.mentions.clone()),
+                Some(vec![(23, 27)]),
+                "{body}"
+            );
+        }
+        // Another capitalized word after "International" still makes a longer name.
+        let body = "Nadi International Holdings said so in Nadi.";
+        let found = places_from("SUVA", "FJ", body);
+        assert!(found.iter().all(|p| p.name != "Nadi"), "{found:?}");
     }
 
     #[test]

@@ -271,6 +271,7 @@ static HEADS: WordList = WordList::new(&[
     "Logistics",
     "Foods",
     "Brands",
+    "Management",
     "Railways",
     "Railway",
     "Power",
@@ -393,6 +394,9 @@ static LEADS: WordList = WordList::new(&[
     "Service",
     "Junta",
     "Coordination",
+    "Coordinadora",
+    "Coordinación",
+    "Coordenação",
     "Gobierno",
     "Governo",
     "Gouvernement",
@@ -2040,6 +2044,14 @@ mod tests {
                 "Ministry of Energy and Mines"
             ]
         );
+    }
+
+    #[test]
+    fn fund_managers_and_coordinating_bodies_are_named_whole() {
+        let found = names("Norges Bank Investment Management, which runs the fund, agreed.");
+        assert_eq!(found, ["Norges Bank Investment Management"]);
+        let found = names("Dijo Ángel Mendoza, de la Coordinadora de Transporte Urbano de Lima.");
+        assert_eq!(found, ["Coordinadora de Transporte Urbano de Lima"]);
     }
 
     #[test]

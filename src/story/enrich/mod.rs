@@ -16,6 +16,7 @@ use std::sync::OnceLock;
 
 use rustc_hash::FxHashSet;
 
+use crate::story::gazetteer::fold;
 use crate::story::model::Story;
 use crate::story::text::Text;
 
@@ -355,6 +356,11 @@ pub fn enrich(batch: &mut [(&mut Story, &Text<'_>)]) {
             &story.authors,
             story.language.map(|l| l.code),
         );
+        // The outlet that filed the story is no person, though a dateline prints its name
+        // like one: "OSLO (Nordic Wire) -".
+        if let Some(source) = story.source.as_deref().map(fold) {
+            story.people.retain(|person| fold(&person.name) != source);
+        }
     }
     for (story, text) in batch.iter_mut() {
         story.quotes = quotes::find_quotes(text, &story.people, &story.organisations);
@@ -384,6 +390,18 @@ mod tests {
 
     /// Longer than the bitmap's 63 lengths: it shares a bit with every longer word.
     const LONG: &str = "Internationalisierungsbestrebungen-Koordinierungsstelle-Abteilung";
+
+    #[test]
+    fn the_outlet_that_filed_the_story_is_no_person() {
+        let body = "OSLO (Nordic Wire) - Nicolai Tangen spoke in Oslo, Nordic Wire learned.";
+        let mut story = Story::new(crate::story::model::SourceFormat::PlainText);
+        story.paragraphs = vec![body.to_owned()];
+        story.source = Some("Nordic Wire".to_owned());
+        let text = Text::new(body);
+        enrich(&mut [(&mut story, &text)]);
+        let people: Vec<&str> = story.people.iter().map(|p| p.name.as_str()).collect();
+        assert_eq!(people, ["Nicolai Tangen"]);
+    }
 
     #[test]
     fn word_lists_answer_exactly_whatever_the_bitmap_lets_through() {

@@ -429,6 +429,16 @@ static NOT_PERSON_WORDS: WordList = WordList::new(&[
     "Dam",
     "Trough",
     "Salar",
+    // Parts of a country and the departments named after one: "the Western Division", "the
+    // Coral Coast", "Natural Resources Canada", "Statistics Canada".
+    "Division",
+    "Region",
+    "Coast",
+    "Highlands",
+    "Resources",
+    "Statistics",
+    "Affairs",
+    "Management",
     "Puerto",
     "Port",
     "Santo",
@@ -1322,6 +1332,43 @@ static ROLE_NOUNS: WordList = WordList::new(&[
     "bastonária",
     "bâtonnier",
     "decano",
+    "coordinator",
+    "coordinador",
+    "coordinadora",
+    "coordenador",
+    "coordenadora",
+    "coordinateur",
+    "coordinatrice",
+    "koordinator",
+    "koordinatorin",
+    "envoy",
+    "enviado",
+    "enviada",
+    "envoyé",
+    "envoyée",
+    "negotiator",
+    "representative",
+    "commissioner",
+    "official",
+    "administrator",
+    "superintendent",
+    "inspector",
+    "prosecutor",
+    "attorney",
+    "judge",
+    "juez",
+    "jueza",
+    "juiz",
+    "juíza",
+    "juge",
+    "richter",
+    "richterin",
+    "editor",
+    "correspondent",
+    "scientist",
+    "strategist",
+    "activist",
+    "campaigner",
 ]);
 
 /// Words that qualify a role before it: "deputy foreign minister", "former chief executive".
@@ -1842,6 +1889,9 @@ mod tests {
     fn organisations_days_and_openers_are_not_people() {
         let found = names("The Senate Commerce Committee met on Tuesday. The Transportation Department said No. Airlines for America disagreed.");
         assert!(found.is_empty(), "{found:?}");
+        // Parts of a country, and departments and funds named like people.
+        let found = names("Centres opened in the Western Division and along the Coral Coast. Natural Resources Canada said Norges Bank Investment Management agreed.");
+        assert!(found.is_empty(), "{found:?}");
     }
 
     #[test]
@@ -1864,6 +1914,15 @@ mod tests {
                 ("Nerima Wako-Ojiwa", Some("governance analyst")),
                 ("Ana Ruiz", Some("economista del banco")),
                 ("Pedro Gil", Some("Cuban economist at the university")),
+            ])
+        );
+        // Officials named by what they coordinate, represent or judge.
+        assert_eq!(
+            names_and_roles("“Civilians are trapped,” said Clementine Nkweta-Salami, the UN’s humanitarian coordinator for Sudan. Omar Idris, a senior official at the ministry, agreed. A jueza, Lucía Paz, falló."),
+            pairs(&[
+                ("Clementine Nkweta-Salami", Some("the UN’s humanitarian coordinator for Sudan")),
+                ("Omar Idris", Some("senior official at the ministry")),
+                ("Lucía Paz", Some("jueza")),
             ])
         );
     }

@@ -591,17 +591,29 @@ fn attribute<'a>(
             && !opens_sentence(body, span.outer_start)
             && !follows_a_dash(body, span.outer_start)
     };
-    if span.closed && after_end > span.outer_end && !introduces_the_next && !closes_its_sentence() {
-        if let Some(found) = speaker_in(body, span.outer_end, after_end, mentions, span, true) {
-            return Some(found);
-        }
-    }
     // Before: from the sentence's start or the previous quotation.
     let before_start = index
         .checked_sub(1)
         .map_or(base, |previous| spans[previous].outer_end)
         .max(sentence_start(body, base, span.outer_start));
-    speaker_in(body, before_start, span.outer_start, mentions, span, false)
+    let before = || speaker_in(body, before_start, span.outer_start, mentions, span, false);
+    // A whole sentence quoted after a colon is the words of whoever the colon's sentence
+    // names: `Nehammer sagte: „Wir sind nicht am Ziel.“ Babler forderte…` is Nehammer's.
+    let announced = body[..span.outer_start].trim_end().ends_with(':')
+        && body[span.start..span.end]
+            .trim_end()
+            .ends_with(['.', '!', '?']);
+    if announced {
+        if let Some(found) = before() {
+            return Some(found);
+        }
+    }
+    if span.closed && after_end > span.outer_end && !introduces_the_next && !closes_its_sentence() {
+        if let Some(found) = speaker_in(body, span.outer_end, after_end, mentions, span, true) {
+            return Some(found);
+        }
+    }
+    before()
 }
 
 /// The speaker named in an attribution window `[from, to)` that carries a verb of saying.
@@ -826,6 +838,18 @@ mod tests {
                     "were caused by weather beyond anyone's control.".into()
                 ),
             ]
+        );
+    }
+
+    #[test]
+    fn a_sentence_quoted_after_a_colon_is_the_words_of_the_colons_speaker() {
+        let body = "ÖVP-Chef Karl Nehammer sagte nach dem Treffen: „Wir sind noch nicht am Ziel, aber auf einem guten Weg.“ SPÖ-Vorsitzender Andreas Babler forderte eine Abgabe.";
+        assert_eq!(
+            quotes(body),
+            vec![(
+                "Karl Nehammer".into(),
+                "Wir sind noch nicht am Ziel, aber auf einem guten Weg.".into()
+            )]
         );
     }
 

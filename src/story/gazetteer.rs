@@ -474,6 +474,18 @@ mod tests {
         assert_eq!(g.country_code("EE.UU."), Some("US"));
         assert_eq!(g.country_code("Cote d'Ivoire"), Some("CI"));
         assert_eq!(g.country_code("Netherlands"), Some("NL"));
+        // The two Congos as wire copy names them.
+        for name in [
+            "Democratic Republic of Congo",
+            "DRC",
+            "Congo",
+            "Congo-Kinshasa",
+        ] {
+            assert_eq!(g.country_code(name), Some("CD"), "{name}");
+        }
+        for name in ["Republic of Congo", "Congo Republic", "Congo-Brazzaville"] {
+            assert_eq!(g.country_code(name), Some("CG"), "{name}");
+        }
         assert_eq!(g.us_state("Calif."), Some("CA"));
         // Regions with their own GeoNames feature, by code or, within their country, by name.
         assert_eq!(g.region_geonameid("US-FL"), Some(4155751));

@@ -29,6 +29,25 @@ pub fn parse_dateline(first_paragraph: &str) -> Option<ParsedDateline> {
     parse_printed(prefix)
 }
 
+/// Whether a paragraph is only a dateline with its closing dash, as Europa Press sets it above
+/// the story's first paragraph (`MADRID, 13 Nov. (EUROPA PRESS) -`). Its agency tag or its
+/// place in capitals tells it from a short line that happens to end with a dash.
+pub fn stands_alone(paragraph: &str) -> bool {
+    let Some(printed) = paragraph
+        .trim_end()
+        .strip_suffix(['-', '—', '–'])
+        .filter(|rest| rest.ends_with(' '))
+        .map(str::trim_end)
+    else {
+        return false;
+    };
+    parse_printed(printed).is_some_and(|parsed| {
+        let place = &parsed.dateline.place;
+        parsed.agency.is_some() && printed.ends_with(')')
+            || place.chars().any(char::is_alphabetic) && !place.chars().any(char::is_lowercase)
+    })
+}
+
 /// A dateline printed on its own, without the dash that closes it in running text: the
 /// `dateline` element of NewsML-G2 and NITF (`PORT SUDAN, March 4, 2025 (AFP)`).
 pub fn parse_printed(prefix: &str) -> Option<ParsedDateline> {
@@ -164,6 +183,25 @@ mod tests {
                 Some((place.to_owned(), agency.map(str::to_owned))),
                 "{text}"
             );
+        }
+    }
+
+    #[test]
+    fn a_dateline_set_above_the_first_paragraph_stands_alone() {
+        for alone in [
+            "MADRID, 13 Nov. (EUROPA PRESS) -",
+            "Sevilla, 4 Mar. (Europa Press) – ",
+            "LIMA —",
+        ] {
+            assert!(stands_alone(alone), "{alone}");
+        }
+        for not_alone in [
+            "MADRID, 13 Nov. (EUROPA PRESS) - La Agencia Estatal",
+            "Weather warning for Madrid -",
+            "Lima-",
+            "",
+        ] {
+            assert!(!stands_alone(not_alone), "{not_alone}");
         }
     }
 

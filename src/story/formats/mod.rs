@@ -75,6 +75,11 @@ pub fn parse(
     {
         story.paragraphs.pop();
     }
+    // A dateline set above the first paragraph belongs to it, as in every other wire layout.
+    if story.paragraphs.len() >= 2 && dateline::stands_alone(&story.paragraphs[0]) {
+        let first = story.paragraphs.remove(0);
+        story.paragraphs[0] = format!("{} {}", first.trim_end(), story.paragraphs[0]);
+    }
     let printed = story
         .paragraphs
         .first()
@@ -183,6 +188,22 @@ mod tests {
         assert_eq!(
             detect("hello", Some("application/vnd.ninjs+json; charset=utf-8")),
             Detected::Json
+        );
+    }
+
+    #[test]
+    fn a_dateline_set_above_the_first_paragraph_joins_it() {
+        let text = "Lluvias en Valencia\n\nMADRID, 13 Nov. (EUROPA PRESS) -\n\nLa Agencia \
+                    Estatal de Meteorología ha activado el aviso rojo en el litoral sur de \
+                    Valencia este miércoles, y se esperan lluvias muy intensas.";
+        let story = parse(text, None, &StageSettings::default()).expect("a story");
+        assert_eq!(story.dateline.map(|d| d.place).as_deref(), Some("MADRID"));
+        assert_eq!(story.source.as_deref(), Some("EUROPA PRESS"));
+        assert!(story.images.is_empty(), "{:?}", story.images);
+        assert!(
+            story.paragraphs[0].starts_with("MADRID, 13 Nov. (EUROPA PRESS) - La Agencia"),
+            "{:?}",
+            story.paragraphs
         );
     }
 

@@ -3,6 +3,7 @@
 //! paragraphs, and end matter (publication stamps, profile-photo alt text, author bio, reporting
 //! credits, copyright and end markers). Header and end matter become fields, not body text.
 
+use super::dateline::stands_alone;
 use crate::story::model::{Image, SourceFormat, Story};
 use crate::story::normalize::{clean_inline, unix_line_ends, word_count};
 use crate::story::stamps::{parse_stamp_line, Stamp, StampKind};
@@ -71,6 +72,10 @@ fn body_start(blocks: &[Vec<String>]) -> usize {
         lines.len() == 1 && word_count(&lines[0]) <= 5 && !lines[0].ends_with('.')
     };
     for (index, lines) in blocks.iter().enumerate().skip(1) {
+        // A dateline set above the first paragraph opens the body.
+        if lines.len() == 1 && stands_alone(&lines[0]) {
+            return index;
+        }
         let words: usize = lines.iter().map(|line| word_count(line)).sum();
         let long = (lines.len() == 1 && words >= BODY_MIN_WORDS) || words > MAX_HEADER_WORDS * 2;
         let caption = blocks.get(index + 1).is_some_and(is_short_credit) && index <= 3;

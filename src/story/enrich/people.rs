@@ -439,6 +439,10 @@ static NOT_PERSON_WORDS: WordList = WordList::new(&[
     "Statistics",
     "Affairs",
     "Management",
+    "Control",
+    "Prevention",
+    "Centres",
+    "Centers",
     "Puerto",
     "Port",
     "Santo",
@@ -1890,7 +1894,7 @@ mod tests {
         let found = names("The Senate Commerce Committee met on Tuesday. The Transportation Department said No. Airlines for America disagreed.");
         assert!(found.is_empty(), "{found:?}");
         // Parts of a country, and departments and funds named like people.
-        let found = names("Centres opened in the Western Division and along the Coral Coast. Natural Resources Canada said Norges Bank Investment Management agreed.");
+        let found = names("Centres opened in the Western Division and along the Coral Coast. Natural Resources Canada said Norges Bank Investment Management agreed. The Africa Centres for Disease Control and Prevention met.");
         assert!(found.is_empty(), "{found:?}");
     }
 

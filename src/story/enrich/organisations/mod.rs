@@ -394,6 +394,9 @@ static LEADS: WordList = WordList::new(&[
     "Service",
     "Junta",
     "Coordination",
+    "Centres",
+    "Centers",
+    "Comitê",
     "Coordinadora",
     "Coordinación",
     "Coordenação",
@@ -483,6 +486,16 @@ static KIND_NOUNS: WordList = WordList::new(&[
     "companhia",
     "parti",
     "partido",
+    "coalition",
+    "coalición",
+    "coligação",
+    "alliance",
+    "alianza",
+    "aliança",
+    "movement",
+    "mouvement",
+    "movimiento",
+    "movimento",
 ]);
 
 /// Small words inside organisation names: "Chamber of Commerce", "Fish & Wildlife".
@@ -687,7 +700,8 @@ pub fn find_organisations(
         places,
         language == Some("fr"),
     ));
-    found.extend(known_names(text, &tokens, german));
+    let known = known_names(text, &tokens, german);
+    found.extend(known.found);
     found.extend(acronyms(text, &tokens, places));
     let spelled_out = spelled_out_acronyms(text, &tokens, places);
     found.extend(spelled_out.organisations);
@@ -697,6 +711,13 @@ pub fn find_organisations(
     let short = names_without_legal_form(&tokens, &found);
     found.extend(short);
     found.retain(|f| !spelled_out.place_acronyms.contains(&f.name.as_str()));
+    // "MADRID (Europa Press) -": a head word makes the outlet a name, but it does not act here.
+    found.retain(|f| {
+        !known
+            .dateline_outlets
+            .iter()
+            .any(|&(start, end)| start <= f.start && f.end <= end)
+    });
     merge(text, found)
 }
 
@@ -1286,10 +1307,29 @@ fn parties_named_before(body: &str, tokens: &[Token<'_>]) -> Vec<Found> {
     found
 }
 
-fn known_names(text: &Text<'_>, tokens: &[Token<'_>], german: bool) -> Vec<Found> {
+/// What the list of known names finds: the organisations, and the byte ranges of outlets named
+/// as a dateline's agency (`MADRID (Europa Press) -`), which no other rule may take either.
+struct KnownFinds {
+    found: Vec<Found>,
+    dateline_outlets: Vec<(usize, usize)>,
+}
+
+/// Whether `body[start..end]` is the agency tag of a dateline: in parentheses, before the dash
+/// that closes the dateline (`(AFP) -`, `(EFE).-`).
+fn tags_a_dateline(body: &str, start: usize, end: usize) -> bool {
+    body[..start].ends_with('(')
+        && body[end..].strip_prefix(')').is_some_and(|rest| {
+            rest.trim_start_matches('.')
+                .trim_start()
+                .starts_with(['-', '—', '–'])
+        })
+}
+
+fn known_names(text: &Text<'_>, tokens: &[Token<'_>], german: bool) -> KnownFinds {
     let body = text.body();
     let names = known();
     let mut found = Vec::new();
+    let mut dateline_outlets = Vec::new();
     let whole_word = |start: usize, end: usize| {
         !body[..start]
             .chars()
@@ -1353,9 +1393,14 @@ fn known_names(text: &Text<'_>, tokens: &[Token<'_>], german: bool) -> Vec<Found
                 end,
                 alias_of: (canonical != &body[start..end]).then(|| canonical.clone()),
             });
+        } else if *kind == KnownKind::Outlet && tags_a_dateline(body, start, end) {
+            dateline_outlets.push((start, end));
         }
     }
-    found
+    KnownFinds {
+        found,
+        dateline_outlets,
+    }
 }
 
 /// German nouns for a kind of company, which capitalized stand before its name: "der Autobauer
@@ -1455,8 +1500,13 @@ fn acronyms(text: &Text<'_>, tokens: &[Token<'_>], places: &[Place]) -> Vec<Foun
             t.text.chars().filter(|c| c.is_alphabetic()).count() > 1
                 && t.text.chars().all(|c| !c.is_lowercase())
         };
-        let neighbours_shout = (index > 0 && shouting(&tokens[index - 1]))
-            || tokens.get(index + 1).is_some_and(shouting);
+        // Acronyms listed with commas between them are names each: "ÖVP, SPÖ und Neos".
+        let listed = |before: &Token<'_>| before.before_comma;
+        let neighbours_shout =
+            (index > 0 && shouting(&tokens[index - 1]) && !listed(&tokens[index - 1]))
+                || tokens
+                    .get(index + 1)
+                    .is_some_and(|next| shouting(next) && !listed(token));
         // Capitals after a model number name the model ("the 737 MAX", "a 787 ER"); a year
         // before an acronym ("the 2024 COP summit") is no model number.
         let model_name = index
@@ -2047,11 +2097,13 @@ mod tests {
     }
 
     #[test]
-    fn fund_managers_and_coordinating_bodies_are_named_whole() {
+    fn fund_managers_committees_and_coordinating_bodies_are_named_whole() {
         let found = names("Norges Bank Investment Management, which runs the fund, agreed.");
         assert_eq!(found, ["Norges Bank Investment Management"]);
         let found = names("Dijo Ángel Mendoza, de la Coordinadora de Transporte Urbano de Lima.");
         assert_eq!(found, ["Coordinadora de Transporte Urbano de Lima"]);
+        let found = names("O Comitê de Política Monetária elevou os juros.");
+        assert_eq!(found, ["Comitê de Política Monetária"]);
     }
 
     #[test]
@@ -2161,6 +2213,9 @@ mod tests {
             names("The officer told AFP the brigade was ready."),
             vec!["AFP"]
         );
+        // Nor does a head word make an outlet that does not act an organisation.
+        let found = names("MADRID (Europa Press) - Rain fell, the Associated Press reported. The Europa Press Foundation met.");
+        assert_eq!(found, ["Associated Press", "Europa Press Foundation"]);
     }
 
     #[test]
@@ -2174,6 +2229,10 @@ mod tests {
         assert_eq!(
             names("Le parti Pastef a gagné; apoiado pelo partido Podemos, o partido venceu."),
             vec!["Pastef", "Podemos"]
+        );
+        assert_eq!(
+            names("La coalition Yewwi Askan a perdu; the alliance Tisza won."),
+            vec!["Yewwi Askan", "Tisza"]
         );
     }
 
@@ -2222,6 +2281,11 @@ mod tests {
     fn units_zones_and_shouted_words_are_not_acronyms() {
         assert!(
             names("Demand hit 250 GW at 3 PM EST. WASHINGTON STATE OFFICIALS WARNED.").is_empty()
+        );
+        // Acronyms in a list are no line of capitals.
+        assert_eq!(
+            names("Die Verhandlungen von ÖVP, SPÖ und Neos sind gescheitert."),
+            ["ÖVP", "SPÖ"]
         );
     }
 }

@@ -286,7 +286,28 @@ const TITLE_SUFFIXES: &[&str] = &[
 const TITLE_TAIL: usize = 16;
 
 fn is_title(word: &str) -> bool {
-    TITLES.contains(word) || (word.chars().count() > 6 && has_title_suffix(word))
+    TITLES.contains(word)
+        || (word.chars().count() > 6 && has_title_suffix(word))
+        // "Secretary-General", "Director-General", "Vice-President".
+        || word.contains('-') && word.split('-').all(|part| TITLES.contains(part))
+}
+
+/// Titles of sovereigns, whose name takes a numeral: "King Charles III", "Pope Leo XIV".
+static SOVEREIGNS: WordList = WordList::new(&[
+    "King", "Queen", "Pope", "Emperor", "Empress", "Tsar", "Sultan", "Rey", "Reina", "Roi",
+    "Reine", "Rei", "Rainha", "König", "Königin", "Papa", "Pape", "Papst",
+]);
+
+/// Whether a word is a Roman numeral from I to XXXIX, as sovereigns' names carry.
+fn is_regnal_numeral(word: &str) -> bool {
+    let tens = word.len() - word.trim_start_matches('X').len();
+    let units = &word[tens..];
+    tens <= 3
+        && !word.is_empty()
+        && matches!(
+            units,
+            "" | "I" | "II" | "III" | "IV" | "V" | "VI" | "VII" | "VIII" | "IX"
+        )
 }
 
 /// Whether `word` lower-cased ends like a title ("Außenminister"). An ASCII word's end is
@@ -842,6 +863,11 @@ pub fn find_people(
                 end += 1;
                 continue;
             }
+            // A sovereign's numeral ends the name: "King Felipe VI", "Pope Leo XIV".
+            if is_regnal_numeral(word) && SOVEREIGNS.contains(words[start].text) {
+                end += 1;
+                break;
+            }
             // Particles continue a name only when a name word follows them: "von der Leyen",
             // and after a capitalized "Van" too: "Alexander Van der Bellen", "Van den Berg";
             // not after a word that makes no name: "Die Partei von Herbert Kickl".
@@ -1216,7 +1242,7 @@ fn short_forms(name: &str) -> impl Iterator<Item = &str> {
     name.split(' ')
         .enumerate()
         .filter_map(move |(index, word)| {
-            let surname = index == words - 1;
+            let surname = index == words - 1 && !is_regnal_numeral(word);
             let later = surname || index > 0 && words >= 3 && word.chars().count() > 2;
             (later && word.starts_with(char::is_uppercase)).then_some(word)
         })
@@ -1928,6 +1954,24 @@ mod tests {
                 ("Omar Idris", Some("senior official at the ministry")),
                 ("Lucía Paz", Some("jueza")),
             ])
+        );
+    }
+
+    #[test]
+    fn sovereigns_keep_their_numeral_and_hyphenated_titles_are_roles() {
+        assert_eq!(
+            names_and_roles("Nadal watched with King Felipe VI of Spain. Pope Leo XIV prayed. UN Secretary-General António Guterres and WHO Director-General Tedros Adhanom Ghebreyesus attended."),
+            pairs(&[
+                ("Felipe VI", Some("King")),
+                ("Leo XIV", Some("Pope")),
+                ("António Guterres", Some("UN Secretary-General")),
+                ("Tedros Adhanom Ghebreyesus", Some("WHO Director-General")),
+            ])
+        );
+        // Without a sovereign's title, capitals after a name are no numeral of it.
+        assert_eq!(
+            names("Title IX cases rose, said Ana Ruiz II."),
+            ["Ana Ruiz"]
         );
     }
 

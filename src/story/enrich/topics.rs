@@ -502,6 +502,11 @@ mod tests {
                 "03000000",
             ),
             (
+                "Lluvias torrenciales en Valencia",
+                "Se esperan lluvias intensas y granizo; el aviso rojo sigue activo en el litoral y la riada obligó a suspender las clases.",
+                "17000000",
+            ),
+            (
                 "El Sevilla gana en Vigo",
                 "Dos goles en la segunda parte dieron la victoria al equipo andaluz en el partido; los jugadores celebraron con la afición en el estadio.",
                 "15000000",

@@ -680,8 +680,14 @@ fn speaker_in<'a>(
     let before_organisation = |at: usize| organisation_start.is_none_or(|start| at < start);
     // A role before the organisation named is the speaker, the organisation where they spoke
     // or who reported it: "sagte der SPD-Politiker im Bundestag", "afirmou a governante,
-    // citada pela agência Lusa".
-    if definite_role(&is_person_role).is_some_and(|(at, _)| before_organisation(at)) {
+    // citada pela agência Lusa". So is a role between the organisation and the verb, its
+    // subject: "diffusée par la RTS, le chef de l'État a expliqué".
+    let verb_at = words[verb_index].0;
+    let subject_after_organisation =
+        |at: usize| organisation.is_some_and(|m| m.end <= at) && at < verb_at;
+    if definite_role(&is_person_role)
+        .is_some_and(|(at, _)| before_organisation(at) || subject_after_organisation(at))
+    {
         return last_named_before_quote(SpeakerKind::Person);
     }
     // So for a kind of organisation ("the firm told Reuters"), unless the name is in apposition
@@ -838,6 +844,18 @@ mod tests {
                     "were caused by weather beyond anyone's control.".into()
                 ),
             ]
+        );
+    }
+
+    #[test]
+    fn a_role_between_an_organisation_and_the_verb_is_the_speaker() {
+        let body = "Le président Bassirou Diomaye Faye a dissous l'Assemblée. Dans une adresse diffusée par la Radiodiffusion télévision sénégalaise (RTS), le chef de l'État a expliqué vouloir « doter le pays d'une majorité conforme au choix du peuple ».";
+        assert_eq!(
+            quotes(body),
+            vec![(
+                "Bassirou Diomaye Faye".into(),
+                "doter le pays d'une majorité conforme au choix du peuple".into()
+            )]
         );
     }
 

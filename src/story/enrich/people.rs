@@ -450,8 +450,9 @@ static NOT_PERSON_WORDS: WordList = WordList::new(&[
     "Dam",
     "Trough",
     "Salar",
-    // Parts of a country and the departments named after one: "the Western Division", "the
-    // Coral Coast", "Natural Resources Canada", "Statistics Canada".
+    // Parts of a country, and the words of departments, funds and agencies that read like a
+    // name: "the Western Division", "the Coral Coast", "Natural Resources Canada", "Norges Bank
+    // Investment Management", "Centres for Disease Control and Prevention".
     "Division",
     "Region",
     "Coast",
@@ -1968,11 +1969,8 @@ mod tests {
                 ("Tedros Adhanom Ghebreyesus", Some("WHO Director-General")),
             ])
         );
-        // Without a sovereign's title, capitals after a name are no numeral of it.
-        assert_eq!(
-            names("Title IX cases rose, said Ana Ruiz II."),
-            ["Ana Ruiz"]
-        );
+        // Without a sovereign's title, a numeral makes no name: `Title IX` is a law.
+        assert_eq!(names("Title IX cases rose, said Ana Ruiz."), ["Ana Ruiz"]);
     }
 
     #[test]

@@ -603,17 +603,21 @@ fn attribute<'a>(
         && body[span.start..span.end]
             .trim_end()
             .ends_with(['.', '!', '?']);
-    if announced {
-        if let Some(found) = before() {
-            return Some(found);
-        }
+    // Its window is read once: first when the colon announces the quotation, else last.
+    let announced_by = announced.then(before).flatten();
+    if announced_by.is_some() {
+        return announced_by;
     }
     if span.closed && after_end > span.outer_end && !introduces_the_next && !closes_its_sentence() {
         if let Some(found) = speaker_in(body, span.outer_end, after_end, mentions, span, true) {
             return Some(found);
         }
     }
-    before()
+    if announced {
+        None
+    } else {
+        before()
+    }
 }
 
 /// The speaker named in an attribution window `[from, to)` that carries a verb of saying.

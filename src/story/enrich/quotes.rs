@@ -293,6 +293,198 @@ static PERSON_ROLES: WordList = WordList::new(&[
     "politicienne",
     "politiker",
     "politikerin",
+    "mandatario",
+    "mandataria",
+    "mandatário",
+    "mandatária",
+    "presidenta",
+    "jefe",
+    "jefa",
+    "chefe",
+]);
+
+/// Nationalities as nouns, lower-cased, which sports and foreign copy use for the person last
+/// named: "the Italian told reporters", "dijo el argentino", "a déclaré l'Espagnol", "sagte
+/// der Österreicher". Forms that also name a country or a language with an article ("la
+/// Suisse", "la China", "l'Argentine", "the Chinese") are left out.
+static NATIONALITY_NOUNS: WordList = WordList::new(&[
+    "american",
+    "argentinian",
+    "australian",
+    "austrian",
+    "belgian",
+    "brazilian",
+    "briton",
+    "bulgarian",
+    "canadian",
+    "chilean",
+    "colombian",
+    "croat",
+    "croatian",
+    "cuban",
+    "czech",
+    "dane",
+    "dutchman",
+    "dutchwoman",
+    "ecuadorian",
+    "egyptian",
+    "englishman",
+    "englishwoman",
+    "ethiopian",
+    "finn",
+    "frenchman",
+    "frenchwoman",
+    "georgian",
+    "german",
+    "ghanaian",
+    "greek",
+    "hungarian",
+    "indian",
+    "iranian",
+    "iraqi",
+    "irishman",
+    "irishwoman",
+    "israeli",
+    "italian",
+    "jamaican",
+    "kenyan",
+    "mexican",
+    "moroccan",
+    "nigerian",
+    "norwegian",
+    "pakistani",
+    "palestinian",
+    "peruvian",
+    "pole",
+    "romanian",
+    "russian",
+    "scot",
+    "scotsman",
+    "senegalese",
+    "serb",
+    "slovak",
+    "slovenian",
+    "spaniard",
+    "swede",
+    "turk",
+    "ugandan",
+    "ukrainian",
+    "uruguayan",
+    "venezuelan",
+    "welshman",
+    "zambian",
+    // Spanish and Portuguese (the feminine too).
+    "italiano",
+    "italiana",
+    "español",
+    "española",
+    "espanhol",
+    "espanhola",
+    "alemán",
+    "alemana",
+    "alemão",
+    "alemã",
+    "francés",
+    "francesa",
+    "francês",
+    "argentino",
+    "brasileño",
+    "brasileña",
+    "brasileiro",
+    "brasileira",
+    "mexicano",
+    "mexicana",
+    "estadounidense",
+    "americano",
+    "americana",
+    "británico",
+    "británica",
+    "britânico",
+    "britânica",
+    "ruso",
+    "russo",
+    "russa",
+    "colombiano",
+    "colombiana",
+    "chileno",
+    "chilena",
+    "peruano",
+    "peruana",
+    "venezolano",
+    "venezolana",
+    "cubano",
+    "cubana",
+    "uruguayo",
+    "uruguaya",
+    "uruguaio",
+    "uruguaia",
+    "portugués",
+    "português",
+    "portuguesa",
+    "japonés",
+    "japonesa",
+    "japonês",
+    "ucraniano",
+    "ucraniana",
+    "canadiense",
+    "noruego",
+    "noruega",
+    "sueco",
+    "sueca",
+    // French.
+    "italien",
+    "italienne",
+    "espagnol",
+    "espagnole",
+    "allemand",
+    "allemande",
+    "français",
+    "française",
+    "argentin",
+    "brésilien",
+    "brésilienne",
+    "américain",
+    "américaine",
+    "britannique",
+    "russe",
+    "japonais",
+    "japonaise",
+    "ukrainien",
+    "ukrainienne",
+    "belge",
+    "canadien",
+    "canadienne",
+    "norvégien",
+    "norvégienne",
+    "serbe",
+    "sénégalais",
+    "sénégalaise",
+    // German.
+    "italiener",
+    "italienerin",
+    "spanier",
+    "spanierin",
+    "franzose",
+    "französin",
+    "amerikaner",
+    "amerikanerin",
+    "brite",
+    "britin",
+    "russin",
+    "schweizer",
+    "schweizerin",
+    "österreicher",
+    "österreicherin",
+    "argentinier",
+    "argentinierin",
+    "brasilianer",
+    "brasilianerin",
+    "japaner",
+    "japanerin",
+    "ukrainer",
+    "ukrainerin",
+    "norweger",
+    "norwegerin",
 ]);
 
 /// Conjunctions that open a clause of their own: an attribution after one, between two
@@ -649,7 +841,9 @@ fn speaker_in<'a>(
     let pronoun = words.iter().enumerate().any(|(i, (_, w))| {
         beside_verb.contains(&i) && PRONOUNS.contains(w.rsplit('-').next().unwrap_or(w))
     });
-    if pronoun && named.is_empty() {
+    // An organisation named beside the pronoun is whom they told or where they spoke: "she
+    // told Reuters", "a-t-elle déclaré à l'Assemblée nationale".
+    if pronoun && !named.iter().any(|m| m.kind == SpeakerKind::Person) {
         return last_named_before_quote(SpeakerKind::Person);
     }
     // A person is preferred to an organisation beside them, which is where they work or whom
@@ -678,7 +872,9 @@ fn speaker_in<'a>(
             .then_some((pair[1].0, pair[1].0 + pair[1].1.len()))
         })
     };
-    let is_person_role = |role: &str| PERSON_ROLES.contains(role) || has_title_suffix(role);
+    let is_person_role = |role: &str| {
+        PERSON_ROLES.contains(role) || NATIONALITY_NOUNS.contains(role) || has_title_suffix(role)
+    };
     let organisation = pick(SpeakerKind::Organisation);
     let organisation_start = organisation.map(|m| m.start);
     let before_organisation = |at: usize| organisation_start.is_none_or(|start| at < start);
@@ -873,6 +1069,41 @@ mod tests {
                 "Wir sind noch nicht am Ziel, aber auf einem guten Weg.".into()
             )]
         );
+    }
+
+    #[test]
+    fn an_organisation_beside_a_pronoun_is_whom_they_told_not_the_speaker() {
+        let body = "Christine Fréchette a suspendu le projet. « Nous ne construirons pas sans les Innus », a-t-elle déclaré à l'Assemblée nationale. Governor Kathy Hochul spoke later. \"We will not back down on this,\" she told Reuters.";
+        assert_eq!(
+            quotes(body),
+            vec![
+                (
+                    "Christine Fréchette".into(),
+                    "Nous ne construirons pas sans les Innus".into()
+                ),
+                (
+                    "Kathy Hochul".into(),
+                    "We will not back down on this".into()
+                ),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_nationality_after_its_article_stands_for_the_person_last_named() {
+        for (body, speaker) in [
+            ("Jannik Sinner lost in four sets. \"It hurts, but I am proud of how I played,\" the Italian told reporters.", "Jannik Sinner"),
+            ("Lionel Messi marcó dos goles. \"Fue una noche especial para todos nosotros\", dijo el argentino.", "Lionel Messi"),
+            ("Dominic Thiem hat seine Karriere beendet. „Es war eine wunderschöne Zeit für mich“, sagte der Österreicher.", "Dominic Thiem"),
+            ("Claudia Sheinbaum presentó el plan. \"No vamos a dejar a ninguna familia sin agua\", afirmó la mandataria.", "Claudia Sheinbaum"),
+        ] {
+            let found = quotes(body);
+            assert_eq!(found.len(), 1, "{body}");
+            assert_eq!(found[0].0, speaker, "{body}");
+        }
+        // A country is no speaker: the people named before do not say what it says.
+        let body = "Ignazio Cassis a reçu son homologue. « Nous resterons neutres dans ce conflit », a déclaré la Suisse.";
+        assert!(quotes(body).is_empty(), "{:?}", quotes(body));
     }
 
     #[test]

@@ -332,6 +332,32 @@ pub(crate) fn is_office(word: &str) -> bool {
     }
 }
 
+/// Whether `body[start..end]` stands inside the agency tag of a dateline: a group in
+/// parentheses of a few words that closes right before the dash ending the dateline (`(AFP) -`,
+/// `(EFE).-`, `(La Presse Canadienne) -`).
+pub(crate) fn in_dateline_tag(body: &str, start: usize, end: usize) -> bool {
+    /// Longer than any agency's name, so that the look-around stays short.
+    const LONGEST_TAG: usize = 48;
+    let bytes = body.as_bytes();
+    let opens = bytes[start.saturating_sub(LONGEST_TAG)..start]
+        .iter()
+        .rev()
+        .find(|&&byte| matches!(byte, b'(' | b')'))
+        == Some(&b'(');
+    let close = bytes[end..(end + LONGEST_TAG).min(bytes.len())]
+        .iter()
+        .position(|&byte| matches!(byte, b'(' | b')'))
+        .map(|at| end + at)
+        .filter(|&at| bytes[at] == b')');
+    opens
+        && close.is_some_and(|at| {
+            body[at + 1..]
+                .trim_start_matches('.')
+                .trim_start()
+                .starts_with(['-', '—', '–'])
+        })
+}
+
 /// Finds everything a batch of stories mentions, one finder at a time over the whole batch, in
 /// the order the finders depend on each other: places first (organisations and people leave them
 /// out), then organisations (people inside their names are not people), people, quotes (their
@@ -357,10 +383,17 @@ pub fn enrich(batch: &mut [(&mut Story, &Text<'_>)]) {
             story.language.map(|l| l.code),
         );
         // The outlet that filed the story is no person, though a dateline prints its name
-        // like one: "OSLO (Nordic Wire) -".
+        // like one: "OSLO (Nordic Wire) -", and nor is any agency a dateline names: "MONTRÉAL
+        // (La Presse Canadienne) -".
         if let Some(source) = story.source.as_deref().map(fold) {
             story.people.retain(|person| fold(&person.name) != source);
         }
+        for person in &mut story.people {
+            person.mentions.retain(|&(start, end)| {
+                !in_dateline_tag(text.body(), text.byte_offset(start), text.byte_offset(end))
+            });
+        }
+        story.people.retain(|person| !person.mentions.is_empty());
     }
     for (story, text) in batch.iter_mut() {
         story.quotes = quotes::find_quotes(text, &story.people, &story.organisations);
@@ -401,6 +434,31 @@ mod tests {
         enrich(&mut [(&mut story, &text)]);
         let people: Vec<&str> = story.people.iter().map(|p| p.name.as_str()).collect();
         assert_eq!(people, ["Nicolai Tangen"]);
+    }
+
+    #[test]
+    fn no_agency_a_dateline_names_is_a_person() {
+        let body = "MONTRÉAL, 4 novembre (La Presse Canadienne) - Christine Fréchette a parlé. Elle a rencontré Paul Martin (le maire) - puis elle est partie.";
+        let mut story = Story::new(crate::story::model::SourceFormat::PlainText);
+        story.paragraphs = vec![body.to_owned()];
+        let text = Text::new(body);
+        enrich(&mut [(&mut story, &text)]);
+        let people: Vec<&str> = story.people.iter().map(|p| p.name.as_str()).collect();
+        assert_eq!(people, ["Christine Fréchette", "Paul Martin"]);
+    }
+
+    #[test]
+    fn dateline_tags_are_the_parentheses_before_the_dateline_dash() {
+        let body = "LIMA (EFE).- Hola. (Reuters) — x. (Ana Ruiz, AFP) y (Ana) z";
+        let at = |name: &str| {
+            let start = body.find(name).unwrap_or(0);
+            in_dateline_tag(body, start, start + name.len())
+        };
+        assert!(at("EFE"));
+        assert!(at("Reuters"));
+        assert!(!at("Ana Ruiz"));
+        assert!(!at("Hola"));
+        assert!(!in_dateline_tag(body, body.len() - 1, body.len()));
     }
 
     #[test]

@@ -28,7 +28,7 @@ use unicode_normalization::UnicodeNormalization;
 
 use super::places::Place;
 use super::word_starts::WordStartNames;
-use super::{is_office, WordList, CALENDAR, GERMAN_DETERMINERS, SENTENCE_ADVERBS};
+use super::{in_dateline_tag, is_office, WordList, CALENDAR, GERMAN_DETERMINERS, SENTENCE_ADVERBS};
 use crate::story::gazetteer::{fold, gazetteer};
 use crate::story::text::{follows_a_dash, opens_sentence, without_possessive, Text};
 
@@ -1314,17 +1314,6 @@ struct KnownFinds {
     dateline_outlets: Vec<(usize, usize)>,
 }
 
-/// Whether `body[start..end]` is the agency tag of a dateline: in parentheses, before the dash
-/// that closes the dateline (`(AFP) -`, `(EFE).-`).
-fn tags_a_dateline(body: &str, start: usize, end: usize) -> bool {
-    body[..start].ends_with('(')
-        && body[end..].strip_prefix(')').is_some_and(|rest| {
-            rest.trim_start_matches('.')
-                .trim_start()
-                .starts_with(['-', '—', '–'])
-        })
-}
-
 fn known_names(text: &Text<'_>, tokens: &[Token<'_>], german: bool) -> KnownFinds {
     let body = text.body();
     let names = known();
@@ -1393,7 +1382,7 @@ fn known_names(text: &Text<'_>, tokens: &[Token<'_>], german: bool) -> KnownFind
                 end,
                 alias_of: (canonical != &body[start..end]).then(|| canonical.clone()),
             });
-        } else if *kind == KnownKind::Outlet && tags_a_dateline(body, start, end) {
+        } else if *kind == KnownKind::Outlet && in_dateline_tag(body, start, end) {
             dateline_outlets.push((start, end));
         }
     }
@@ -1566,7 +1555,7 @@ fn spelled_out_acronyms<'t>(
         let in_parentheses = body[..token.start].ends_with('(')
             && body[token.start + acronym.len()..].starts_with(')');
         let defined = || is_defined_acronym(acronym) || is_acronym_written_as_a_word(acronym);
-        if !in_parentheses || !defined() || names.is_not_acronym(acronym) {
+        if !in_parentheses || !defined() {
             continue;
         }
         let mut letters: Vec<char> = acronym
@@ -1602,6 +1591,14 @@ fn spelled_out_acronyms<'t>(
         let Some(first) = first else {
             continue;
         };
+        // An abbreviation that is not always a name ("PS", "PM") is one when the words it
+        // stands for open or end the way organisations' names do: "Partido Socialista (PS)",
+        // where "Produto Interno Bruto (PIB)" stays an economic measure.
+        let organisation_words =
+            LEADS.contains(tokens[first].text) || HEADS.contains(base(tokens[index - 1].text));
+        if names.is_not_acronym(acronym) && !organisation_words {
+            continue;
+        }
         let name = &body[tokens[first].start..tokens[index - 1].end];
         let place_span = (
             text.char_offset(tokens[first].start),
@@ -1842,6 +1839,21 @@ mod tests {
             .iter()
             .map(|o| (o.name.as_str(), o.acronym.as_deref()))
             .collect()
+    }
+
+    #[test]
+    fn an_abbreviation_that_is_not_always_a_name_is_one_when_an_organisation_spells_it() {
+        let body = "O Partido Socialista (PS) vai votar contra. O secretário-geral do PS falou. \
+                    O Produto Interno Bruto (PIB) cresceu, segundo o Banco de Portugal.";
+        let found = find_organisations(&Text::new(body), &[], Some("pt"));
+        assert_eq!(
+            names_and_acronyms(&found),
+            [
+                ("Partido Socialista", Some("PS")),
+                ("Banco de Portugal", None)
+            ]
+        );
+        assert_eq!(found[0].mentions.len(), 3);
     }
 
     #[test]

@@ -242,6 +242,10 @@ fn a_facility_follows(after: &str) -> bool {
                 .is_some_and(|noun| FACILITY_NOUNS.contains(noun))
 }
 
+/// Capitalized words that end venues' names and are surnames too: a run that ends so names a
+/// venue only after "the".
+static VENUE_SURNAMES: WordList = WordList::new(&["Arena", "Hall", "Garden", "Gardens", "Field"]);
+
 /// French articles, after which a capitalized nationality is a noun, not a name.
 static FRENCH_ARTICLES: WordList = WordList::new(&["le", "la", "l'", "l’", "les"]);
 
@@ -498,6 +502,11 @@ static NOT_PERSON_WORDS: WordList = WordList::new(&[
     "Proteção",
     "Protecção",
     "Bahn",
+    // The state and its budget: "Orçamento do Estado", "Presupuesto del Estado".
+    "Estado",
+    "Orçamento",
+    "Presupuesto",
+    "Budget",
     // Venues, landmarks and events, which are often named after someone ("Rod Laver Arena" is
     // not caught: Arena and Hall are surnames too).
     "Open",
@@ -959,9 +968,13 @@ pub fn find_people(
             .and_then(|rest| rest.rsplit(WORD_BREAKS).next());
         // A run right after a venue's noun names the venue: "el estadio Santiago Bernabéu".
         let after_venue = word_before.is_some_and(|noun| VENUE_NOUNS.contains(noun));
-        // And one between "the" and a facility's noun the facility.
-        let names_a_facility = word_before.is_some_and(|the| the == "the" || the == "The")
-            && a_facility_follows(&body[tokens[tokens.len() - 1].end..]);
+        // And one between "the" and a facility's noun the facility, and so does one after "the"
+        // that ends with a venue's word that is a surname too: "at the Accor Arena", "the Royal
+        // Albert Hall" (where "Bruce Arena said" is a person).
+        let after_the = word_before.is_some_and(|the| the == "the" || the == "The");
+        let names_a_facility = after_the
+            && (a_facility_follows(&body[tokens[tokens.len() - 1].end..])
+                || VENUE_SURNAMES.contains(tokens[tokens.len() - 1].text));
         if quoted || after_venue || names_a_facility {
             continue;
         }
@@ -2145,6 +2158,22 @@ mod tests {
         assert_eq!(
             names_and_roles("Units of the Antonio Guiteras thermoelectric plant failed, and the Ana Costa hospital closed. The Joe Harlan administration and Maria Rivas's plant were not affected."),
             pairs(&[("Joe Harlan", None), ("Maria Rivas", None)])
+        );
+    }
+
+    #[test]
+    fn a_venue_after_the_is_no_person_though_its_last_word_is_a_surname() {
+        assert_eq!(
+            names("Carlos Alcaraz won at the Accor Arena in Bercy, and Bruce Arena said the Royal Albert Hall was full."),
+            ["Carlos Alcaraz", "Bruce Arena"]
+        );
+    }
+
+    #[test]
+    fn the_state_and_its_budget_are_no_person() {
+        assert_eq!(
+            names("O Orçamento do Estado foi aprovado, anunciou Joaquim Miranda Sarmento."),
+            ["Joaquim Miranda Sarmento"]
         );
     }
 

@@ -279,17 +279,17 @@ pub fn find_places(story: &Story, text: &Text<'_>) -> Vec<Place> {
     let body_hits = hits_in(body, text.alphanumeric_runs(), true, language);
     // The headline and picture captions name places too ("place only in the caption"); those
     // mentions have no offsets in the body.
-    let headline_hits: Vec<Hit> = story
-        .headline
-        .iter()
-        .chain(
-            story
-                .images
-                .iter()
-                .filter_map(|image| image.caption.as_ref()),
-        )
-        .flat_map(|text| hits_in(text, &alphanumeric_runs(text), false, language))
-        .collect();
+    let outside_body = |text: &String| hits_in(text, &alphanumeric_runs(text), false, language);
+    let mut headline_hits: Vec<Hit> = story.headline.iter().flat_map(outside_body).collect();
+    // Which of the hits outside the body are the headline's: the captions' follow.
+    let in_headline = body_hits.len()..body_hits.len() + headline_hits.len();
+    headline_hits.extend(
+        story
+            .images
+            .iter()
+            .filter_map(|image| image.caption.as_ref())
+            .flat_map(outside_body),
+    );
     // A town name next to another capitalized word anywhere is part of a longer name (a
     // person's surname, an organisation) wherever it appears: "Jerome Powell" … "Powell said".
     let in_longer_names: BTreeSet<String> = body_hits
@@ -313,7 +313,7 @@ pub fn find_places(story: &Story, text: &Text<'_>) -> Vec<Place> {
         .dateline
         .as_ref()
         .map(|dateline| fold(&dateline.place));
-    for hit in body_hits.into_iter().chain(headline_hits) {
+    for (index, hit) in body_hits.into_iter().chain(headline_hits).enumerate() {
         let Some(candidate) = choose(&m.candidates[hit.pattern], &countries, &hit) else {
             continue;
         };
@@ -407,6 +407,11 @@ pub fn find_places(story: &Story, text: &Text<'_>) -> Vec<Place> {
                 }
                 place.mentions.extend(offsets);
             }
+            // A small town that only the headline names is a surname there ("Tavares
+            // successor warns"), or the body would name it too.
+            None if in_headline.contains(&index)
+                && candidate.kind == Kind::City
+                && candidate.population < SMALL_TOWN => {}
             None => places.push((
                 key,
                 Place {
@@ -1511,6 +1516,28 @@ mod tests {
 
     fn has(found: &[(String, Option<String>)], name: &str, code: Option<&str>) -> bool {
         found.iter().any(|(n, c)| n == name && c.as_deref() == code)
+    }
+
+    #[test]
+    fn a_small_town_only_the_headline_names_is_no_place() {
+        let body = "Dealers in Florida and in Belvidere, Illinois, cut stock, the company said in the United States.";
+        let mut story = story_of(body);
+        story.headline =
+            Some("Tavares successor warns as Belvidere plant and Lisbon shares slide".into());
+        let found: Vec<String> = find_places(&story, &Text::new(body))
+            .into_iter()
+            .map(|p| p.name)
+            .collect();
+        assert_eq!(
+            found,
+            [
+                "Florida",
+                "Belvidere",
+                "Illinois",
+                "United States",
+                "Lisbon"
+            ]
+        );
     }
 
     #[test]

@@ -445,6 +445,18 @@ mod tests {
     }
 
     #[test]
+    fn a_wind_farm_story_is_about_energy_in_any_language() {
+        for (headline, body) in [
+            ("Le Québec suspend un projet éolien", "Le parc éolien de 1200 mégawatts devait produire de l'électricité pour la province."),
+            ("Portugal aprova novo parque eólico", "A usina eólica de 300 megawatts vai abastecer a rede com energia renovável."),
+            ("Offshore wind farm approved", "The wind farm will add 1,500 megawatts of renewable power to the grid."),
+        ] {
+            let found = codes(headline, body);
+            assert!(found.contains(&"20000209"), "{headline}: {found:?}");
+        }
+    }
+
+    #[test]
     fn a_strike_story_is_labour_with_labour_relations() {
         let found = codes(
             "Dock workers strike over pay",

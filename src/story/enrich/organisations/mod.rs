@@ -1588,7 +1588,7 @@ fn spelled_out_acronyms<'t>(
                 first = Some(word_index).filter(|_| word.capitalized);
             }
         }
-        let Some(first) = first else {
+        let Some(first) = first.or_else(|| syllabic_name_start(tokens, index)) else {
             continue;
         };
         // An abbreviation that is not always a name ("PS", "PM") is one when the words it
@@ -1633,6 +1633,72 @@ fn spelled_out_acronyms<'t>(
         organisations: found,
         place_acronyms,
     }
+}
+
+/// Where the name that the word at `index` (in parentheses) abbreviates by syllables begins:
+/// "Comisión Nacional del Agua (Conagua)", "Confederación Patronal de la República Mexicana
+/// (Coparmex)", "Petróleos Mexicanos (Pemex)", "Banco de México (Banxico)", as Latin American
+/// copy abbreviates. The abbreviation's letters, in order, must be found in the name's, the
+/// first being the name's initial, and must take letters from its first and last words and
+/// from half of its words but connectors at least (two of them at least). The longest name that
+/// does is the one.
+fn syllabic_name_start(tokens: &[Token<'_>], index: usize) -> Option<usize> {
+    /// Longer names are not abbreviated so; shorter abbreviations spell too many names.
+    const MOST_WORDS: usize = 8;
+    const FEWEST_LETTERS: usize = 4;
+    let letters: Vec<char> = tokens[index].text.to_lowercase().chars().collect();
+    if letters.len() < FEWEST_LETTERS || !letters.iter().all(|c| c.is_alphabetic()) {
+        return None;
+    }
+    // The words of the name before the parenthesis: capitalized words and connectors.
+    let mut earliest = index;
+    while earliest > 0 && index - earliest < MOST_WORDS {
+        let word = &tokens[earliest - 1];
+        let inside = earliest == index || !word.ends_name;
+        if !inside || !(word.capitalized || CONNECTORS.contains(word.text)) {
+            break;
+        }
+        earliest -= 1;
+    }
+    (earliest..index).find(|&first| {
+        tokens[first].capitalized && abbreviates_by_syllables(&letters, &tokens[first..index])
+    })
+}
+
+/// Whether `letters` (lower-cased) abbreviate `words` as [`syllabic_name_start`] requires,
+/// taking each letter from the earliest place it can.
+fn abbreviates_by_syllables(letters: &[char], words: &[Token<'_>]) -> bool {
+    let content: Vec<usize> = (0..words.len())
+        .filter(|&i| !CONNECTORS.contains(words[i].text))
+        .collect();
+    // One word is not abbreviated so: "Le Parisien (Paris)" is a newspaper and its city.
+    let (Some(&first), Some(&last)) = (content.first(), content.last()) else {
+        return false;
+    };
+    if first == last {
+        return false;
+    }
+    let mut touched = vec![false; words.len()];
+    let mut wanted = letters.iter().peekable();
+    for (word_index, word) in words.iter().enumerate() {
+        for (position, c) in word.text.to_lowercase().nfd().enumerate() {
+            let Some(&&next) = wanted.peek() else {
+                break;
+            };
+            if c == next {
+                touched[word_index] = true;
+                wanted.next();
+            } else if word_index == first && position == 0 {
+                // The first letter must be the name's initial.
+                return false;
+            }
+        }
+    }
+    let touched_content = content.iter().filter(|&&i| touched[i]).count();
+    wanted.peek().is_none()
+        && touched[first]
+        && touched[last]
+        && 2 * touched_content >= content.len()
 }
 
 /// What a story spells out before acronyms in parentheses.
@@ -1854,6 +1920,31 @@ mod tests {
             ]
         );
         assert_eq!(found[0].mentions.len(), 3);
+    }
+
+    #[test]
+    fn a_name_abbreviated_by_syllables_takes_its_abbreviation() {
+        let body = "El director de la Comisión Nacional del Agua (Conagua) habló. La \
+                    Confederación Patronal de la República Mexicana (Coparmex) pidió datos. \
+                    Conagua y Coparmex firmaron con Petróleos Mexicanos (Pemex). Ana Ruiz \
+                    (Reuters) y Luis Toro (Morena) no.";
+        let found = find_organisations(&Text::new(body), &[], Some("es"));
+        let names: Vec<(&str, Option<&str>, usize)> = found
+            .iter()
+            .map(|o| (o.name.as_str(), o.acronym.as_deref(), o.mentions.len()))
+            .collect();
+        assert_eq!(
+            names,
+            [
+                ("Comisión Nacional del Agua", Some("Conagua"), 3),
+                (
+                    "Confederación Patronal de la República Mexicana",
+                    Some("Coparmex"),
+                    3
+                ),
+                ("Petróleos Mexicanos", Some("Pemex"), 2),
+            ]
+        );
     }
 
     #[test]

@@ -134,7 +134,13 @@ pub fn find_features(
         // phrase around a known place ("Antofagasta region" is Antofagasta).
         let known_place = gazetteer().city(name, None).is_some()
             || (is_region && gazetteer().city(&proper, None).is_some());
-        if !known_place {
+        // "the Chinese province of Sichuan", "the Russian region of Kursk": the name comes
+        // after the connector, and the word before the kind is an adjective.
+        let named_after = is_region
+            && words.get(end + 1).is_some_and(|(word, ..)| {
+                matches!(*word, "of" | "de" | "del" | "du" | "da" | "do")
+            });
+        if !known_place && !named_after {
             found.push(Feature {
                 name: name.to_owned(),
                 country,
@@ -506,6 +512,17 @@ mod tests {
         assert_eq!(
             found(
                 "Farms in the Rostov region suffered. Smith, River said nothing.",
+                &[]
+            ),
+            vec![("Rostov region".into(), Some("RU".into()))]
+        );
+    }
+
+    #[test]
+    fn an_adjective_before_a_region_named_after_it_is_no_region() {
+        assert_eq!(
+            found(
+                "Rain hit the Chinese province of Sichuan, the Russian region of Kursk and the Rostov region.",
                 &[]
             ),
             vec![("Rostov region".into(), Some("RU".into()))]

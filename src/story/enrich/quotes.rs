@@ -495,6 +495,12 @@ static CLAUSE_OPENERS: WordList = WordList::new(&[
     "alors", "mais", "während", "aber", "enquanto", "mas", "embora",
 ]);
 
+/// Indefinite articles and "one", before an unnamed subject: "a villager", "one resident",
+/// "un habitant", "eine Anwohnerin".
+static INDEFINITE_ARTICLES: WordList = WordList::new(&[
+    "a", "an", "one", "un", "une", "uno", "una", "ein", "eine", "einer", "um", "uma",
+]);
+
 /// Articles that make a role refer back to someone named: "the minister", "o comandante".
 static DEFINITE_ARTICLES: WordList = WordList::new(&[
     "the", "el", "la", "le", "l’", "o", "a", "der", "die", "das", "den", "dem",
@@ -846,21 +852,7 @@ fn speaker_in<'a>(
     if pronoun && !named.iter().any(|m| m.kind == SpeakerKind::Person) {
         return last_named_before_quote(SpeakerKind::Person);
     }
-    // A person is preferred to an organisation beside them, which is where they work or whom
-    // they told: "said Ryanair chief executive Michael O'Leary", "a déclaré à l'AFP Arnaud
-    // Rousseau".
-    let pick = |kind: SpeakerKind| {
-        let mut of_kind = named.iter().filter(|m| m.kind == kind);
-        if after {
-            of_kind.next()
-        } else {
-            of_kind.next_back()
-        }
-    };
-    let speaking = |m: &Mention<'a>| (m.name, m.kind, verb);
-    if let Some(person) = pick(SpeakerKind::Person) {
-        return Some(speaking(person));
-    }
+    let verb_at = words[verb_index].0;
     // "the minister said", "afirmou o comandante", "sagte der SPD-Politiker" (a compound's last
     // part is its head), "sagte der Vizekanzler" (so is a German compound's last word); an
     // indefinite "one recruiter" is anonymous.
@@ -872,9 +864,38 @@ fn speaker_in<'a>(
             .then_some((pair[1].0, pair[1].0 + pair[1].1.len()))
         })
     };
+    // A person is preferred to an organisation beside them, which is where they work or whom
+    // they told: "said Ryanair chief executive Michael O'Leary", "a déclaré à l'AFP Arnaud
+    // Rousseau". Before the quotation, the subject before the verb is preferred to whoever
+    // the reported words are about: `Judge Arleo said Bellamy had "sold the trust…"`.
+    let pick = |kind: SpeakerKind| {
+        let mut of_kind = named.iter().filter(|m| m.kind == kind);
+        if after {
+            of_kind.next()
+        } else {
+            named
+                .iter()
+                .rfind(|m| m.kind == kind && m.end <= verb_at)
+                .or_else(|| of_kind.next_back())
+        }
+    };
+    let speaking = |m: &Mention<'a>| (m.name, m.kind, verb);
     let is_person_role = |role: &str| {
         PERSON_ROLES.contains(role) || NATIONALITY_NOUNS.contains(role) || has_title_suffix(role)
     };
+    if let Some(person) = pick(SpeakerKind::Person) {
+        // After the quotation, a role right after the verb is the speaker when a full stop
+        // parts it from a person named later, who is the next sentence's: `“…”, escribió el
+        // mandatario en la red social X. El ministro de Economía, Luis Caputo, dijo…` (where
+        // "a déclaré la ministre de la Santé, Geneviève Darrieussecq" names her).
+        let role_first = after
+            && definite_role(&is_person_role).is_some_and(|(at, end)| {
+                at > verb_at && at < person.start && body[end..person.start].contains(". ")
+            });
+        if !role_first {
+            return Some(speaking(person));
+        }
+    }
     let organisation = pick(SpeakerKind::Organisation);
     let organisation_start = organisation.map(|m| m.start);
     let before_organisation = |at: usize| organisation_start.is_none_or(|start| at < start);
@@ -882,7 +903,6 @@ fn speaker_in<'a>(
     // or who reported it: "sagte der SPD-Politiker im Bundestag", "afirmou a governante,
     // citada pela agência Lusa". So is a role between the organisation and the verb, its
     // subject: "diffusée par la RTS, le chef de l'État a expliqué".
-    let verb_at = words[verb_index].0;
     let subject_after_organisation =
         |at: usize| organisation.is_some_and(|m| m.end <= at) && at < verb_at;
     if definite_role(&is_person_role)
@@ -897,11 +917,18 @@ fn speaker_in<'a>(
             start >= end && body[end..start].chars().all(|c| c == ' ' || c == ',')
         })
     };
+    // Someone unnamed who speaks to an organisation is anonymous, not the organisation: "a
+    // villager told the Central News Agency" (where "a Ryanair spokesman said" is Ryanair's).
+    let anonymous_subject = verb_index >= 2
+        && INDEFINITE_ARTICLES.contains(words[verb_index - 2].1.to_lowercase().as_str())
+        && words[verb_index - 1].1.starts_with(char::is_lowercase);
     match definite_role(&|role| ORGANISATION_ROLES.contains(role)) {
         Some((at, end)) if before_organisation(at) && !apposition(end) => {
             last_named_before_quote(SpeakerKind::Organisation)
         }
-        _ => organisation.map(|m| speaking(m)),
+        _ => organisation
+            .filter(|m| !(anonymous_subject && m.start > verb_at))
+            .map(|m| speaking(m)),
     }
 }
 
@@ -1087,6 +1114,28 @@ mod tests {
                 ),
             ]
         );
+    }
+
+    #[test]
+    fn the_subject_before_the_verb_speaks_not_whom_the_reported_words_are_about() {
+        let body = "U.S. District Judge Madeline Cox Arleo said Marcus Bellamy, 58, had \"sold the trust of an entire city and its people.\" Bellamy pleaded guilty.";
+        assert_eq!(quotes(body)[0].0, "Madeline Cox Arleo");
+    }
+
+    #[test]
+    fn a_role_right_after_the_verb_speaks_before_a_person_named_later() {
+        let body = "El presidente Javier Milei habló. \"La inflación se está muriendo por fin\", escribió el mandatario en la red social X. El ministro Luis Caputo dijo otra cosa.";
+        assert_eq!(quotes(body)[0].0, "Javier Milei");
+        let body = "Le débat a repris. « C'est un budget de responsabilité », a déclaré la ministre de la Santé, Geneviève Darrieussecq, devant les députés.";
+        assert_eq!(quotes(body)[0].0, "Geneviève Darrieussecq");
+    }
+
+    #[test]
+    fn someone_unnamed_who_speaks_to_an_organisation_is_anonymous() {
+        let body = "Typhoon Ragasa hit Taiwan. \"The water came down like a wall,\" a villager told the Central News Agency. \"We are ready for the next storm,\" a Ryanair spokesman said.";
+        let found = quotes(body);
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].0, "Ryanair");
     }
 
     #[test]

@@ -177,6 +177,8 @@ fn is_german_compound_head(word: &str) -> bool {
 /// Words that end an English or German organisation name: "Department", "Airlines".
 static HEADS: WordList = WordList::new(&[
     "Securities",
+    "Academy",
+    "Observatory",
     "Department",
     "Ministry",
     "Bank",
@@ -306,6 +308,14 @@ static HEADS: WordList = WordList::new(&[
 /// "Ministry of Power", "Centre for Grid Studies".
 static LEADS: WordList = WordList::new(&[
     "Ministry",
+    "Academy",
+    "Academia",
+    "Académie",
+    "Akademie",
+    "Observatory",
+    "Observatorio",
+    "Observatório",
+    "Observatoire",
     "Department",
     "University",
     "Bank",
@@ -700,8 +710,7 @@ pub fn find_organisations(
         places,
         language == Some("fr"),
     ));
-    let known = known_names(text, &tokens, german);
-    found.extend(known.found);
+    found.extend(known_names(text, &tokens, german));
     found.extend(acronyms(text, &tokens, places));
     let spelled_out = spelled_out_acronyms(text, &tokens, places);
     found.extend(spelled_out.organisations);
@@ -711,13 +720,10 @@ pub fn find_organisations(
     let short = names_without_legal_form(&tokens, &found);
     found.extend(short);
     found.retain(|f| !spelled_out.place_acronyms.contains(&f.name.as_str()));
-    // "MADRID (Europa Press) -": a head word makes the outlet a name, but it does not act here.
-    found.retain(|f| {
-        !known
-            .dateline_outlets
-            .iter()
-            .any(|&(start, end)| start <= f.start && f.end <= end)
-    });
+    // "MADRID (Europa Press) -", "LUBBOCK, Texas (HealthWire) —": the outlet that filed the
+    // story tags its dateline, and does not act in it, whatever rule took its name.
+    let body = text.body();
+    found.retain(|f| !in_dateline_tag(body, f.start, f.end));
     merge(text, found)
 }
 
@@ -1307,18 +1313,10 @@ fn parties_named_before(body: &str, tokens: &[Token<'_>]) -> Vec<Found> {
     found
 }
 
-/// What the list of known names finds: the organisations, and the byte ranges of outlets named
-/// as a dateline's agency (`MADRID (Europa Press) -`), which no other rule may take either.
-struct KnownFinds {
-    found: Vec<Found>,
-    dateline_outlets: Vec<(usize, usize)>,
-}
-
-fn known_names(text: &Text<'_>, tokens: &[Token<'_>], german: bool) -> KnownFinds {
+fn known_names(text: &Text<'_>, tokens: &[Token<'_>], german: bool) -> Vec<Found> {
     let body = text.body();
     let names = known();
     let mut found = Vec::new();
-    let mut dateline_outlets = Vec::new();
     let whole_word = |start: usize, end: usize| {
         !body[..start]
             .chars()
@@ -1382,14 +1380,9 @@ fn known_names(text: &Text<'_>, tokens: &[Token<'_>], german: bool) -> KnownFind
                 end,
                 alias_of: (canonical != &body[start..end]).then(|| canonical.clone()),
             });
-        } else if *kind == KnownKind::Outlet && in_dateline_tag(body, start, end) {
-            dateline_outlets.push((start, end));
         }
     }
-    KnownFinds {
-        found,
-        dateline_outlets,
-    }
+    found
 }
 
 /// German nouns for a kind of company, which capitalized stand before its name: "der Autobauer
@@ -2319,6 +2312,9 @@ mod tests {
         // Nor does a head word make an outlet that does not act an organisation.
         let found = names("MADRID (Europa Press) - Rain fell, the Associated Press reported. The Europa Press Foundation met.");
         assert_eq!(found, ["Associated Press", "Europa Press Foundation"]);
+        // Nor does any other rule make the outlet that tags a dateline one, known or not.
+        let found = names("LUBBOCK, Texas (HealthWire) — Cases rose, HealthWire found.");
+        assert_eq!(found, ["HealthWire"]);
     }
 
     #[test]

@@ -64,6 +64,7 @@ static TITLES: WordList = WordList::new(&[
     "Chairwoman",
     "Commander",
     "Judge",
+    "Attorney",
     "Justice",
     "King",
     "Queen",
@@ -502,6 +503,9 @@ static NOT_PERSON_WORDS: WordList = WordList::new(&[
     "Proteção",
     "Protecção",
     "Bahn",
+    // Products and sectors named like people: "App Store", "Big Tech".
+    "Store",
+    "Tech",
     // The state and its budget: "Orçamento do Estado", "Presupuesto del Estado".
     "Estado",
     "Orçamento",
@@ -785,6 +789,11 @@ fn words<'a>(text: &Text<'a>) -> Vec<Word<'a>> {
         .collect()
 }
 
+/// One capital letter: an initial, when a full stop follows it.
+fn is_initial(word: &str) -> bool {
+    word.len() == 1 && word.bytes().all(|b| b.is_ascii_uppercase())
+}
+
 fn is_name_word(word: &str) -> bool {
     if !word.starts_with(|c: char| c.is_uppercase() && is_latin(c)) {
         return false;
@@ -871,6 +880,19 @@ pub fn find_people(
             let word = words[end].text;
             if is_name_word(word) || is_arabic_article_name(word) {
                 end += 1;
+                continue;
+            }
+            // A middle initial between two name words: "Robert F. Kennedy Jr.", "Michael J.
+            // Fox" (not "Vitamin D. The study").
+            let initial_then_name = is_initial(word)
+                && body[words[end].end..].starts_with(". ")
+                && words.get(end + 1).is_some_and(|next| {
+                    next.start == words[end].end + 2
+                        && is_name_word(next.text)
+                        && !super::keywords::is_stop_word_in_any(next.text)
+                });
+            if initial_then_name {
+                end += 2;
                 continue;
             }
             // A sovereign's numeral ends the name: "King Felipe VI", "Pope Leo XIV".
@@ -2166,6 +2188,23 @@ mod tests {
         assert_eq!(
             names("Carlos Alcaraz won at the Accor Arena in Bercy, and Bruce Arena said the Royal Albert Hall was full."),
             ["Carlos Alcaraz", "Bruce Arena"]
+        );
+    }
+
+    #[test]
+    fn a_middle_initial_belongs_to_the_name() {
+        assert_eq!(
+            names_and_roles("Health Secretary Robert F. Kennedy Jr. spoke, and Michael J. Fox listened. Take vitamin D. The study by Ana Costa and Ana Ruiz, Plan B. Officials agreed."),
+            pairs(&[
+                ("Robert F. Kennedy Jr", Some("Health Secretary")),
+                ("Michael J. Fox", None),
+                ("Ana Costa", None),
+                ("Ana Ruiz", None),
+            ])
+        );
+        assert_eq!(
+            names_and_roles("U.S. Attorney Alina Habba said the case was closed."),
+            pairs(&[("Alina Habba", Some("Attorney"))])
         );
     }
 

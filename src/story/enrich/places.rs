@@ -370,11 +370,19 @@ pub fn find_places(story: &Story, text: &Text<'_>) -> Vec<Place> {
         let known_organisation = candidate.kind == Kind::City
             && hit.text.contains(' ')
             && super::organisations::known_name_covers(&hit.text, 0, hit.text.len());
+        // So is a place that ends a known organisation's name, even where it opens the sentence
+        // (elsewhere the capitalized word before it tells): "Cathay Pacific cancelled".
+        let ends_known_organisation = hit.range.is_some_and(|(start, end)| {
+            previous_word(body, start).is_some_and(|(previous, _)| {
+                super::organisations::known_name_covers(body, previous, end)
+            })
+        });
         let unique = m.candidates[hit.pattern].len() == 1;
         if function_word
             || calendar_word
             || german_noun
             || known_organisation
+            || ends_known_organisation
             || !acceptable(&hit, candidate, unique, &countries.all, &in_longer_names)
         {
             continue;
@@ -1516,6 +1524,17 @@ mod tests {
 
     fn has(found: &[(String, Option<String>)], name: &str, code: Option<&str>) -> bool {
         found.iter().any(|(n, c)| n == name && c.as_deref() == code)
+    }
+
+    #[test]
+    fn a_place_that_ends_a_known_organisations_name_is_no_place() {
+        let body = "Cathay Pacific cancelled flights over the Pacific.";
+        let found = find_places(&story_of(body), &Text::new(body));
+        let mentions: Vec<(&str, &[(usize, usize)])> = found
+            .iter()
+            .map(|p| (p.name.as_str(), p.mentions.as_slice()))
+            .collect();
+        assert_eq!(mentions, [("Pacific", &[(42, 49)][..])]);
     }
 
     #[test]

@@ -820,10 +820,12 @@ fn is_arabic_article_name(word: &str) -> bool {
 }
 
 /// Plural endings of abstract nouns in Spanish, Portuguese, French and German ("Enfermedades",
-/// "Verbindungen", "Libertés"): no given name or surname ends so, and a run with such a word is
-/// an institution's name ("Prevención de Enfermedades de África").
+/// "Verbindungen", "Libertés") and of professions ("Economistas", "Analistas", "Économistes"):
+/// no given name or surname ends so, and a run with such a word is an institution's name
+/// ("Prevención de Enfermedades de África") or a sentence's subject ("Economistas do Itaú").
 const PLURAL_NOUN_ENDINGS: &[&str] = &[
-    "dades", "ciones", "siones", "ções", "sões", "ungen", "heiten", "keiten", "ités",
+    "dades", "ciones", "siones", "ções", "sões", "ungen", "heiten", "keiten", "ités", "istas",
+    "istes",
 ];
 
 fn has_plural_noun_ending(word: &str) -> bool {
@@ -2205,6 +2207,14 @@ mod tests {
         assert_eq!(
             names_and_roles("U.S. Attorney Alina Habba said the case was closed."),
             pairs(&[("Alina Habba", Some("Attorney"))])
+        );
+    }
+
+    #[test]
+    fn a_profession_in_the_plural_opens_no_name() {
+        assert_eq!(
+            names_and_roles("Economistas do Itaú Unibanco preveem um corte, disse Ana Lima. Les Économistes de Natixis doutent, dit Paul Roux."),
+            pairs(&[("Ana Lima", None), ("Paul Roux", None)])
         );
     }
 

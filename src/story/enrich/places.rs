@@ -1599,13 +1599,15 @@ mod tests {
 
     #[test]
     fn regions_by_the_names_news_writes_for_their_official_ones() {
-        let found = places("Na Madeira e nos Açores, os governos regionais decidem. In Tatarstan and Dagestan, officials agreed. Floods hit Guangdong and Xinjiang.");
+        let found = places("Na Madeira e nos Açores, os governos regionais decidem. In Tatarstan and Dagestan, officials agreed. Floods hit Guangdong and Xinjiang. Missiles hit Zaporizhzhia and Avdiivka.");
         for (name, code) in [
             ("Açores", "PT"),
             ("Tatarstan", "RU"),
             ("Dagestan", "RU"),
             ("Guangdong", "CN"),
             ("Xinjiang", "CN"),
+            ("Zaporizhzhia", "UA"),
+            ("Avdiivka", "UA"),
         ] {
             assert!(has(&found, name, Some(code)), "{name} in {found:?}");
         }

@@ -509,6 +509,15 @@ static DEFINITE_ARTICLES: WordList = WordList::new(&[
 /// Kinds of organisation that stand for the organisation last named: "the company said".
 static ORGANISATION_ROLES: WordList = WordList::new(&[
     "company",
+    "committee",
+    "council",
+    "board",
+    "comité",
+    "comitê",
+    "colegiado",
+    "conselho",
+    "consejo",
+    "conseil",
     "group",
     "airline",
     "agency",
@@ -1136,6 +1145,12 @@ mod tests {
         let found = quotes(body);
         assert_eq!(found.len(), 1, "{found:?}");
         assert_eq!(found[0].0, "Ryanair");
+    }
+
+    #[test]
+    fn a_committee_after_its_article_stands_for_the_organisation_last_named() {
+        let body = "O Comitê de Política Monetária (Copom) manteve a taxa. \"O cenário segue marcado por elevada incerteza\", afirmou o colegiado em comunicado.";
+        assert_eq!(quotes(body)[0].0, "Comitê de Política Monetária");
     }
 
     #[test]

@@ -459,6 +459,8 @@ mod tests {
         assert!(!at("Ana Ruiz"));
         assert!(!at("Hola"));
         assert!(!in_dateline_tag(body, body.len() - 1, body.len()));
+        // A closing parenthesis with no opening one before it.
+        assert!(!in_dateline_tag("Ana Ruiz) - dijo", 0, 8));
     }
 
     #[test]

@@ -2196,7 +2196,7 @@ mod tests {
     #[test]
     fn a_middle_initial_belongs_to_the_name() {
         assert_eq!(
-            names_and_roles("Health Secretary Robert F. Kennedy Jr. spoke, and Michael J. Fox listened. Take vitamin D. The study by Ana Costa and Ana Ruiz, Plan B. Officials agreed."),
+            names_and_roles("Health Secretary Robert F. Kennedy Jr. spoke, and Michael J. Fox listened. Take vitamin D. The study by Ana Costa and Ana Ruiz on Hepatitis B. The virus spread."),
             pairs(&[
                 ("Robert F. Kennedy Jr", Some("Health Secretary")),
                 ("Michael J. Fox", None),
@@ -2221,7 +2221,7 @@ mod tests {
     #[test]
     fn the_state_and_its_budget_are_no_person() {
         assert_eq!(
-            names("O Orçamento do Estado foi aprovado, anunciou Joaquim Miranda Sarmento."),
+            names("O Orçamento do Estado foi aprovado e o Orçamento Retificativo também, anunciou Joaquim Miranda Sarmento."),
             ["Joaquim Miranda Sarmento"]
         );
     }

@@ -929,8 +929,7 @@ fn speaker_in<'a>(
     // Someone unnamed who speaks to an organisation is anonymous, not the organisation: "a
     // villager told the Central News Agency" (where "a Ryanair spokesman said" is Ryanair's).
     let anonymous_subject = verb_index >= 2
-        && INDEFINITE_ARTICLES.contains(words[verb_index - 2].1.to_lowercase().as_str())
-        && words[verb_index - 1].1.starts_with(char::is_lowercase);
+        && INDEFINITE_ARTICLES.contains(words[verb_index - 2].1.to_lowercase().as_str());
     match definite_role(&|role| ORGANISATION_ROLES.contains(role)) {
         Some((at, end)) if before_organisation(at) && !apposition(end) => {
             last_named_before_quote(SpeakerKind::Organisation)

@@ -316,6 +316,8 @@ static LEADS: WordList = WordList::new(&[
     "Observatorio",
     "Observatório",
     "Observatoire",
+    "Procuraduría",
+    "Procuradoria",
     "Department",
     "University",
     "Bank",
@@ -1630,11 +1632,11 @@ fn spelled_out_acronyms<'t>(
 
 /// Where the name that the word at `index` (in parentheses) abbreviates by syllables begins:
 /// "Comisión Nacional del Agua (Conagua)", "Confederación Patronal de la República Mexicana
-/// (Coparmex)", "Petróleos Mexicanos (Pemex)", "Banco de México (Banxico)", as Latin American
-/// copy abbreviates. The abbreviation's letters, in order, must be found in the name's, the
-/// first being the name's initial, and must take letters from its first and last words and
-/// from half of its words but connectors at least (two of them at least). The longest name that
-/// does is the one.
+/// (Coparmex)", "Banco de México (Banxico)", "Procuraduría Federal del Consumidor (Profeco)", as
+/// Latin American copy abbreviates. The name must open or end like an organisation's, and the
+/// abbreviation's letters, in order, must be found in the name's, the first being the name's
+/// initial, and must take letters from its first and last words and from half of its words but
+/// connectors at least (two of them at least). The longest name that does is the one.
 fn syllabic_name_start(tokens: &[Token<'_>], index: usize) -> Option<usize> {
     /// Longer names are not abbreviated so; shorter abbreviations spell too many names.
     const MOST_WORDS: usize = 8;
@@ -1653,8 +1655,14 @@ fn syllabic_name_start(tokens: &[Token<'_>], index: usize) -> Option<usize> {
         }
         earliest -= 1;
     }
+    // Only an organisation's words are abbreviated so: a person's name before a party's
+    // abbreviation in parentheses can share its letters by chance.
     (earliest..index).find(|&first| {
-        tokens[first].capitalized && abbreviates_by_syllables(&letters, &tokens[first..index])
+        let organisation_words =
+            LEADS.contains(tokens[first].text) || HEADS.contains(base(tokens[index - 1].text));
+        tokens[first].capitalized
+            && organisation_words
+            && abbreviates_by_syllables(&letters, &tokens[first..index])
     })
 }
 
@@ -1919,8 +1927,11 @@ mod tests {
     fn a_name_abbreviated_by_syllables_takes_its_abbreviation() {
         let body = "El director de la Comisión Nacional del Agua (Conagua) habló. La \
                     Confederación Patronal de la República Mexicana (Coparmex) pidió datos. \
-                    Conagua y Coparmex firmaron con Petróleos Mexicanos (Pemex). Ana Ruiz \
-                    (Reuters) y Luis Toro (Morena) no.";
+                    Conagua y Coparmex firmaron con la Procuraduría Federal del Consumidor \
+                    (Profeco). No lo son Ana Ruiz (Reuters), Manuel López Obrador Peña (Morena), \
+                    el Banco Nacional Colombiano de Cafeteros Productores (Bapro), que toca dos \
+                    palabras de cinco, ni la Comisión Federal de Electricidad (Omelec), que no \
+                    empieza por la inicial.";
         let found = find_organisations(&Text::new(body), &[], Some("es"));
         let names: Vec<(&str, Option<&str>, usize)> = found
             .iter()
@@ -1935,7 +1946,13 @@ mod tests {
                     Some("Coparmex"),
                     3
                 ),
-                ("Petróleos Mexicanos", Some("Pemex"), 2),
+                ("Procuraduría Federal del Consumidor", Some("Profeco"), 2),
+                (
+                    "Banco Nacional Colombiano de Cafeteros Productores",
+                    None,
+                    1
+                ),
+                ("Comisión Federal de Electricidad", None, 1),
             ]
         );
     }

@@ -2213,7 +2213,7 @@ mod tests {
     #[test]
     fn a_profession_in_the_plural_opens_no_name() {
         assert_eq!(
-            names_and_roles("Economistas do Itaú Unibanco preveem um corte, disse Ana Lima. Les Économistes de Natixis doutent, dit Paul Roux."),
+            names_and_roles("Economistas do Itaú Unibanco preveem um corte, disse Ana Lima. Os Analistas Independentes discordam. Les Économistes Atterrés doutent, dit Paul Roux."),
             pairs(&[("Ana Lima", None), ("Paul Roux", None)])
         );
     }

@@ -370,19 +370,11 @@ pub fn find_places(story: &Story, text: &Text<'_>) -> Vec<Place> {
         let known_organisation = candidate.kind == Kind::City
             && hit.text.contains(' ')
             && super::organisations::known_name_covers(&hit.text, 0, hit.text.len());
-        // So is a place that ends a known organisation's name, even where it opens the sentence
-        // (elsewhere the capitalized word before it tells): "Cathay Pacific cancelled".
-        let ends_known_organisation = hit.range.is_some_and(|(start, end)| {
-            previous_word(body, start).is_some_and(|(previous, _)| {
-                super::organisations::known_name_covers(body, previous, end)
-            })
-        });
         let unique = m.candidates[hit.pattern].len() == 1;
         if function_word
             || calendar_word
             || german_noun
             || known_organisation
-            || ends_known_organisation
             || !acceptable(&hit, candidate, unique, &countries.all, &in_longer_names)
         {
             continue;

@@ -865,12 +865,18 @@ fn speaker_in<'a>(
     // "the minister said", "afirmou o comandante", "sagte der SPD-Politiker" (a compound's last
     // part is its head), "sagte der Vizekanzler" (so is a German compound's last word); an
     // indefinite "one recruiter" is anonymous.
+    // French elides the article onto its noun: "a déclaré l'Espagnol".
     let definite_role = |is_role: &dyn Fn(&str) -> bool| {
-        words.windows(2).find_map(|pair| {
-            let role = pair[1].1.rsplit('-').next().unwrap_or(pair[1].1);
-            (DEFINITE_ARTICLES.contains(pair[0].1.to_lowercase().as_str())
-                && is_role(role.to_lowercase().as_str()))
-            .then_some((pair[1].0, pair[1].0 + pair[1].1.len()))
+        words.iter().enumerate().find_map(|(index, &(at, word))| {
+            let elided = ["l'", "l’", "L'", "L’"]
+                .into_iter()
+                .find_map(|article| word.strip_prefix(article));
+            let article_before =
+                index > 0 && DEFINITE_ARTICLES.contains(words[index - 1].1.to_lowercase().as_str());
+            let noun = elided.unwrap_or(word);
+            let role = noun.rsplit('-').next().unwrap_or(noun);
+            ((elided.is_some() || article_before) && is_role(role.to_lowercase().as_str()))
+                .then_some((at, at + word.len()))
         })
     };
     // A person is preferred to an organisation beside them, which is where they work or whom
@@ -1159,6 +1165,8 @@ mod tests {
             ("Lionel Messi marcó dos goles. \"Fue una noche especial para todos nosotros\", dijo el argentino.", "Lionel Messi"),
             ("Dominic Thiem hat seine Karriere beendet. „Es war eine wunderschöne Zeit für mich“, sagte der Österreicher.", "Dominic Thiem"),
             ("Claudia Sheinbaum presentó el plan. \"No vamos a dejar a ninguna familia sin agua\", afirmó la mandataria.", "Claudia Sheinbaum"),
+            ("Carlos Alcaraz a gagné. « J'ai joué mon meilleur tennis de la saison », a déclaré l’Espagnol.", "Carlos Alcaraz"),
+            ("Carlos Alcaraz a gagné. « J'ai joué mon meilleur tennis de la saison », a déclaré l'Espagnol.", "Carlos Alcaraz"),
         ] {
             let found = quotes(body);
             assert_eq!(found.len(), 1, "{body}");

@@ -1476,6 +1476,25 @@ static ROLE_MODIFIERS: WordList = WordList::new(&[
     "vice-",
     "primer",
     "primera",
+    // The level, the field or the stage of an office: "regional head Ivan Fedorov", "EU
+    // antitrust chief Teresa Ribera", "the outgoing prime minister Shigeru Ishiba".
+    "regional",
+    "provincial",
+    "federal",
+    "local",
+    "city",
+    "county",
+    "top",
+    "military",
+    "antitrust",
+    "competition",
+    "climate",
+    "environment",
+    "education",
+    "intelligence",
+    "police",
+    "outgoing",
+    "incoming",
 ]);
 
 /// Words between a role and its domain: "Secretary of State", "ministre de la Transition".
@@ -2190,6 +2209,18 @@ mod tests {
         assert_eq!(
             names("Carlos Alcaraz won at the Accor Arena in Bercy, and Bruce Arena said the Royal Albert Hall was full."),
             ["Carlos Alcaraz", "Bruce Arena"]
+        );
+    }
+
+    #[test]
+    fn a_role_keeps_the_words_of_its_level_and_field() {
+        assert_eq!(
+            names_and_roles("Missiles fell, regional head Ivan Fedorov said. EU antitrust chief Teresa Ribera spoke. The outgoing prime minister Shigeru Ishiba resigned."),
+            pairs(&[
+                ("Ivan Fedorov", Some("regional head")),
+                ("Teresa Ribera", Some("EU antitrust chief")),
+                ("Shigeru Ishiba", Some("outgoing prime minister")),
+            ])
         );
     }
 

@@ -1589,9 +1589,7 @@ fn spelled_out_acronyms<'t>(
         // An abbreviation that is not always a name ("PS", "PM") is one when the words it
         // stands for open or end the way organisations' names do: "Partido Socialista (PS)",
         // where "Produto Interno Bruto (PIB)" stays an economic measure.
-        let organisation_words =
-            LEADS.contains(tokens[first].text) || HEADS.contains(base(tokens[index - 1].text));
-        if names.is_not_acronym(acronym) && !organisation_words {
+        if names.is_not_acronym(acronym) && !reads_as_an_organisation(&tokens[first..index]) {
             continue;
         }
         let name = &body[tokens[first].start..tokens[index - 1].end];
@@ -1658,12 +1656,21 @@ fn syllabic_name_start(tokens: &[Token<'_>], index: usize) -> Option<usize> {
     // Only an organisation's words are abbreviated so: a person's name before a party's
     // abbreviation in parentheses can share its letters by chance.
     (earliest..index).find(|&first| {
-        let organisation_words =
-            LEADS.contains(tokens[first].text) || HEADS.contains(base(tokens[index - 1].text));
         tokens[first].capitalized
-            && organisation_words
+            && reads_as_an_organisation(&tokens[first..index])
             && abbreviates_by_syllables(&letters, &tokens[first..index])
     })
+}
+
+/// Whether words open or end the way organisations' names do: "Partido Socialista",
+/// "Procuraduría Federal del Consumidor", "Hong Kong Observatory".
+fn reads_as_an_organisation(words: &[Token<'_>]) -> bool {
+    words
+        .first()
+        .is_some_and(|first| LEADS.contains(first.text))
+        || words
+            .last()
+            .is_some_and(|last| HEADS.contains(base(last.text)))
 }
 
 /// Whether `letters` (lower-cased) abbreviate `words` as [`syllabic_name_start`] requires,

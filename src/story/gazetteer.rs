@@ -1,5 +1,5 @@
-//! Places by name: countries, US states and every city of 5,000+ people (GeoNames, CC BY 4.0;
-//! see `data/gazetteer/PROVENANCE.md`). Embedded in the binary, parsed once on first use and
+//! Places by name: countries, first-level regions and every city of 5,000+ people (GeoNames,
+//! CC BY 4.0; see `data/gazetteer/PROVENANCE.md`). Embedded in the binary, parsed once on first use and
 //! shared by all stage lanes.
 
 use rustc_hash::FxHashMap;
@@ -20,7 +20,8 @@ const NEWS_COUNTRY_NAMES: &str = include_str!("../../data/gazetteer/country_alia
 const US_STATES: &str = include_str!("../../data/gazetteer/us_state_abbreviations.tsv");
 /// ISO 3166-2 subdivisions: country, code, name, type.
 pub(crate) const REGIONS: &str = include_str!("../../data/gazetteer/regions.tsv");
-/// GeoNames features of regions: ISO 3166-2 code, geonameid, name.
+/// GeoNames' first-level divisions: ISO 3166-2 code (GeoNames' own key where none matched),
+/// geonameid, name, the population of its cities, and their centre (longitude, latitude).
 const REGION_IDS: &str = include_str!("../../data/gazetteer/region_ids.tsv");
 
 /// Names newsrooms use for countries besides GeoNames' own.
@@ -76,6 +77,17 @@ pub struct City {
     pub alternates: Vec<String>,
 }
 
+/// A first-level division as GeoNames has it.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Division {
+    pub geonameid: u64,
+    /// The people of its cities of 5,000+: what a region weighs against a town of its name.
+    pub population: u64,
+    /// The population-weighted centre of those cities (longitude, latitude); none when GeoNames
+    /// lists no city of 5,000+ in it.
+    pub point: Option<(f64, f64)>,
+}
+
 pub struct Gazetteer {
     cities: Vec<City>,
     /// Folded name or alternate name → indexes into `cities`, most populous first.
@@ -92,10 +104,11 @@ pub struct Gazetteer {
     capitals: FxHashMap<String, String>,
     /// Folded state name, postal code or newsroom abbreviation → postal code.
     us_states: FxHashMap<String, String>,
-    /// ISO 3166-2 code → the region's geonameid, for the regions `region_ids.tsv` lists.
-    region_ids: FxHashMap<String, u64>,
+    /// ISO 3166-2 code (or GeoNames' key, `DE.02`, for a division no ISO name matched) → the
+    /// division.
+    divisions: FxHashMap<String, Division>,
     /// (country code, folded name) → the geonameid of that country's region of that name.
-    region_ids_by_name: FxHashMap<(String, String), u64>,
+    region_ids_by_name: FxHashMap<(String, String), Division>,
 }
 
 /// `south korea` → `South Korea`.
@@ -260,15 +273,23 @@ impl Gazetteer {
                 }
             }
         }
-        let mut region_ids = FxHashMap::default();
+        let mut divisions = FxHashMap::default();
         let mut region_ids_by_name = FxHashMap::default();
         for line in REGION_IDS.lines() {
-            if let [code, id, name] = line.split('\t').collect::<Vec<_>>()[..] {
-                let (Ok(id), Some((country, _))) = (id.parse(), code.split_once('-')) else {
+            if let [code, id, name, population, longitude, latitude] =
+                line.split('\t').collect::<Vec<_>>()[..]
+            {
+                let Ok(geonameid) = id.parse() else {
                     continue;
                 };
-                region_ids.insert(code.to_owned(), id);
-                region_ids_by_name.insert((country.to_owned(), fold(name)), id);
+                let division = Division {
+                    geonameid,
+                    population: population.parse().unwrap_or_default(),
+                    point: longitude.parse().ok().zip(latitude.parse().ok()),
+                };
+                divisions.insert(code.to_owned(), division);
+                let country = code.get(..2).unwrap_or_default();
+                region_ids_by_name.insert((country.to_owned(), fold(name)), division);
             }
         }
         Gazetteer {
@@ -280,7 +301,7 @@ impl Gazetteer {
             country_geonameids,
             capitals,
             us_states,
-            region_ids,
+            divisions,
             region_ids_by_name,
         }
     }
@@ -306,16 +327,31 @@ impl Gazetteer {
         self.country_geonameids.get(code).copied()
     }
 
-    /// The geonameid of a region by its ISO 3166-2 code (`US-FL`), where the gazetteer has it.
-    pub fn region_geonameid(&self, code: &str) -> Option<u64> {
-        self.region_ids.get(code).copied()
+    /// The GeoNames division a region is, by its ISO 3166-2 code (`US-FL`) or, for one no ISO
+    /// name matched, GeoNames' key (`DE.02`).
+    pub fn division(&self, code: &str) -> Option<Division> {
+        self.divisions.get(code).copied()
     }
 
-    /// The geonameid of the region of country `code` called `name`: news names Scotland or
-    /// Wales the way it names countries, and each is its own place, not the United Kingdom.
-    pub fn region_geonameid_by_name(&self, code: &str, name: &str) -> Option<u64> {
+    /// The geonameid of a region by its code, as for `division`.
+    pub fn region_geonameid(&self, code: &str) -> Option<u64> {
+        self.division(code).map(|division| division.geonameid)
+    }
+
+    /// The division of country `code` called `name`: news names Scotland or Wales the way it
+    /// names countries, and each is its own place, not the United Kingdom. Never for the
+    /// country's own name: "Mexico" is the country, though its state of México is written the
+    /// same but for the accent.
+    pub fn division_by_name(&self, code: &str, name: &str) -> Option<Division> {
+        let folded = fold(name);
+        if self
+            .country_name(code)
+            .is_some_and(|english| fold(english) == folded)
+        {
+            return None;
+        }
         self.region_ids_by_name
-            .get(&(code.to_owned(), fold(name)))
+            .get(&(code.to_owned(), folded))
             .copied()
     }
 
@@ -489,8 +525,19 @@ mod tests {
         assert_eq!(g.us_state("Calif."), Some("CA"));
         // Regions with their own GeoNames feature, by code or, within their country, by name.
         assert_eq!(g.region_geonameid("US-FL"), Some(4155751));
-        assert_eq!(g.region_geonameid_by_name("GB", "Scotland"), Some(2638360));
-        assert_eq!(g.region_geonameid_by_name("US", "Scotland"), None);
+        assert_eq!(
+            g.division_by_name("GB", "Scotland").map(|d| d.geonameid),
+            Some(2638360)
+        );
+        assert_eq!(g.division_by_name("US", "Scotland"), None);
+        assert_eq!(g.division_by_name("MX", "México"), None);
+        // Divisions no ISO name matched are kept under GeoNames' key, with their weight and
+        // the centre of their towns.
+        let bavaria = g.division("DE.02").expect("GeoNames' Bavaria");
+        assert_eq!(bavaria.geonameid, 2951839);
+        assert!(bavaria.population > 1_000_000);
+        let (longitude, latitude) = bavaria.point.expect("Bavaria has towns");
+        assert!((9.0..14.0).contains(&longitude) && (47.0..51.0).contains(&latitude));
         // A code's name is its GeoNames English name, not an alias listed after it.
         assert_eq!(g.country_name("US"), Some("United States"));
         assert_eq!(g.country_name("GB"), Some("United Kingdom"));

@@ -131,9 +131,12 @@ pub fn find_features(
             country_of(&proper, story_countries, home)
         };
         // A town named like a feature ("Lake Worth Beach") is the gazetteer's; so is a region
-        // phrase around a known place ("Antofagasta region" is Antofagasta).
+        // phrase around a known place ("Antofagasta region" is Antofagasta, "Guangdong
+        // province" Guangdong).
         let known_place = gazetteer().city(name, None).is_some()
-            || (is_region && gazetteer().city(&proper, None).is_some());
+            || (is_region
+                && (gazetteer().city(&proper, None).is_some()
+                    || super::places::names_a_region(&proper)));
         // "the Chinese province of Sichuan", "the Russian region of Kursk": the name comes
         // after the connector, and the word before the kind is an adjective.
         let named_after = is_region

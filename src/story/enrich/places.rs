@@ -97,6 +97,17 @@ pub(super) fn is_supranational(name: &str) -> bool {
     })
 }
 
+/// Whether `name`, whole, is a region's name ("Guangdong"): "Guangdong province" is that
+/// region, not a feature of its own.
+pub(super) fn names_a_region(name: &str) -> bool {
+    let m = matcher();
+    m.names.name_of(name).is_some_and(|hit| {
+        m.candidates[hit.pattern().as_usize()]
+            .iter()
+            .any(|c| c.kind == Kind::Region)
+    })
+}
+
 fn matcher() -> &'static Matcher {
     static MATCHER: OnceLock<Matcher> = OnceLock::new();
     MATCHER.get_or_init(build)
@@ -126,15 +137,18 @@ fn build() -> Matcher {
     let mut add = |name: &str, candidate: Candidate| add_name(&mut by_name, name, candidate);
     let g = gazetteer();
     // A nation named like a country (Scotland, Wales) keeps its own GeoNames feature.
-    let country = |name: &str, code: &str| Candidate {
-        kind: Kind::Country,
-        country: Some(code.to_owned()),
-        geonameid: g
-            .region_geonameid_by_name(code, name)
-            .or_else(|| g.country_geonameid(code)),
-        population: u64::MAX,
-        point: None,
-        admin1: None,
+    let country = |name: &str, code: &str| {
+        let nation = g.division_by_name(code, name);
+        Candidate {
+            kind: Kind::Country,
+            country: Some(code.to_owned()),
+            geonameid: nation
+                .map(|d| d.geonameid)
+                .or_else(|| g.country_geonameid(code)),
+            population: u64::MAX,
+            point: nation.and_then(|d| d.point),
+            admin1: None,
+        }
     };
     for (name, code) in g.country_names() {
         add(name, country(name, code));
@@ -145,12 +159,13 @@ fn build() -> Matcher {
         .collect();
     for line in REGIONS.lines() {
         if let [code, subdivision, name, kind] = line.split('\t').collect::<Vec<_>>()[..] {
+            let division = g.division(subdivision);
             let region = Candidate {
                 kind: Kind::Region,
                 country: Some(code.to_owned()),
-                geonameid: g.region_geonameid(subdivision),
-                population: 0,
-                point: None,
+                geonameid: division.map(|d| d.geonameid),
+                population: division.map_or(0, |d| d.population),
+                point: division.and_then(|d| d.point),
                 admin1: subdivision.strip_prefix("US-").map(str::to_owned),
             };
             // "South Florida", "Northern California", "West Texas": the part of a state a
@@ -165,6 +180,7 @@ fn build() -> Matcher {
                             &part,
                             Candidate {
                                 geonameid: None,
+                                point: None,
                                 ..region.clone()
                             },
                         );
@@ -299,6 +315,15 @@ pub fn find_places(story: &Story, text: &Text<'_>) -> Vec<Place> {
         .filter(|h| m.candidates[h.pattern].iter().all(|c| c.kind == Kind::City))
         .map(|h| h.text.clone())
         .collect();
+    // Any name next to another capitalized word somewhere: a region abroad that its weight
+    // alone would make the place is not taken under such a name ("Anne Hidalgo" … "which
+    // Hidalgo backed" is no Mexican state).
+    let beside_capitals: BTreeSet<String> = body_hits
+        .iter()
+        .chain(&headline_hits)
+        .filter(|h| h.setting == Setting::Adjacent)
+        .map(|h| h.text.clone())
+        .collect();
     let countries = story_countries(
         story,
         body_hits.iter().chain(&headline_hits),
@@ -366,16 +391,30 @@ pub fn find_places(story: &Story, text: &Text<'_>) -> Vec<Place> {
             });
         // "The White House declined": a town named exactly like a known organisation of two
         // words or more is that organisation (one-word names stay ambiguous: a story "en
-        // Santander" is in the city).
-        let known_organisation = candidate.kind == Kind::City
-            && hit.text.contains(' ')
+        // Santander" is in the city). So is a region outside the story's countries: "Meta's
+        // model" is no Colombian department.
+        let named_like_an_organisation = match candidate.kind {
+            Kind::City => hit.text.contains(' '),
+            Kind::Region => !candidate
+                .country
+                .as_ref()
+                .is_some_and(|c| countries.all.contains(c)),
+            Kind::Country | Kind::Supranational => false,
+        };
+        let known_organisation = named_like_an_organisation
             && super::organisations::known_name_covers(&hit.text, 0, hit.text.len());
-        let unique = m.candidates[hit.pattern].len() == 1;
         if function_word
             || calendar_word
             || german_noun
             || known_organisation
-            || !acceptable(&hit, candidate, unique, &countries.all, &in_longer_names)
+            || !acceptable(
+                &hit,
+                candidate,
+                &m.candidates[hit.pattern],
+                &countries.all,
+                &in_longer_names,
+                &beside_capitals,
+            )
         {
             continue;
         }
@@ -1024,14 +1063,23 @@ fn story_countries<'h>(
     }
 }
 
-/// Whether a match is taken as a place, given what it would mean and where it stands.
+/// Whether a match is taken as a place, given what it would mean (`candidate`, one of the
+/// name's `candidates`) and where it stands.
+///
+/// A region outside the story's countries is taken when its name means nothing else, or when
+/// it outweighs every namesake ten times over, the name does not merely open a sentence and
+/// the story never writes it next to another capitalized word (`beside_capitals`), as a
+/// surname: "Oregon" is the state, not Oregon, Wisconsin, and "Ontario" the province, not the
+/// Californian city.
 fn acceptable(
     hit: &Hit,
     candidate: &Candidate,
-    unique: bool,
+    candidates: &[Candidate],
     context: &BTreeSet<String>,
     in_longer_names: &BTreeSet<String>,
+    beside_capitals: &BTreeSet<String>,
 ) -> bool {
+    let unique = candidates.len() == 1;
     let in_context = candidate
         .country
         .as_ref()
@@ -1044,7 +1092,19 @@ fn acceptable(
                 && !hit.ends_a_name
         }
         Kind::Region => {
-            hit.setting == Setting::Alone && (in_context || unique && !names_a_direction(&hit.text))
+            let outweighs_namesakes = || {
+                candidates.iter().all(|other| {
+                    other == candidate
+                        || other.population.saturating_mul(10) <= candidate.population
+                })
+            };
+            hit.setting == Setting::Alone
+                && (in_context
+                    || !names_a_direction(&hit.text)
+                        && (unique
+                            || !hit.sentence_start
+                                && !beside_capitals.contains(&hit.text)
+                                && outweighs_namesakes()))
         }
         Kind::City => {
             let small_town = candidate.population < SMALL_TOWN;
@@ -1142,7 +1202,19 @@ fn choose<'a>(
             c.population,
         )
     };
-    let most_populous = candidates.iter().max_by_key(|c| c.population);
+    // A region gives way to a city of 100,000 or more in its own country: the region is named
+    // after the city ("Madrid", "Tianjin"), and news means the city.
+    let named_after_its_city = |region: &Candidate| {
+        region.kind == Kind::Region
+            && candidates.iter().any(|city| {
+                city.kind == Kind::City
+                    && city.country == region.country
+                    && city.population >= SMALL_TOWN
+            })
+    };
+    let most_populous = candidates
+        .iter()
+        .max_by_key(|c| (!named_after_its_city(c), c.population));
     let Some(local) = candidates.iter().filter(in_context).max_by_key(rank) else {
         return most_populous;
     };
@@ -1150,9 +1222,7 @@ fn choose<'a>(
     let settled = local.country.as_deref().is_some_and(|country| {
         in_story_state(local) || countries.home.contains(country) && !country_has_state(country)
     });
-    let dwarfed = |c: &Candidate| {
-        c.kind == Kind::City && c.population >= local.population.max(1).saturating_mul(10)
-    };
+    let dwarfed = |city: &Candidate| city.population >= local.population.max(1).saturating_mul(10);
     // A nation's capital is meant wherever the story is, unless its small namesake lies in the
     // dateline's area: "Washington" in a story from London is the US capital, not the English
     // town of that name 400 km away (England is the state of both); in one from Sunderland,
@@ -1166,7 +1236,12 @@ fn choose<'a>(
         (Some(town), Some(dateline)) => kilometres(town, dateline) <= NEAR_KM,
         _ => false,
     };
-    match most_populous {
+    // The largest city of the name, whatever regions outweigh it.
+    let largest_city = candidates
+        .iter()
+        .filter(|c| c.kind == Kind::City)
+        .max_by_key(|c| c.population);
+    match largest_city {
         Some(city)
             if local.kind == Kind::City
                 && local.population < SMALL_TOWN
@@ -1593,6 +1668,7 @@ mod tests {
     fn regions_by_the_names_news_writes_for_their_official_ones() {
         let found = places("Na Madeira e nos Açores, os governos regionais decidem. In Tatarstan and Dagestan, officials agreed. Floods hit Guangdong and Xinjiang. Missiles hit Zaporizhzhia and Avdiivka.");
         for (name, code) in [
+            ("Madeira", "PT"),
             ("Açores", "PT"),
             ("Tatarstan", "RU"),
             ("Dagestan", "RU"),
@@ -1602,6 +1678,78 @@ mod tests {
             ("Avdiivka", "UA"),
         ] {
             assert!(has(&found, name, Some(code)), "{name} in {found:?}");
+        }
+    }
+
+    #[test]
+    fn regions_by_their_english_names_carry_their_geonames_feature_and_centre() {
+        let body = "Storms hit Bavaria, Catalonia, Tuscany and Brittany. Kerala and Sichuan \
+                    were spared, and Texas braced for more.";
+        let found = find_places(&story_of(body), &Text::new(body));
+        for (name, code) in [
+            ("Bavaria", "DE"),
+            ("Catalonia", "ES"),
+            ("Tuscany", "IT"),
+            ("Brittany", "FR"),
+            ("Kerala", "IN"),
+            ("Sichuan", "CN"),
+            ("Texas", "US"),
+        ] {
+            let place = found
+                .iter()
+                .find(|p| p.name == name)
+                .unwrap_or_else(|| panic!("{name} in {found:?}"));
+            assert_eq!(place.country_code.as_deref(), Some(code), "{name}");
+            assert!(place.geonameid.is_some(), "{name}");
+            assert!(place.point.is_some(), "{name}");
+        }
+        let bavaria = found.iter().find(|p| p.name == "Bavaria");
+        assert_eq!(bavaria.and_then(|p| p.geonameid), Some(2951839));
+        // A region named with the word for its kind is that region, mentioned once more.
+        let body = "Factories in Guangdong province slowed. Guangdong exports fell.";
+        let found = find_places(&story_of(body), &Text::new(body));
+        let named: Vec<(&str, usize)> = found
+            .iter()
+            .map(|p| (p.name.as_str(), p.mentions.len()))
+            .collect();
+        assert_eq!(named, [("Guangdong", 2)]);
+    }
+
+    #[test]
+    fn a_region_abroad_outweighing_its_namesakes_is_the_region() {
+        // Oregon, Wisconsin and Ontario, California are towns; the state and the province
+        // outweigh them many times over.
+        let found = places("Storms hit Oregon on Monday, and Ontario braced for snow.");
+        assert!(has(&found, "Oregon", Some("US")), "{found:?}");
+        assert!(has(&found, "Ontario", Some("CA")), "{found:?}");
+        // Not where a namesake abroad weighs a tenth of it or more: the Punjab of Pakistan or
+        // of India, as the story's country says.
+        let found = places("Floods hit Punjab on Monday.");
+        assert!(!found.iter().any(|(name, _)| name == "Punjab"), "{found:?}");
+        let found = places_from("LAHORE", "PK", "Floods hit Punjab on Monday.");
+        assert_eq!(country_of(&found, "Punjab"), Some("PK"));
+        // Not where the story writes it as a surname.
+        let found = places("Mayor Anne Hidalgo spoke. The plan, which Hidalgo backed, passed.");
+        assert!(
+            !found.iter().any(|(name, _)| name == "Hidalgo"),
+            "{found:?}"
+        );
+        // Not where it only opens the sentence, nor where a known organisation is meant.
+        let found = places("Ontario braced for snow, while Meta's model breached the rules.");
+        assert!(
+            !found.iter().any(|(name, _)| name == "Ontario"),
+            "{found:?}"
+        );
+        assert!(!found.iter().any(|(name, _)| name == "Meta"), "{found:?}");
+        // A region named after its city of 100,000 or more gives way to the city, though the
+        // province of Buenos Aires and that of Luanda hold more people than their cities.
+        let body = "Prices rose in Buenos Aires and in Luanda.";
+        let found = find_places(&story_of(body), &Text::new(body));
+        for name in ["Buenos Aires", "Luanda"] {
+            let place = found.iter().find(|p| p.name == name);
+            let city = gazetteer().city(name, None).map(|c| c.geonameid);
+            assert!(city.is_some(), "{name}");
+            assert_eq!(place.and_then(|p| p.geonameid), city, "{found:?}");
         }
     }
 
@@ -1733,9 +1881,11 @@ mod tests {
         let id = |found: &[Place], name: &str| {
             found.iter().find(|p| p.name == name).map(|p| p.geonameid)
         };
+        // The region's own GeoNames feature, where the gazetteer has one.
+        let region = |code: &str| Some(gazetteer().region_geonameid(code));
         let found = places_from("WIEN", "AT", "Gespräche in Wien und in Kärnten.");
         assert_eq!(id(&found, "Wien"), Some(Some(2761369)));
-        assert_eq!(id(&found, "Kärnten"), Some(None));
+        assert_eq!(id(&found, "Kärnten"), region("AT-2"));
         let found = places_from(
             "MAPUTO",
             "MZ",
@@ -1751,18 +1901,18 @@ mod tests {
         // Washington state's GeoNames feature, not the city's (4140963).
         assert_eq!(id(&found, "Washington"), Some(Some(5815135)));
         let found = places_from("LISBOA", "PT", "Em Odemira, Beja, e no distrito de Beja.");
-        assert_eq!(id(&found, "Beja"), Some(None));
+        assert_eq!(id(&found, "Beja"), region("PT-02"));
         // Listed after a plural division word, or before one, in the same sentence.
         let found = places_from(
             "MAPUTO",
             "MZ",
             "Chuvas em várias províncias, incluindo Sofala e Nampula, segundo o INGD.",
         );
-        assert_eq!(id(&found, "Nampula"), Some(None));
+        assert_eq!(id(&found, "Nampula"), region("MZ-N"));
         let found = places_from("LISBOA", "PT", "Fogos nos distritos de Setúbal e Beja.");
-        assert_eq!(id(&found, "Beja"), Some(None));
+        assert_eq!(id(&found, "Beja"), region("PT-02"));
         let found = places_from("LISBON", "PT", "Fires burned in Beja and Faro districts.");
-        assert_eq!(id(&found, "Beja"), Some(None));
+        assert_eq!(id(&found, "Beja"), region("PT-02"));
         // A list that a sentence or a clause ends before the division word does not count.
         let found = places_from(
             "MAPUTO",
@@ -1865,6 +2015,10 @@ mod tests {
                 ("Britain", Some("GB"), Some(2635167)),
             ]
         );
+        // Each nation's point is its own, not none as for the United Kingdom.
+        let scotland = gazetteer().division("GB-SCT").and_then(|d| d.point);
+        assert!(scotland.is_some());
+        assert_eq!(found[0].point, scotland);
     }
 
     #[test]
@@ -1993,6 +2147,10 @@ mod tests {
         let found = places(body);
         assert!(has(&found, "Dublin", Some("IE")), "{found:?}");
         assert!(has(&found, "Vienna", Some("AT")), "{found:?}");
+        // Also where a region of the name outweighs that city: a town gives way to a city.
+        let found =
+            places("The fine was the largest in the United States. It has an office in Victoria.");
+        assert!(has(&found, "Victoria", Some("HK")), "{found:?}");
         // Where the dateline puts the story in that country, its town it is.
         let found = places_from("COLUMBUS", "US", body);
         assert!(

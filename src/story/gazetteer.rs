@@ -531,13 +531,15 @@ mod tests {
         );
         assert_eq!(g.division_by_name("US", "Scotland"), None);
         assert_eq!(g.division_by_name("MX", "México"), None);
-        // Divisions no ISO name matched are kept under GeoNames' key, with their weight and
-        // the centre of their towns.
-        let bavaria = g.division("DE.02").expect("GeoNames' Bavaria");
+        // A division with its weight and the centre of its towns, linked to its ISO code
+        // through iso-codes' English name for it ("Bavaria" for "Bayern"); one that no name
+        // links is kept under GeoNames' key.
+        let bavaria = g.division("DE-BY").expect("GeoNames' Bavaria");
         assert_eq!(bavaria.geonameid, 2951839);
         assert!(bavaria.population > 1_000_000);
         let (longitude, latitude) = bavaria.point.expect("Bavaria has towns");
         assert!((9.0..14.0).contains(&longitude) && (47.0..51.0).contains(&latitude));
+        assert_eq!(g.division("DE.06").map(|d| d.geonameid), Some(2862926));
         // A code's name is its GeoNames English name, not an alias listed after it.
         assert_eq!(g.country_name("US"), Some("United States"));
         assert_eq!(g.country_name("GB"), Some("United Kingdom"));

@@ -1705,6 +1705,19 @@ mod tests {
         }
         let bavaria = found.iter().find(|p| p.name == "Bavaria");
         assert_eq!(bavaria.and_then(|p| p.geonameid), Some(2951839));
+        // By its names in the other languages and by both of its own: one place, one id.
+        let body = "Des pluies ont frappé la Bavière. En Cataluña y en Catalunya, lluvias.";
+        let found = find_places(&story_of(body), &Text::new(body));
+        let named: Vec<(&str, Option<u64>, usize)> = found
+            .iter()
+            .map(|p| (p.name.as_str(), p.geonameid, p.mentions.len()))
+            .collect();
+        let catalonia = gazetteer().region_geonameid("ES-CT");
+        assert!(catalonia.is_some());
+        assert_eq!(
+            named,
+            [("Bavière", Some(2951839), 1), ("Cataluña", catalonia, 2)]
+        );
         // A region named with the word for its kind is that region, mentioned once more.
         let body = "Factories in Guangdong province slowed. Guangdong exports fell.";
         let found = find_places(&story_of(body), &Text::new(body));

@@ -1302,6 +1302,11 @@ static ROLE_NOUNS: WordList = WordList::new(&[
     "advisor",
     "economist",
     "analyst",
+    "meteorologist",
+    "forecaster",
+    "scientist",
+    "strategist",
+    "prosecutor",
     "professor",
     "commander",
     "head",
@@ -1493,6 +1498,9 @@ static ROLE_MODIFIERS: WordList = WordList::new(&[
     "education",
     "intelligence",
     "police",
+    "civil",
+    "protection",
+    "emergency",
     "outgoing",
     "incoming",
 ]);
@@ -2220,6 +2228,13 @@ mod tests {
                 ("Ivan Fedorov", Some("regional head")),
                 ("Teresa Ribera", Some("EU antitrust chief")),
                 ("Shigeru Ishiba", Some("outgoing prime minister")),
+            ])
+        );
+        assert_eq!(
+            names_and_roles("Civil protection chief Fabio Ciciliano spoke, said Environment Canada meteorologist Gerald Cheng."),
+            pairs(&[
+                ("Fabio Ciciliano", Some("Civil protection chief")),
+                ("Gerald Cheng", Some("Environment Canada meteorologist")),
             ])
         );
     }

@@ -401,8 +401,14 @@ pub fn find_places(story: &Story, text: &Text<'_>) -> Vec<Place> {
                 .is_some_and(|c| countries.all.contains(c)),
             Kind::Country | Kind::Supranational => false,
         };
-        let known_organisation = named_like_an_organisation
-            && super::organisations::known_name_covers(&hit.text, 0, hit.text.len());
+        // Nor is a place that opens a known organisation's longer name: "Bayern München" in
+        // German, where the capitalized word after a place does not make it part of a name.
+        let opens_a_known_name = hit.range.is_some_and(|(start, end)| {
+            super::organisations::known_name_covers(body, start, end + 1)
+        });
+        let known_organisation = opens_a_known_name
+            || named_like_an_organisation
+                && super::organisations::known_name_covers(&hit.text, 0, hit.text.len());
         if function_word
             || calendar_word
             || german_noun
@@ -681,7 +687,7 @@ fn hits_in(
                 setting: if genitive {
                     Setting::Alone
                 } else {
-                    setting(text, start, end)
+                    setting(text, start, end, german)
                 },
                 // "U.S. officials", "UK ministers"; but "EE.UU. y México" joins two places,
                 // and in "the US announced" the country acts (a verb a government does; past
@@ -693,8 +699,8 @@ fn hits_in(
                             && !super::keywords::is_stop_word_in_any(next)
                             && !GOVERNMENT_VERBS.contains(next)
                     }),
-                name_continues: next
-                    .is_some_and(|next| capitalized(next) && !CALENDAR.contains(next)),
+                name_continues: !german
+                    && next.is_some_and(|next| capitalized(next) && !CALENDAR.contains(next)),
                 ends_a_name: keep_range && !genitive && ends_a_name(text, start, end),
                 sentence_start: opens_sentence(text, start),
                 state_after: ambiguous.then(|| state_after(text, end)).flatten(),
@@ -1431,7 +1437,7 @@ fn capitalized(word: &str) -> bool {
     word.chars().next().is_some_and(char::is_uppercase)
 }
 
-fn setting(text: &str, start: usize, end: usize) -> Setting {
+fn setting(text: &str, start: usize, end: usize, german: bool) -> Setting {
     if after_an_elided_name_word(text, start) {
         return Setting::Adjacent;
     }
@@ -1449,7 +1455,10 @@ fn setting(text: &str, start: usize, end: usize) -> Setting {
         .unwrap_or("")
         .split(|c: char| !c.is_alphanumeric());
     let next = after.next().unwrap_or("");
-    let next_continues_name = capitalized(next) && !CALENDAR.contains(next);
+    // German capitalizes every noun: the word after a place is as often the clause's subject
+    // or object ("in Deutschland Schäden angerichtet", "in Bayern Tausende") as the rest of a
+    // name, so it continues none.
+    let next_continues_name = !german && capitalized(next) && !CALENDAR.contains(next);
     // "Santo Tomás de Castilla": a Romance connector and a capitalized word continue the name.
     let romance_connector =
         |word: &str| matches!(word, "de" | "del" | "des" | "du" | "da" | "do" | "di");
@@ -1940,6 +1949,25 @@ mod tests {
         let georgia = found.iter().find(|p| p.name == "Georgia");
         assert_eq!(georgia.map(|p| p.country_code.as_deref()), Some(Some("US")));
         assert_eq!(id(&found, "Georgia"), Some(Some(4197000)));
+    }
+
+    #[test]
+    fn in_german_a_capitalized_noun_after_a_place_is_no_part_of_its_name() {
+        let body = "Nach Starkregen sind in Bayern und Baden-Württemberg Tausende Menschen \
+                    evakuiert worden, und in Deutschland Schäden entstanden. Bayern München \
+                    sagte ein Spiel ab.";
+        let names: Vec<String> = find_places(&story_in("de", body), &Text::new(body))
+            .into_iter()
+            .map(|p| format!("{} {}", p.name, p.mentions.len()))
+            .collect();
+        // The club is no mention of the region.
+        assert_eq!(names, ["Bayern 1", "Baden-Württemberg 1", "Deutschland 1"]);
+        // In English the capitalized word still continues a name.
+        let found = places("Shares of Bavaria Yachtbau fell.");
+        assert!(
+            !found.iter().any(|(name, _)| name == "Bavaria"),
+            "{found:?}"
+        );
     }
 
     #[test]

@@ -18,7 +18,7 @@ const LOCAL_COUNTRY_NAMES: &str = include_str!("../../data/gazetteer/country_nam
 /// language, name.
 const NEWS_COUNTRY_NAMES: &str = include_str!("../../data/gazetteer/country_aliases.tsv");
 const US_STATES: &str = include_str!("../../data/gazetteer/us_state_abbreviations.tsv");
-/// ISO 3166-2 subdivisions: country, code, name, type.
+/// ISO 3166-2 subdivisions: country, code, name, type, level (1 for first-level, 2 below).
 pub(crate) const REGIONS: &str = include_str!("../../data/gazetteer/regions.tsv");
 /// GeoNames' first-level divisions: ISO 3166-2 code (GeoNames' own key where none matched),
 /// geonameid, name, the population of its cities, and their centre (longitude, latitude).
@@ -192,7 +192,7 @@ impl Gazetteer {
         // Folded ISO 3166-2 region name → the countries with a region of that name.
         let mut region_codes: FxHashMap<String, Vec<&str>> = FxHashMap::default();
         for line in REGIONS.lines() {
-            if let [code, _, name, _] = line.split('\t').collect::<Vec<_>>()[..] {
+            if let [code, _, name, _, _] = line.split('\t').collect::<Vec<_>>()[..] {
                 region_codes.entry(fold(name)).or_default().push(code);
             }
         }

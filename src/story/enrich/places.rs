@@ -59,6 +59,8 @@ struct Candidate {
     /// for Vienna); for a US state its postal code, which GeoNames uses for US states too.
     /// Other countries' ISO 3166-2 codes are not GeoNames', so their regions have none.
     admin1: Option<String>,
+    /// A country's first-level subdivision (a state, a province), not one below it.
+    first_level: bool,
 }
 
 /// A place the story mentions.
@@ -148,6 +150,7 @@ fn build() -> Matcher {
             population: u64::MAX,
             point: nation.and_then(|d| d.point),
             admin1: None,
+            first_level: false,
         }
     };
     for (name, code) in g.country_names() {
@@ -158,7 +161,7 @@ fn build() -> Matcher {
         .filter_map(|line| line.split('\t').nth(2))
         .collect();
     for line in REGIONS.lines() {
-        if let [code, subdivision, name, kind] = line.split('\t').collect::<Vec<_>>()[..] {
+        if let [code, subdivision, name, kind, level] = line.split('\t').collect::<Vec<_>>()[..] {
             let division = g.division(subdivision);
             let region = Candidate {
                 kind: Kind::Region,
@@ -167,6 +170,7 @@ fn build() -> Matcher {
                 population: division.map_or(0, |d| d.population),
                 point: division.and_then(|d| d.point),
                 admin1: subdivision.strip_prefix("US-").map(str::to_owned),
+                first_level: level == "1",
             };
             // "South Florida", "Northern California", "West Texas": the part of a state a
             // direction names is in that state, though it is no division of its own (and so
@@ -201,6 +205,7 @@ fn build() -> Matcher {
                     population: u64::MAX,
                     point: None,
                     admin1: None,
+                    first_level: false,
                 },
             );
         }
@@ -213,6 +218,7 @@ fn build() -> Matcher {
             population: city.population,
             point: Some((city.longitude, city.latitude)),
             admin1: Some(city.admin1.clone()),
+            first_level: false,
         };
         for name in std::iter::once(&city.name).chain(&city.alternates) {
             add_name(&mut by_name, name, candidate.clone());
@@ -376,9 +382,11 @@ pub fn find_places(story: &Story, text: &Text<'_>) -> Vec<Place> {
         // German capitalizes its nouns: after an article one is a noun, not a town ("Die Lage
         // ist ernst", "des Essens") nor a region of a country the story is not about ("dieses
         // Landes" is no French département). A region of its own country may take one: "das
-        // Saarland".
+        // Saarland"; so may a first-level region anywhere, which German names with its
+        // article: "in der Toskana", "die Bretagne".
         let german_noun = town_or_region
             && german
+            && !candidate.first_level
             && (candidate.kind == Kind::City
                 || !candidate
                     .country
@@ -2211,6 +2219,21 @@ mod tests {
             .map(|p| (p.name.as_str(), p.mentions.len()))
             .collect();
         assert_eq!(found, [("Landes", 1), ("Köln", 1)]);
+        // A first-level region takes its article: "in der Toskana".
+        let body = "Unwetter in der Toskana und in der Bretagne, sagte er in Köln.";
+        let found = find_places(&story_in("de", body), &Text::new(body));
+        let found: Vec<_> = found
+            .iter()
+            .map(|p| (p.name.as_str(), p.country_code.as_deref()))
+            .collect();
+        assert_eq!(
+            found,
+            [
+                ("Toskana", Some("IT")),
+                ("Bretagne", Some("FR")),
+                ("Köln", Some("DE"))
+            ]
+        );
     }
 
     #[test]

@@ -91,22 +91,22 @@ pub fn prepare() {
 /// Whether `name`, whole, is a place that lies in no single country ("Lake Kariba", "Zambezi"):
 /// the feature finder, which names a lake by the town it is named after, names none for those.
 pub(super) fn is_supranational(name: &str) -> bool {
-    let m = matcher();
-    m.names.name_of(name).is_some_and(|hit| {
-        m.candidates[hit.pattern().as_usize()]
-            .iter()
-            .any(|c| c.kind == Kind::Supranational)
-    })
+    names_a(name, Kind::Supranational)
 }
 
 /// Whether `name`, whole, is a region's name ("Guangdong"): "Guangdong province" is that
 /// region, not a feature of its own.
 pub(super) fn names_a_region(name: &str) -> bool {
+    names_a(name, Kind::Region)
+}
+
+/// Whether `name`, whole, is the name of some place of that kind.
+fn names_a(name: &str, kind: Kind) -> bool {
     let m = matcher();
     m.names.name_of(name).is_some_and(|hit| {
         m.candidates[hit.pattern().as_usize()]
             .iter()
-            .any(|c| c.kind == Kind::Region)
+            .any(|c| c.kind == kind)
     })
 }
 

@@ -540,6 +540,16 @@ mod tests {
         let (longitude, latitude) = bavaria.point.expect("Bavaria has towns");
         assert!((9.0..14.0).contains(&longitude) && (47.0..51.0).contains(&latitude));
         assert_eq!(g.division("DE.06").map(|d| d.geonameid), Some(2862926));
+        // No subdivision is two divisions: the city of Almaty is KZ-75, its province KZ-19.
+        let mut codes: Vec<&str> = REGION_IDS
+            .lines()
+            .filter_map(|line| line.split('\t').next())
+            .collect();
+        let listed = codes.len();
+        codes.sort_unstable();
+        codes.dedup();
+        assert_eq!(codes.len(), listed);
+        assert_eq!(g.division("KZ-75").map(|d| d.geonameid), Some(1526395));
         // A code's name is its GeoNames English name, not an alias listed after it.
         assert_eq!(g.country_name("US"), Some("United States"));
         assert_eq!(g.country_name("GB"), Some("United Kingdom"));

@@ -1080,7 +1080,8 @@ fn story_countries<'h>(
 /// Whether a match is taken as a place, given what it would mean (`candidate`, one of the
 /// name's `candidates`) and where it stands.
 ///
-/// A region outside the story's countries is taken when its name means nothing else, or when
+/// A name of direction words alone ("Central", "Interior") is no place where it opens a
+/// sentence. A region outside the story's countries is taken when its name means nothing else, or when
 /// it outweighs every namesake ten times over, the name does not merely open a sentence and
 /// the story never writes it next to another capitalized word (`beside_capitals`), as a
 /// surname: "Oregon" is the state, not Oregon, Wisconsin, and "Ontario" the province, not the
@@ -1093,6 +1094,11 @@ fn acceptable(
     in_longer_names: &BTreeSet<String>,
     beside_capitals: &BTreeSet<String>,
 ) -> bool {
+    // Capitalized only because it opens the sentence: "Central bank governor Gabriel
+    // Galipolo", "Interior Minister Gérald Darmanin".
+    if hit.sentence_start && names_a_direction(&hit.text) {
+        return false;
+    }
     let unique = candidates.len() == 1;
     let in_context = candidate
         .country
@@ -2251,6 +2257,23 @@ mod tests {
                 .any(|p| p.name == "Norte" && p.country_code.as_deref() == Some("GW")),
             "{found:?}"
         );
+    }
+
+    #[test]
+    fn a_direction_word_opening_a_sentence_is_no_place_even_in_the_story_country() {
+        // Central, Bahia, is a Brazilian town; Central, Hong Kong, a district.
+        let found = places_from(
+            "Brasília",
+            "BR",
+            "Rates held. Central bank governor Gabriel Galipolo spoke in Brasília.",
+        );
+        assert!(!found.iter().any(|p| p.name == "Central"), "{found:?}");
+        let found = places_from(
+            "Hong Kong",
+            "HK",
+            "Protesters gathered in Central on Sunday, police said.",
+        );
+        assert!(found.iter().any(|p| p.name == "Central"), "{found:?}");
     }
 
     #[test]

@@ -394,6 +394,7 @@ pub fn enrich(batch: &mut [(&mut Story, &Text<'_>)]) {
             });
         }
         story.people.retain(|person| !person.mentions.is_empty());
+        leave_people_their_surnames(&mut story.places, &story.people);
     }
     for (story, text) in batch.iter_mut() {
         story.quotes = quotes::find_quotes(text, &story.people, &story.organisations);
@@ -417,6 +418,28 @@ pub fn enrich(batch: &mut [(&mut Story, &Text<'_>)]) {
     }
 }
 
+/// A place the body names only where it names a person is that person: "o primeiro-ministro
+/// Luís Montenegro … disse Montenegro" names no country. The place finder cannot tell, as it
+/// runs first and takes a country beside a capitalized word ("Air France") for the country
+/// elsewhere; the people finder has by then made the surname a mention of the person. A place
+/// named in the body elsewhere too keeps those mentions.
+fn leave_people_their_surnames(places: &mut Vec<places::Place>, people: &[people::Person]) {
+    let people_mentions: FxHashSet<(usize, usize)> = people
+        .iter()
+        .flat_map(|person| person.mentions.iter().copied())
+        .collect();
+    if people_mentions.is_empty() {
+        return;
+    }
+    places.retain_mut(|place| {
+        let named_in_body = !place.mentions.is_empty();
+        place
+            .mentions
+            .retain(|mention| !people_mentions.contains(mention));
+        !(named_in_body && place.mentions.is_empty())
+    });
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -434,6 +457,56 @@ mod tests {
         enrich(&mut [(&mut story, &text)]);
         let people: Vec<&str> = story.people.iter().map(|p| p.name.as_str()).collect();
         assert_eq!(people, ["Nicolai Tangen"]);
+    }
+
+    #[test]
+    fn a_country_named_only_as_a_persons_surname_is_no_place() {
+        let people_of = |body: &str| {
+            let mut story = Story::new(crate::story::model::SourceFormat::PlainText);
+            story.paragraphs = vec![body.to_owned()];
+            let text = Text::new(body);
+            enrich(&mut [(&mut story, &text)]);
+            let people: Vec<String> = story.people.iter().map(|p| p.name.clone()).collect();
+            let places: Vec<String> = story.places.iter().map(|p| p.name.clone()).collect();
+            (people, places)
+        };
+        let (people, places) = people_of(
+            "O primeiro-ministro Luís Montenegro falou em Lisboa. \"Bom\", disse Montenegro.",
+        );
+        assert_eq!(people, ["Luís Montenegro"]);
+        assert_eq!(places, ["Lisboa"]);
+        // With no role, two words one of which is a country stay no person.
+        let (people, places) =
+            people_of("Shares of Air France fell in Paris, and France said little.");
+        assert!(people.is_empty(), "{people:?}");
+        assert!(places.contains(&"France".to_owned()), "{places:?}");
+    }
+
+    #[test]
+    fn a_place_keeps_the_mentions_no_person_has_and_a_headline_place_stays() {
+        let place = |name: &str, mentions: Vec<(usize, usize)>| places::Place {
+            name: name.to_owned(),
+            country_code: None,
+            geonameid: None,
+            point: None,
+            mentions,
+        };
+        let mut found = vec![
+            place("Jordan", vec![(0, 6), (40, 46)]),
+            place("Chad", vec![(60, 64)]),
+            place("Georgia", vec![]),
+        ];
+        let person = people::Person {
+            name: "Michael Jordan".to_owned(),
+            role: None,
+            mentions: vec![(10, 24), (40, 46), (60, 64)],
+        };
+        leave_people_their_surnames(&mut found, &[person]);
+        let left: Vec<(&str, &[(usize, usize)])> = found
+            .iter()
+            .map(|p| (p.name.as_str(), p.mentions.as_slice()))
+            .collect();
+        assert_eq!(left, [("Jordan", &[(0, 6)][..]), ("Georgia", &[][..])]);
     }
 
     #[test]

@@ -389,8 +389,18 @@ static NOT_PERSON_WORDS: WordList = WordList::new(&[
     "Olympics",
     "Festival",
     "Summit",
-    // Storms, which are named like people: "Hurricane Milton", "Typhoon Gaemi".
+    // Storms, which are named like people: "Hurricane Milton", "Typhoon Gaemi", "Storm
+    // Ciarán", "Tempête Ciaran".
+    "Storm",
+    "Tempête",
+    "Tormenta",
+    "Tempestade",
     "Hurricane",
+    // Headlands: "Pointe du Raz", "Cape Wrath".
+    "Pointe",
+    "Cap",
+    "Cabo",
+    "Punta",
     "Typhoon",
     "Cyclone",
     "Huracán",
@@ -664,7 +674,6 @@ static OPENERS: WordList = WordList::new(&[
     "Das",
     "O",
     "Os",
-    "As",
     "Un",
     "Une",
     "Una",
@@ -1079,12 +1088,13 @@ pub fn find_people(
             name = without_possessive(&name).to_owned();
         }
         let folded = fold(&name);
-        if place_names.contains(&folded)
-            || organisation_names.contains(&folded)
-            || tokens.len() == 2 && tokens.iter().any(|w| place_names.contains(&fold(w.text)))
-        {
+        if place_names.contains(&folded) || organisation_names.contains(&folded) {
             continue;
         }
+        // Two words one of which is a place are a place's longer name ("Kansas City", "Tokyo
+        // Electron") unless the story gives them a role: "o primeiro-ministro Luís Montenegro".
+        let has_place_word =
+            tokens.len() == 2 && tokens.iter().any(|w| place_names.contains(&fold(w.text)));
         let offsets = (
             text.char_offset(first.start),
             text.char_offset(first.start + name.len()),
@@ -1102,6 +1112,9 @@ pub fn find_people(
             .or_else(|| role_before(&body[..first.start]))
             .or_else(|| apposition_role(after_name))
             .or_else(|| enclosing_role(&body[..first.start], after_name));
+        if has_place_word && role.is_none() {
+            continue;
+        }
         // Asked only where it decides anything: in German stories.
         let introduced_here = language != Some("de")
             || role.is_some()
@@ -1304,9 +1317,6 @@ static ROLE_NOUNS: WordList = WordList::new(&[
     "analyst",
     "meteorologist",
     "forecaster",
-    "scientist",
-    "strategist",
-    "prosecutor",
     "professor",
     "commander",
     "head",
@@ -1318,6 +1328,8 @@ static ROLE_NOUNS: WordList = WordList::new(&[
     "owner",
     "chairman",
     "chairwoman",
+    "chair",
+    "chairperson",
     "manager",
     "researcher",
     "ambassador",
@@ -1329,7 +1341,6 @@ static ROLE_NOUNS: WordList = WordList::new(&[
     "ministra",
     "portavoz",
     "porta-voz",
-    "director",
     "diretor",
     "directora",
     "diretora",

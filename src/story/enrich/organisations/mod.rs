@@ -256,6 +256,7 @@ static HEADS: WordList = WordList::new(&[
     "Associates",
     "Industries",
     "Motors",
+    "Motor",
     "Technologies",
     "Pharmaceuticals",
     "Devices",
@@ -275,6 +276,8 @@ static HEADS: WordList = WordList::new(&[
     "Brands",
     "Management",
     "Railways",
+    "Rail",
+    "Grid",
     "Railway",
     "Power",
     "Electric",
@@ -437,9 +440,6 @@ static LEADS: WordList = WordList::new(&[
     "Mairie",
     "Fiscalía",
     "Defensoría",
-    "Observatorio",
-    "Observatório",
-    "Observatoire",
     // Royal institutions and the clubs named after them: "Real Academia Española", "Real
     // Federación Española de Fútbol", "Real Madrid".
     "Real",
@@ -526,8 +526,8 @@ static CONJUNCTIONS: WordList = WordList::new(&["and", "&", "e", "y", "et", "und
 static OPENERS: WordList = WordList::new(&[
     "The", "A", "An", "In", "On", "At", "But", "And", "For", "With", "After", "Before", "As",
     "When", "While", "If", "Since", "By", "From", "To", "This", "That", "Its", "El", "La", "Los",
-    "Las", "Le", "Les", "L’", "Der", "Die", "Das", "Den", "Dem", "O", "Os", "A", "Un", "Une",
-    "Una", "Um", "Uma", "Ein", "Eine", "Según", "Segundo", "Selon", "Laut", "Nach",
+    "Las", "Le", "Les", "L’", "Der", "Die", "Das", "Den", "Dem", "O", "Os", "Un", "Une", "Una",
+    "Um", "Uma", "Ein", "Eine", "Según", "Segundo", "Selon", "Laut", "Nach",
 ]);
 
 /// Words before an outlet that make it act in the story: "told AFP", "disse à Lusa".

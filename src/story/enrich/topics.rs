@@ -519,6 +519,21 @@ mod tests {
                 "17000000",
             ),
             (
+                "Waldbrände bei Athen",
+                "Heftige Waldbrände wüten seit Sonntag. Die Feuerwehr kämpft mit Löschflugzeugen gegen die Flammen.",
+                "03000000",
+            ),
+            (
+                "Eagles edge Cowboys in overtime",
+                "The quarterback threw three touchdowns and the kicker added a field goal; the win sends them to the playoffs.",
+                "15000000",
+            ),
+            (
+                "Man charged after standoff",
+                "The man was charged with assault after a standoff with sheriff's deputies and was held at the county jail.",
+                "02000000",
+            ),
+            (
                 "El Sevilla gana en Vigo",
                 "Dos goles en la segunda parte dieron la victoria al equipo andaluz en el partido; los jugadores celebraron con la afición en el estadio.",
                 "15000000",

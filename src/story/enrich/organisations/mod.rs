@@ -1,7 +1,7 @@
 //! Organisations a story mentions: companies, government bodies, agencies, unions, parties,
 //! universities, international bodies, and news outlets where they act in the story.
 //!
-//! Five rules, each readable on its own, find candidates:
+//! Rules each readable on its own find candidates; the main ones:
 //! - **Known names** (`data/organisations/known.tsv`, one Aho-Corasick automaton): bodies and
 //!   companies that carry no tell-tale word ("the Kremlin", "Lufthansa", "NATO"). An outlet counts
 //!   only where it acts ("told AFP", "disse à Lusa"), not in a dateline or credit; a company
@@ -14,6 +14,7 @@
 //! - **Acronyms**: capitals-only words that are not units, zones or titles (`SNCTA`, `ZESCO`).
 //!   An acronym given in parentheses after a full name, or spelling its initials, is the same
 //!   organisation, listed under the full name.
+//! - **Teams**: "the" and a city or region with a plural after it ("the Buffalo Bills").
 //! - **Sentence case** (`sentence_case`): names only partly capitalized, as French copy writes
 //!   them ("le ministère des Armées", "le Conseil constitutionnel").
 //!
@@ -26,6 +27,7 @@ use std::borrow::Cow;
 use std::sync::OnceLock;
 use unicode_normalization::UnicodeNormalization;
 
+use super::people::makes_no_name;
 use super::places::Place;
 use super::word_starts::WordStartNames;
 use super::{in_dateline_tag, is_office, WordList, CALENDAR, GERMAN_DETERMINERS, SENTENCE_ADVERBS};
@@ -219,6 +221,7 @@ static HEADS: WordList = WordList::new(&[
     "Group",
     "Systems",
     "Institute",
+    "Institution",
     "Authority",
     "Survey",
     "Chamber",
@@ -706,6 +709,7 @@ pub fn find_organisations(
     found.extend(head_word_names(text, &tokens, places, german));
     found.extend(appositions(body, &tokens, german));
     found.extend(parties_named_before(body, &tokens));
+    found.extend(team_names(body, &tokens, places));
     found.extend(sentence_case::sentence_case_names(
         body,
         &tokens,
@@ -1315,6 +1319,80 @@ fn parties_named_before(body: &str, tokens: &[Token<'_>]) -> Vec<Found> {
     found
 }
 
+/// Cities this large, or a first-level region, give their names to sports teams.
+const TEAM_CITY_POPULATION: u64 = 100_000;
+
+/// A sports team is "the" city or region and a plural: "the Kansas City Chiefs", "the Buffalo
+/// Bills", "the Texas Rangers", "the Boston Red Sox". The article decides it: a person whose
+/// given name is a city ("Madison Keys", "Austin Williams") stands without one. A plural that
+/// names a place, an event or a pact ("the Victoria Falls", "the Paris Masters", "the Oslo
+/// Accords") and a name the story has as a place ("the Florida Keys") are no team.
+fn team_names(body: &str, tokens: &[Token<'_>], places: &[Place]) -> Vec<Found> {
+    /// Words of a city's name, and of a team's nickname after it.
+    const LONGEST_CITY: usize = 3;
+    const LONGEST_NICKNAME: usize = 2;
+    let names_a_team_town = |name: &str| {
+        super::places::names_a_region(name)
+            || gazetteer()
+                .city(name, None)
+                .is_some_and(|city| city.population >= TEAM_CITY_POPULATION)
+    };
+    let plural = |word: &str| {
+        word == "Sox"
+            || word.chars().count() >= 4
+                && word.ends_with('s')
+                && !word.ends_with("ss")
+                && !word.ends_with("'s")
+                && !word.ends_with("’s")
+    };
+    let mut found = Vec::new();
+    for (index, article) in tokens.iter().enumerate() {
+        if !matches!(article.text, "the" | "The") || article.ends_name {
+            continue;
+        }
+        let name_starts = index + 1;
+        // The run of capitalized words after the article, as far as a nickname can reach.
+        let mut run_end = name_starts;
+        while run_end < tokens.len()
+            && run_end - name_starts < LONGEST_CITY + LONGEST_NICKNAME
+            && tokens[run_end].capitalized
+            && (run_end == name_starts
+                || !tokens[run_end - 1].ends_name && !tokens[run_end].after_punctuation)
+        {
+            run_end += 1;
+        }
+        let continues_past = tokens.get(run_end).is_some_and(|next| {
+            next.capitalized && !tokens[run_end - 1].ends_name && !next.after_punctuation
+        });
+        if run_end - name_starts < 2 || continues_past || !plural(tokens[run_end - 1].text) {
+            continue;
+        }
+        let (start, end) = (tokens[name_starts].start, tokens[run_end - 1].end);
+        let a_place = || places.iter().any(|place| place.name == body[start..end]);
+        if a_place() {
+            continue;
+        }
+        let run_words = run_end - name_starts;
+        let city_words = (1..=LONGEST_CITY.min(run_words - 1))
+            .filter(|&words| run_words - words <= LONGEST_NICKNAME)
+            .find(|&words| {
+                let nickname = &tokens[name_starts + words..run_end];
+                let city_end = tokens[name_starts + words - 1].end;
+                !nickname.iter().any(|word| makes_no_name(word.text))
+                    && names_a_team_town(&body[start..city_end])
+            });
+        if city_words.is_some() {
+            found.push(Found {
+                name: body[start..end].to_owned(),
+                start,
+                end,
+                alias_of: None,
+            });
+        }
+    }
+    found
+}
+
 fn known_names(text: &Text<'_>, tokens: &[Token<'_>], german: bool) -> Vec<Found> {
     let body = text.body();
     let names = known();
@@ -1898,6 +1976,34 @@ mod tests {
             .into_iter()
             .map(|o| o.name)
             .collect()
+    }
+
+    #[test]
+    fn a_team_is_the_and_a_city_or_region_with_a_plural() {
+        let found = names(
+            "The Kansas City Chiefs beat the Buffalo Bills, and the Boston Red Sox lost to the \
+             Texas Rangers.",
+        );
+        assert_eq!(
+            found,
+            [
+                "Kansas City Chiefs",
+                "Buffalo Bills",
+                "Boston Red Sox",
+                "Texas Rangers"
+            ]
+        );
+        // No article, no team: a person; nor a place, an event or a pact in the plural, nor a
+        // town too small to field one.
+        for body in [
+            "Madison Keys won in straight sets.",
+            "Tourists flocked to the Victoria Falls again.",
+            "He won the Paris Masters twice.",
+            "They signed the Oslo Accords in 1993.",
+            "They met the Smallville Comets.",
+        ] {
+            assert!(names(body).is_empty(), "{body}: {:?}", names(body));
+        }
     }
 
     #[test]

@@ -1351,6 +1351,23 @@ static ROLE_NOUNS: WordList = WordList::new(&[
     "ambassador",
     "consul",
     "senator",
+    "lawmaker",
+    "legislator",
+    "congressman",
+    "congresswoman",
+    "sénateur",
+    "sénatrice",
+    "senador",
+    "senadora",
+    "député",
+    "députée",
+    "diputado",
+    "diputada",
+    "deputado",
+    "deputada",
+    "abgeordnete",
+    "abgeordneter",
+    "cheffe",
     "lawyer",
     "presidente",
     "ministro",
@@ -1847,7 +1864,7 @@ fn enclosing_role(before_name: &str, after_name: &str) -> Option<String> {
     if !after_name.starts_with([',', '.', ';']) {
         return None;
     }
-    let text = before_name.strip_suffix(", ")?;
+    let text = without_abbreviation(before_name.strip_suffix(", ")?);
     let role = role_ending(text, is_role_noun).or_else(|| role_of_something(text))?;
     let determines = |word: &str| {
         let lower = word.to_lowercase();
@@ -1874,6 +1891,28 @@ fn enclosing_role(before_name: &str, after_name: &str) -> Option<String> {
     }
     let (_, determiner) = word_before(qualifier_start)?;
     determines(determiner).then(|| text[qualifier_start..].to_owned())
+}
+
+/// The text without an abbreviation in parentheses that closes it: "El director de la Comisión
+/// Nacional del Agua (Conagua)" is the role of the domain before it.
+fn without_abbreviation(text: &str) -> &str {
+    const LONGEST: usize = 12;
+    let Some(inside) = text.strip_suffix(')') else {
+        return text;
+    };
+    let Some(open) = inside.rfind('(') else {
+        return text;
+    };
+    let abbreviation = &inside[open + 1..];
+    let one_word = !abbreviation.is_empty()
+        && abbreviation.len() <= LONGEST
+        && abbreviation.starts_with(char::is_uppercase)
+        && !abbreviation.contains(char::is_whitespace);
+    if one_word {
+        inside[..open].trim_end()
+    } else {
+        text
+    }
 }
 
 /// A role with what it is the role of, in lower case or not, ending the clause before an
@@ -2479,6 +2518,21 @@ mod tests {
                 ("Frank Werneke", Some("Chef der Gewerkschaft")),
                 ("Rui Vaz", None),
             ])
+        );
+    }
+
+    #[test]
+    fn an_abbreviation_closing_the_domain_leaves_the_role_before_it() {
+        assert_eq!(
+            names_and_roles("El director de la Comisión Nacional del Agua (Conagua), Efraín Morales, habló. La jefa del equipo (según fuentes oficiales), Ana Ruiz, calló."),
+            pairs(&[
+                ("Efraín Morales", Some("director de la Comisión Nacional del Agua")),
+                ("Ana Ruiz", None),
+            ])
+        );
+        assert_eq!(
+            names_and_roles("Marine Le Pen, cheffe de file des députés RN, a prévenu."),
+            pairs(&[("Marine Le Pen", Some("cheffe de file des députés RN"))])
         );
     }
 

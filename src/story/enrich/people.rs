@@ -1733,7 +1733,7 @@ fn is_role_adjective(word: &str) -> bool {
 }
 
 /// A role noun, or a compound with one ("présidente-directrice", "director-general").
-fn is_role_noun(word: &str) -> bool {
+pub(super) fn is_role_noun(word: &str) -> bool {
     ROLE_NOUNS.contains(word)
         || word.contains('-')
             && word

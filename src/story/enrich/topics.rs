@@ -534,6 +534,11 @@ mod tests {
                 "02000000",
             ),
             (
+                "Quake strikes off Kyushu",
+                "The magnitude 7.1 quake prompted a tsunami advisory for two prefectures.",
+                "03000000",
+            ),
+            (
                 "El Sevilla gana en Vigo",
                 "Dos goles en la segunda parte dieron la victoria al equipo andaluz en el partido; los jugadores celebraron con la afición en el estadio.",
                 "15000000",

@@ -27,7 +27,7 @@ use std::borrow::Cow;
 use std::sync::OnceLock;
 use unicode_normalization::UnicodeNormalization;
 
-use super::people::makes_no_name;
+use super::people::{is_role_noun, makes_no_name};
 use super::places::Place;
 use super::word_starts::WordStartNames;
 use super::{in_dateline_tag, is_office, WordList, CALENDAR, GERMAN_DETERMINERS, SENTENCE_ADVERBS};
@@ -1055,6 +1055,22 @@ fn head_word_names(
                 start += 1;
             }
         }
+        // A role and a person's name before a connector are who works there: "Analyst Jane
+        // Morrow of Wedbush Securities", "Economist Ana Ruiz at the Bank of Spain".
+        let opens_with_a_person = start + 2 < end
+            && is_role_noun(&tokens[start].text.to_lowercase())
+            && tokens[start + 1].capitalized
+            && !CONNECTORS.contains(tokens[start + 1].text);
+        if opens_with_a_person {
+            if let Some(connector) =
+                (start + 2..end).find(|&index| CONNECTORS.contains(tokens[index].text))
+            {
+                start = connector + 1;
+                while start < end && CONNECTORS.contains(tokens[start].text) {
+                    start += 1;
+                }
+            }
+        }
         // "Shares of Acme Motors": a sentence's first word before a connector is capitalized
         // by its place only, unless it opens names itself ("Bank of America").
         if start + 2 < end
@@ -1143,6 +1159,14 @@ fn names_a_portfolio(span: &[Token<'_>], index: usize) -> bool {
 fn organisation_end(body: &str, span: &[Token<'_>], german: bool) -> Option<usize> {
     if LEADS.contains(span[0].text) && span.len() > 1 {
         return Some(bounded(body, span, 1, span.len()));
+    }
+    // A lead after one word, with its complement: "Africa Centres for Disease Control".
+    let lead_after_a_word = span.len() > 3
+        && LEADS.contains(span[1].text)
+        && CONNECTORS.contains(span[2].text)
+        && !HEADS.contains(base(span[0].text));
+    if lead_after_a_word {
+        return Some(bounded(body, span, 2, span.len()));
     }
     let last_head = span.iter().enumerate().rposition(|(index, t)| {
         (HEADS.contains(base(t.text)) || german && is_german_compound_head(t.text))
@@ -2004,6 +2028,21 @@ mod tests {
         ] {
             assert!(names(body).is_empty(), "{body}: {:?}", names(body));
         }
+    }
+
+    #[test]
+    fn a_role_and_a_name_before_a_connector_are_who_works_there() {
+        let found = names(
+            "It was cheap. Analyst Jane Morrow of Wedbush Securities agreed. Economist Ana Ruiz \
+             at the Bank of Spain did not.",
+        );
+        assert_eq!(found, ["Wedbush Securities", "Bank of Spain"]);
+    }
+
+    #[test]
+    fn a_lead_after_one_word_opens_a_name_with_its_complement() {
+        let found = names("They met the Africa Centres for Disease Control and Prevention.");
+        assert_eq!(found, ["Africa Centres for Disease Control and Prevention"]);
     }
 
     #[test]

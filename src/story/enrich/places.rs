@@ -398,15 +398,17 @@ pub fn find_places(story: &Story, text: &Text<'_>) -> Vec<Place> {
                 })
             });
         // "The White House declined": a town named exactly like a known organisation of two
-        // words or more is that organisation (one-word names stay ambiguous: a story "en
-        // Santander" is in the city). So is a region outside the story's countries: "Meta's
-        // model" is no Colombian department.
+        // words or more is that organisation. One word is too, for a town or region outside
+        // the story's countries: "Meta's model" is no Colombian department, and "hostages held
+        // by Hamas" are not in Hamm, Germany (one of its GeoNames names); but a story "en
+        // Santander" from Spain is in the city.
+        let abroad = !candidate
+            .country
+            .as_ref()
+            .is_some_and(|c| countries.all.contains(c));
         let named_like_an_organisation = match candidate.kind {
-            Kind::City => hit.text.contains(' '),
-            Kind::Region => !candidate
-                .country
-                .as_ref()
-                .is_some_and(|c| countries.all.contains(c)),
+            Kind::City => hit.text.contains(' ') || abroad,
+            Kind::Region => abroad,
             Kind::Country | Kind::Supranational => false,
         };
         // Nor is a place that opens a known organisation's longer name: "Bayern München" in
@@ -1625,6 +1627,19 @@ mod tests {
             .map(|p| (p.name.as_str(), p.mentions.as_slice()))
             .collect();
         assert_eq!(mentions, [("Pacific", &[(54, 61)][..])]);
+    }
+
+    #[test]
+    fn a_town_abroad_named_like_a_known_organisation_is_that_organisation() {
+        // "Hamas" is one of Hamm's GeoNames names; "Santander" a city and a bank.
+        let found = places_from(
+            "Vatican City",
+            "VA",
+            "He urged the release of hostages held by Hamas in Gaza.",
+        );
+        assert!(!found.iter().any(|p| p.name == "Hamas"), "{found:?}");
+        let found = places_from("Madrid", "ES", "Floods hit homes en Santander on Monday.");
+        assert!(found.iter().any(|p| p.name == "Santander"), "{found:?}");
     }
 
     #[test]

@@ -1034,6 +1034,7 @@ pub fn find_people(
         {
             tokens.remove(0);
         }
+        let mut sovereign_named_once = false;
         // Everything up to the last title is the title: "Guatemalan President Bernardo Arévalo"
         // → "Bernardo Arévalo"; a sentence opener goes too.
         if let Some(last_title) = tokens.iter().rposition(|w| is_title(w.text)) {
@@ -1074,7 +1075,15 @@ pub fn find_people(
                     None => title.to_owned(),
                 });
             }
-            tokens.drain(..=last_title);
+            // A sovereign known by one name keeps the title in it: "Pope Francis", "King
+            // Abdullah", as news names them.
+            sovereign_named_once =
+                SOVEREIGNS.contains(tokens[last_title].text) && tokens.len() == last_title + 2;
+            if sovereign_named_once {
+                tokens.drain(..last_title);
+            } else {
+                tokens.drain(..=last_title);
+            }
         }
         // A particle left first after an opener is the article it was ("Selon la Constitution").
         while tokens
@@ -1091,9 +1100,9 @@ pub fn find_people(
             || tokens[..tokens.len().saturating_sub(1)]
                 .iter()
                 .any(|w| w.text.ends_with("’s") || w.text.ends_with("'s"))
-            || tokens
-                .iter()
-                .any(|w| makes_no_name(w.text) || is_title(w.text))
+            || tokens.iter().enumerate().any(|(index, w)| {
+                makes_no_name(w.text) || is_title(w.text) && !(sovereign_named_once && index == 0)
+            })
         {
             continue;
         }
@@ -2114,6 +2123,22 @@ mod tests {
         );
         // Without a sovereign's title, a numeral makes no name: `Title IX` is a law.
         assert_eq!(names("Title IX cases rose, said Ana Ruiz."), ["Ana Ruiz"]);
+        // A sovereign known by one name keeps the title in it, and the name alone later is a
+        // mention; any other title before one word makes no name.
+        let people = find_people(
+            &Text::new(
+                "Pope Francis spoke. Francis prayed. King Abdullah listened. Minister Ruiz left.",
+            ),
+            &[],
+            &[],
+            &[],
+            None,
+        );
+        let found: Vec<(&str, usize)> = people
+            .iter()
+            .map(|p| (p.name.as_str(), p.mentions.len()))
+            .collect();
+        assert_eq!(found, [("Pope Francis", 2), ("King Abdullah", 1)]);
     }
 
     #[test]

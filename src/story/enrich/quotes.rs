@@ -212,6 +212,15 @@ static PERSON_ROLES: WordList = WordList::new(&[
     "executive",
     "chairman",
     "chairwoman",
+    "pontiff",
+    "pope",
+    "king",
+    "queen",
+    "monarch",
+    "chair",
+    "lawmaker",
+    "legislator",
+    "chancellor",
     "leader",
     "ambassador",
     "premier",
@@ -1042,6 +1051,18 @@ mod tests {
             .into_iter()
             .map(|q| (q.speaker, q.text))
             .collect()
+    }
+
+    #[test]
+    fn the_pontiff_is_the_pope_last_named() {
+        let body = "Pope Francis spoke from the loggia. “May the weapons fall silent everywhere,” the pontiff said.";
+        assert_eq!(
+            quotes(body),
+            [(
+                "Pope Francis".to_owned(),
+                "May the weapons fall silent everywhere".to_owned()
+            )]
+        );
     }
 
     #[test]

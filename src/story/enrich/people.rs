@@ -1873,7 +1873,7 @@ fn enclosing_role(before_name: &str, after_name: &str) -> Option<String> {
     if !after_name.starts_with([',', '.', ';']) {
         return None;
     }
-    let text = without_abbreviation(before_name.strip_suffix(", ")?);
+    let text = without_parentheses(before_name.strip_suffix(", ")?);
     let role = role_ending(text, is_role_noun).or_else(|| role_of_something(text))?;
     let determines = |word: &str| {
         let lower = word.to_lowercase();
@@ -1902,22 +1902,18 @@ fn enclosing_role(before_name: &str, after_name: &str) -> Option<String> {
     determines(determiner).then(|| text[qualifier_start..].to_owned())
 }
 
-/// The text without an abbreviation in parentheses that closes it: "El director de la Comisión
-/// Nacional del Agua (Conagua)" is the role of the domain before it.
-fn without_abbreviation(text: &str) -> &str {
-    const LONGEST: usize = 12;
+/// The text without a few words in parentheses that close it, an abbreviation, a place or an
+/// aside: "El director de la Comisión Nacional del Agua (Conagua)" is the role of the domain
+/// before it. A longer remark ("(según fuentes oficiales)") stays, and the role is not taken.
+fn without_parentheses(text: &str) -> &str {
+    const LONGEST: usize = 16;
     let Some(inside) = text.strip_suffix(')') else {
         return text;
     };
     let Some(open) = inside.rfind('(') else {
         return text;
     };
-    let abbreviation = &inside[open + 1..];
-    let one_word = !abbreviation.is_empty()
-        && abbreviation.len() <= LONGEST
-        && abbreviation.starts_with(char::is_uppercase)
-        && !abbreviation.contains(char::is_whitespace);
-    if one_word {
+    if inside.len() - open <= LONGEST {
         inside[..open].trim_end()
     } else {
         text
@@ -2547,12 +2543,15 @@ mod tests {
     }
 
     #[test]
-    fn an_abbreviation_closing_the_domain_leaves_the_role_before_it() {
+    fn a_short_parenthesis_closing_the_domain_leaves_the_role_before_it() {
         assert_eq!(
-            names_and_roles("El director de la Comisión Nacional del Agua (Conagua), Efraín Morales, habló. La jefa del equipo (según fuentes oficiales), Ana Ruiz, calló."),
+            names_and_roles("El director de la Comisión Nacional del Agua (Conagua), Efraín Morales, habló. La jefa del equipo (según fuentes oficiales), Ana Ruiz, calló. El director del hospital (Madrid), Luis Vaz, siguió. La jefa del equipo (Unidad Central de Operaciones Especiales), Rosa Gil, salió. La jefa del equipo (en funciones), Eva Gil, volvió."),
             pairs(&[
                 ("Efraín Morales", Some("director de la Comisión Nacional del Agua")),
                 ("Ana Ruiz", None),
+                ("Luis Vaz", Some("director del hospital")),
+                ("Rosa Gil", None),
+                ("Eva Gil", Some("jefa del equipo")),
             ])
         );
         assert_eq!(

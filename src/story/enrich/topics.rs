@@ -551,6 +551,16 @@ mod tests {
     }
 
     #[test]
+    fn a_spanish_party_is_politics_not_a_match() {
+        let found = codes(
+            "El Partido Popular gana en Galicia",
+            "El Partido Popular ganó las elecciones gallegas. El partido obtuvo mayoría absoluta y el líder del partido, presidente de la Xunta, celebró el resultado. Los demás partidos reconocieron la derrota tras la votación, y el Gobierno felicitó al ganador.",
+        );
+        assert_eq!(found.first(), Some(&"11000000"), "{found:?}");
+        assert!(!found.contains(&"15000000"), "{found:?}");
+    }
+
+    #[test]
     fn little_evidence_gives_no_subject() {
         assert!(codes("A quiet day", "Nothing much happened in the village.").is_empty());
     }

@@ -1083,11 +1083,11 @@ fn story_countries<'h>(
 /// name's `candidates`) and where it stands.
 ///
 /// A name of direction words alone ("Central", "Interior") is no place where it opens a
-/// sentence. A region outside the story's countries is taken when its name means nothing else, or when
-/// it outweighs every namesake ten times over, the name does not merely open a sentence and
-/// the story never writes it next to another capitalized word (`beside_capitals`), as a
-/// surname: "Oregon" is the state, not Oregon, Wisconsin, and "Ontario" the province, not the
-/// Californian city.
+/// sentence. A region outside the story's countries is taken when its name means nothing
+/// else, or when it outweighs every namesake ten times over, the name does not merely open a
+/// sentence and the story never writes it next to another capitalized word
+/// (`beside_capitals`), as a surname: "Oregon" is the state, not Oregon, Wisconsin, and
+/// "Ontario" the province, not the Californian city.
 fn acceptable(
     hit: &Hit,
     candidate: &Candidate,

@@ -971,13 +971,17 @@ fn split_at_conjunctions(
             && (has_head(&tokens[from..at]) || nationality_before || known_before())
         {
             runs.push((from, at));
-            from = at + 1;
-            while from < end && CONNECTORS.contains(tokens[from].text) {
-                from += 1;
-            }
+            from = past_connectors(tokens, at + 1, end);
         }
     }
     runs.push((from, end));
+}
+
+/// The first token from `at` on (before `end`) that is no connector: a name opens with none.
+fn past_connectors(tokens: &[Token<'_>], at: usize, end: usize) -> usize {
+    (at..end)
+        .find(|&index| !CONNECTORS.contains(tokens[index].text))
+        .unwrap_or(end.max(at))
 }
 
 /// Whether a capitalized English word reads as an adjective of nationality: "Georgian",
@@ -1050,25 +1054,18 @@ fn head_word_names(
                 .is_some_and(|next| CONNECTORS.contains(next.text))
                 && is_office(tokens[index].text)
         }) {
-            start = office + 1;
-            while start < end && CONNECTORS.contains(tokens[start].text) {
-                start += 1;
-            }
+            start = past_connectors(tokens, office + 1, end);
         }
         // A role and a person's name before a connector are who works there: "Analyst Jane
         // Morrow of Wedbush Securities", "Economist Ana Ruiz at the Bank of Spain".
         let opens_with_a_person = start + 2 < end
             && is_role_noun(&tokens[start].text.to_lowercase())
             && !CONNECTORS.contains(tokens[start + 1].text);
-        if opens_with_a_person {
-            if let Some(connector) =
-                (start + 2..end).find(|&index| CONNECTORS.contains(tokens[index].text))
-            {
-                start = connector + 1;
-                while start < end && CONNECTORS.contains(tokens[start].text) {
-                    start += 1;
-                }
-            }
+        let connector_after_the_person = opens_with_a_person
+            .then(|| (start + 2..end).find(|&index| CONNECTORS.contains(tokens[index].text)))
+            .flatten();
+        if let Some(connector) = connector_after_the_person {
+            start = past_connectors(tokens, connector + 1, end);
         }
         // "Shares of Acme Motors": a sentence's first word before a connector is capitalized
         // by its place only, unless it opens names itself ("Bank of America").
@@ -1078,10 +1075,7 @@ fn head_word_names(
             && !LEADS.contains(tokens[start].text)
             && opens_sentence(body, tokens[start].start)
         {
-            start += 1;
-            while start < end && CONNECTORS.contains(tokens[start].text) {
-                start += 1;
-            }
+            start = past_connectors(tokens, start + 1, end);
         }
         // A place before a possessive is where the organisation is, not its name.
         if start + 1 < end && tokens[start].text != base(tokens[start].text) {

@@ -190,7 +190,7 @@ const CLOSING_QUOTES: [char; 6] = ['"', '”', '»', '“', '’', '‘'];
 
 /// Lower-case nouns of venues and facilities, after which a name is the venue's: "el estadio
 /// Santiago Bernabéu", "the stadium Stamford Bridge", "o aeroporto Salgado Filho", "la central
-/// Antonio Guiteras".
+/// Antonio Guiteras", "la pista Suzanne Lenglen", "el autódromo Hermanos Rodríguez".
 static VENUE_NOUNS: WordList = WordList::new(&[
     "stadium",
     "estadio",
@@ -215,6 +215,14 @@ static VENUE_NOUNS: WordList = WordList::new(&[
     "represa",
     "barrage",
     "barragem",
+    "pista",
+    "quadra",
+    "cancha",
+    "velódromo",
+    "vélodrome",
+    "autódromo",
+    "autodrome",
+    "circuito",
 ]);
 
 /// Lower-case nouns of facilities, which take the name of the person they are named after
@@ -1290,19 +1298,46 @@ pub fn find_people(
             }
         }
     }
-    // Shorter forms of a fuller name are the same person: "Maria Cantwell" in "Sen. Maria Cantwell".
-    let names: Vec<String> = people.iter().map(|p| p.name.clone()).collect();
-    people.retain(|p| {
-        !names.iter().any(|other| {
-            other
-                .strip_suffix(p.name.as_str())
-                .is_some_and(|first_names| first_names.ends_with(' '))
-        })
-    });
+    merge_shorter_forms(&mut people);
     people.retain(|p| !domains.contains(&fold(&p.name)));
     let authors: BTreeSet<String> = authors.iter().map(|a| fold(a)).collect();
     people.retain(|p| !authors.contains(&fold(&p.name)) || p.mentions.len() > 1);
     people
+}
+
+/// Shorter forms of a fuller name are the same person, and their mentions are the fuller
+/// name's: "Maria Cantwell" of "Sen. Maria Cantwell", "Haddad Maia" (a two-word surname, which
+/// the surname rule alone would miss) of "Beatriz Haddad Maia".
+fn merge_shorter_forms(people: &mut Vec<Person>) {
+    let fuller_of = |shorter: &str, people: &[Person]| {
+        people.iter().position(|other| {
+            other
+                .name
+                .strip_suffix(shorter)
+                .is_some_and(|first_names| first_names.ends_with(' '))
+        })
+    };
+    let mut index = 0;
+    while index < people.len() {
+        let Some(fuller) = fuller_of(&people[index].name, people) else {
+            index += 1;
+            continue;
+        };
+        let shorter = people.remove(index);
+        let fuller = if fuller > index { fuller - 1 } else { fuller };
+        let person = &mut people[fuller];
+        // A shorter form read inside the full name ("Maria Cantwell" in "Sen. Maria
+        // Cantwell") is the same mention.
+        let own: Vec<(usize, usize)> = shorter
+            .mentions
+            .into_iter()
+            .filter(|&(start, end)| !person.mentions.iter().any(|&(s, e)| s <= start && end <= e))
+            .collect();
+        person.mentions.extend(own);
+        person.mentions.sort_unstable();
+        person.mentions.dedup();
+        person.role = person.role.take().or(shorter.role);
+    }
 }
 
 /// The last word of a full name.
@@ -1411,6 +1446,10 @@ static ROLE_NOUNS: WordList = WordList::new(&[
     "investigador",
     "investigadora",
     "économiste",
+    "analyste",
+    "stratège",
+    "estratega",
+    "estrategista",
     "presidenta",
     "vicepresidente",
     "vicepresidenta",
@@ -2019,6 +2058,23 @@ mod tests {
             .into_iter()
             .map(|p| p.name)
             .collect()
+    }
+
+    #[test]
+    fn a_later_two_word_surname_is_a_mention_of_the_full_name() {
+        let body = "La brasileña Beatriz Haddad Maia ganó. \"Estoy feliz\", dijo Haddad Maia tras el partido.";
+        let people = find_people(&Text::new(body), &[], &[], &[], None);
+        assert_eq!(people.len(), 1, "{people:?}");
+        assert_eq!(people[0].name, "Beatriz Haddad Maia");
+        assert_eq!(people[0].mentions, [(13, 32), (59, 70)]);
+    }
+
+    #[test]
+    fn a_name_after_a_venue_noun_is_the_venue() {
+        assert_eq!(
+            names("Ayer ganó Ana Ruiz en la pista Suzanne Lenglen y en el autódromo Hermanos Rodríguez."),
+            ["Ana Ruiz"]
+        );
     }
 
     #[test]

@@ -15,11 +15,14 @@
 //!   An acronym given in parentheses after a full name, or spelling its initials, is the same
 //!   organisation, listed under the full name.
 //! - **Teams**: "the" and a city or region with a plural after it ("the Buffalo Bills").
+//! - **Market context** (`market_context`): a name with no tell-tale word that the story gives
+//!   shares, a chief executive or an analyst's employer ("shares in Rio Tinto").
 //! - **Sentence case** (`sentence_case`): names only partly capitalized, as French copy writes
 //!   them ("le ministère des Armées", "le Conseil constitutionnel").
 //!
 //! Each organisation is listed once, under the fullest form the story uses, with its mentions.
 
+mod market_context;
 mod sentence_case;
 
 use rustc_hash::FxHashMap;
@@ -710,6 +713,7 @@ pub fn find_organisations(
     found.extend(appositions(body, &tokens, german));
     found.extend(parties_named_before(body, &tokens));
     found.extend(team_names(body, &tokens, places));
+    found.extend(market_context::market_names(body, &tokens, places));
     found.extend(sentence_case::sentence_case_names(
         body,
         &tokens,
@@ -936,7 +940,8 @@ fn capitalized_runs(tokens: &[Token<'_>], german: bool) -> Vec<(usize, usize)> {
 
 /// "American Airlines and Frontier Airlines" are two names, "Ministry of Energy and Mines" one:
 /// a run splits at a conjunction when each side has a word that makes an organisation ("das
-/// Auswärtige Amt und das Bundesamt für Migration" too, with `german`). The parts go to `runs`.
+/// Auswärtige Amt und das Bundesamt für Migration" too, with `german`), or when a head word
+/// closes the name before it. The parts go to `runs`.
 fn split_at_conjunctions(
     tokens: &[Token<'_>],
     start: usize,
@@ -966,9 +971,19 @@ fn split_at_conjunctions(
             let words: Vec<&str> = tokens[item..at].iter().map(|t| t.text).collect();
             !words.is_empty() && known().names.is_name(&words.join(" "))
         };
+        // "Swatch Group et de Richemont": a name closed by its head word, then a conjunction
+        // with a connector of its own, starts another item ("Ministério da Agricultura e do
+        // Abastecimento", whose head leads, stays one).
+        let closed_then_connector = || {
+            HEADS.contains(base(tokens[at - 1].text))
+                && tokens
+                    .get(at + 1)
+                    .is_some_and(|next| CONNECTORS.contains(next.text))
+        };
         if CONJUNCTIONS.contains(tokens[at].text)
-            && has_head(&tokens[at + 1..end])
-            && (has_head(&tokens[from..at]) || nationality_before || known_before())
+            && (has_head(&tokens[at + 1..end])
+                && (has_head(&tokens[from..at]) || nationality_before || known_before())
+                || closed_then_connector())
         {
             runs.push((from, at));
             from = past_connectors(tokens, at + 1, end);
@@ -1829,6 +1844,12 @@ fn is_acronym_written_as_a_word(word: &str) -> bool {
         && chars.all(|c| c.is_ascii_lowercase())
 }
 
+/// "Swatch" of "Swatch Group": a short form that is the full name's first word, no acronym.
+fn is_first_word_of(short: &str, full: &str) -> bool {
+    full.strip_prefix(short)
+        .is_some_and(|rest| rest.starts_with(' '))
+}
+
 /// Whether a run of digits reads as a year of the last two centuries or this one.
 fn is_year(digits: &str) -> bool {
     digits.len() == 4 && matches!(&digits[..2], "18" | "19" | "20" | "21")
@@ -1880,7 +1901,9 @@ fn merge(text: &Text<'_>, mut found: Vec<Found>) -> Vec<Organisation> {
             organisation.acronym = Some(std::mem::replace(&mut organisation.name, name.clone()));
         } else if organisation.name != find.name
             && (short(&find.name)
-                || find.alias_of.is_some() && is_acronym_written_as_a_word(&find.name))
+                || find.alias_of.is_some()
+                    && is_acronym_written_as_a_word(&find.name)
+                    && !is_first_word_of(&find.name, &organisation.name))
         {
             organisation.acronym = Some(find.name.clone());
         }
@@ -2020,6 +2043,32 @@ mod tests {
         ] {
             assert!(names(body).is_empty(), "{body}: {:?}", names(body));
         }
+    }
+
+    #[test]
+    fn a_name_closed_by_its_head_word_ends_before_a_conjunction_and_connector() {
+        assert_eq!(
+            names("Un accord entre Dunmore Group et de Lemoine a été signé."),
+            ["Dunmore Group"]
+        );
+        // A name whose head leads keeps its second portfolio.
+        assert_eq!(
+            names("O Ministério da Agricultura e do Abastecimento informou."),
+            ["Ministério da Agricultura e do Abastecimento"]
+        );
+    }
+
+    #[test]
+    fn a_known_short_form_that_is_the_first_word_is_no_acronym() {
+        let found = find_organisations(
+            &Text::new("Swatch Group shares fell. Swatch said demand was weak."),
+            &[],
+            None,
+        );
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].name, "Swatch Group");
+        assert_eq!(found[0].mentions.len(), 2);
+        assert_eq!(found[0].acronym, None);
     }
 
     #[test]

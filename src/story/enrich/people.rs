@@ -225,6 +225,9 @@ static VENUE_NOUNS: WordList = WordList::new(&[
     "circuito",
 ]);
 
+/// Prepositions of place, after which a name is a place's, not a person's.
+static LOCATIVES: WordList = WordList::new(&["near", "outside"]);
+
 /// Lower-case nouns of facilities, which take the name of the person they are named after
 /// between "the" and the noun: "the Antonio Guiteras thermoelectric plant", "the John Paul II
 /// hospital". (An administration, a campaign or an era named so is still about the person.)
@@ -1032,7 +1035,12 @@ pub fn find_people(
         let names_a_facility = after_the
             && (a_facility_follows(&body[tokens[tokens.len() - 1].end..])
                 || VENUE_SURNAMES.contains(tokens[tokens.len() - 1].text));
-        if quoted || after_venue || names_a_facility {
+        // A run after "near" or "outside" is where, not who: "landfall near Quy Nhon", unless
+        // it is someone's: "outside Keir Starmer's office".
+        let last_word = tokens[tokens.len() - 1].text;
+        let someones = without_possessive(last_word).len() < last_word.len();
+        let where_not_who = word_before.is_some_and(|word| LOCATIVES.contains(word)) && !someones;
+        if quoted || after_venue || names_a_facility || where_not_who {
             continue;
         }
         // French capitalizes a nationality used as a noun: "la Française Justine Triet".
@@ -1234,6 +1242,15 @@ pub fn find_people(
             .filter(|w| !opens_sentence(body, w.start));
         !name_word_beside(before) && !name_word_beside(words.get(index + 1)) && !in_full_name(word)
     };
+    // A word of an organisation's name is the organisation's: "Castilla" of "la Junta de
+    // Castilla y León" is no mention of someone surnamed Castilla.
+    let in_organisation = |word: &Word<'_>| {
+        let offset = text.char_offset(word.start);
+        organisations
+            .iter()
+            .flat_map(|o| o.mentions.iter())
+            .any(|(s, e)| *s <= offset && offset < *e)
+    };
     for person in &mut people {
         let surname = surname(&person.name);
         let mut found: Vec<&Word<'_>> = Vec::new();
@@ -1244,11 +1261,12 @@ pub fn find_people(
             found.extend(
                 words
                     .filter(|(index, word)| {
-                        if form == surname {
+                        let own = if form == surname {
                             !in_full_name(word)
                         } else {
                             alone(*index, word)
-                        }
+                        };
+                        own && !in_organisation(word)
                     })
                     .map(|(_, word)| *word),
             );
@@ -1795,7 +1813,8 @@ pub(super) fn is_role_noun(word: &str) -> bool {
 /// out of a word, so the title and the name are two runs and the title is read before the name.
 static ABBREVIATED_TITLES: WordList = WordList::new(&[
     "Gov.", "Sen.", "Rep.", "Lt.", "Gen.", "Col.", "Capt.", "Sgt.", "Dr.", "Prof.", "Adm.", "Maj.",
-    "Cmdr.", "Atty.", "Supt.", "Insp.", "Det.", "Amb.", "Pres.", "Sec.",
+    "Cmdr.", "Atty.", "Supt.", "Insp.", "Det.", "Amb.", "Pres.", "Sec.", "Cpl.", "Pvt.", "Ofc.",
+    "Spc.", "Brig.",
 ]);
 
 /// The role a text ends with when its last word `is_role_noun`, with the words before it that
@@ -2067,6 +2086,30 @@ mod tests {
         assert_eq!(people.len(), 1, "{people:?}");
         assert_eq!(people[0].name, "Beatriz Haddad Maia");
         assert_eq!(people[0].mentions, [(13, 32), (59, 70)]);
+    }
+
+    #[test]
+    fn a_surname_inside_an_organisations_name_is_the_organisations() {
+        let body =
+            "Lo dijo Rafael Castilla, portavoz regional. La Junta de Castilla y León respondió.";
+        let text = Text::new(body);
+        let organisations =
+            crate::story::enrich::organisations::find_organisations(&text, &[], None);
+        let people = find_people(&text, &[], &organisations, &[], None);
+        let castilla = people
+            .iter()
+            .find(|p| p.name == "Rafael Castilla")
+            .expect("Rafael Castilla");
+        assert_eq!(castilla.mentions.len(), 1, "{people:?}");
+    }
+
+    #[test]
+    fn a_name_after_near_or_outside_is_a_place() {
+        assert!(names("The storm made landfall near Quy Nhon on Friday.").is_empty());
+        assert_eq!(
+            names("Crowds gathered outside Keir Starmer's office."),
+            ["Keir Starmer"]
+        );
     }
 
     #[test]

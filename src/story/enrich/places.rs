@@ -25,6 +25,7 @@ use super::word_starts::WordStartNames;
 use super::{WordList, CALENDAR, GERMAN_DETERMINERS};
 use crate::story::gazetteer::{fold, gazetteer, short_form, REGIONS};
 use crate::story::model::Story;
+use crate::story::normalize::without_stroke;
 use crate::story::text::{
     alphanumeric_runs, follows_a_dash, opens_sentence, without_possessive, Text,
 };
@@ -235,11 +236,20 @@ fn build() -> Matcher {
 /// `Rajasthan`), `St.` for `Saint`, and the short form of `Frankfurt am Main`.
 fn name_variants(name: &str) -> Vec<String> {
     let mut variants = vec![name.to_owned()];
-    variants.push(
-        name.nfd()
-            .filter(|c| !unicode_normalization::char::is_combining_mark(*c))
-            .collect(),
-    );
+    let without_marks: String = name
+        .nfd()
+        .filter(|c| !unicode_normalization::char::is_combining_mark(*c))
+        .collect();
+    // "Đắk Lắk" → "Dak Lak", "Łódź" → "Lodz": strokes go too, as copy in English writes them.
+    if without_marks.chars().any(|c| without_stroke(c).is_some()) {
+        variants.push(
+            without_marks
+                .chars()
+                .map(|c| without_stroke(c).unwrap_or(c))
+                .collect(),
+        );
+    }
+    variants.push(without_marks);
     if let Some(rest) = name.strip_prefix("Saint ") {
         variants.push(format!("St. {rest}"));
     }
@@ -267,6 +277,10 @@ enum Setting {
     /// Before the words for the town's airport: "Nadi International Airport". That mention is
     /// the airport, and the town's other mentions stay the town.
     Airport,
+    /// The object of a minister's or a secretary's "of": "ministra da Saúde", "secretário
+    /// estadual de Saúde". A country stays one ("the Prime Minister of Canada"); a town or a
+    /// region so named is the portfolio, which a town may share its name with.
+    Portfolio,
 }
 
 /// A raw match, before context decides what it stands for.
@@ -1512,8 +1526,45 @@ fn setting(text: &str, start: usize, end: usize, german: bool) -> Setting {
     if glued_before && romance_connector(previous) && capitalized(word_before) {
         return Setting::Adjacent;
     }
+    let of_an_office = |word: &str| PORTFOLIO_OFFICES.contains(&word.to_lowercase());
+    // One adjective may stand between the office and its "of": "secretário estadual de".
+    if glued_before
+        && (previous == "of" || romance_connector(previous))
+        && (of_an_office(word_before)
+            || word_before.starts_with(char::is_lowercase)
+                && before.next().is_some_and(of_an_office))
+    {
+        return Setting::Portfolio;
+    }
     Setting::Alone
 }
+
+/// Offices whose "of" names a portfolio: a town after it is a namesake of the portfolio.
+static PORTFOLIO_OFFICES: WordList = WordList::new(&[
+    "minister",
+    "ministers",
+    "ministry",
+    "ministro",
+    "ministra",
+    "ministros",
+    "ministre",
+    "ministres",
+    "ministerio",
+    "ministério",
+    "ministère",
+    "secretary",
+    "secretario",
+    "secretaria",
+    "secretaría",
+    "secretário",
+    "secretária",
+    "secrétaire",
+    "secrétariat",
+    "pasta",
+    "cartera",
+    "portefeuille",
+    "portfolio",
+]);
 
 /// Whether the name at `start..end` follows a place's possessive, and so is a place within it
 /// rather than the end of a longer name: "Tokyo’s Setagaya ward", "Georgia's Savannah". A known
@@ -1640,6 +1691,38 @@ mod tests {
         assert!(!found.iter().any(|p| p.name == "Hamas"), "{found:?}");
         let found = places_from("Madrid", "ES", "Floods hit homes en Santander on Monday.");
         assert!(found.iter().any(|p| p.name == "Santander"), "{found:?}");
+    }
+
+    #[test]
+    fn a_town_after_a_ministers_of_is_the_portfolio_and_a_country_stays() {
+        // Saúde is a town in Bahia, and the health portfolio.
+        let found = places_from(
+            "Belo Horizonte",
+            "BR",
+            "A ministra da Saúde e o secretário estadual de Saúde falaram em Salvador.",
+        );
+        assert!(!found.iter().any(|p| p.name == "Saúde"), "{found:?}");
+        assert!(found.iter().any(|p| p.name == "Salvador"), "{found:?}");
+        let found = places_from("Ottawa", "CA", "He met the Prime Minister of Canada.");
+        assert!(found.iter().any(|p| p.name == "Canada"), "{found:?}");
+    }
+
+    #[test]
+    fn a_name_written_without_its_strokes_is_found() {
+        let found = places("Rain fell in Dak Lak and in Lodz, Poland.");
+        assert!(has(&found, "Poland", Some("PL")), "{found:?}");
+        assert!(
+            found
+                .iter()
+                .any(|(name, code)| fold(name) == "dak lak" && code.as_deref() == Some("VN")),
+            "{found:?}"
+        );
+        assert!(
+            found
+                .iter()
+                .any(|(name, code)| fold(name) == "lodz" && code.as_deref() == Some("PL")),
+            "{found:?}"
+        );
     }
 
     #[test]

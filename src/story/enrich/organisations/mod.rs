@@ -442,6 +442,7 @@ static LEADS: WordList = WordList::new(&[
     "Exército",
     "Armée",
     "Ayuntamiento",
+    "Cortes",
     "Prefeitura",
     "Mairie",
     "Fiscalía",
@@ -527,6 +528,9 @@ const COMPASS: &[&str] = &["North", "South", "East", "West", "Left", "Right"];
 
 /// The connectors that join two things rather than a name's parts.
 static CONJUNCTIONS: WordList = WordList::new(&["and", "&", "e", "y", "et", "und"]);
+
+/// Articles before a body's name: "a Secretaria de Saúde", "la Secretaría de Energía".
+static BODY_ARTICLES: WordList = WordList::new(&["the", "a", "o", "la", "el", "le", "A", "La"]);
 
 /// Words capitalized only because they open a sentence or name something else.
 static OPENERS: WordList = WordList::new(&[
@@ -980,10 +984,22 @@ fn split_at_conjunctions(
                     .get(at + 1)
                     .is_some_and(|next| CONNECTORS.contains(next.text))
         };
+        // "Vietnam Airlines and Vietjet": a name closed by its head word, then one more word
+        // with none, are two companies; a name whose head leads takes the word as its own
+        // ("Ministry of Energy and Mines"), and "&" joins ("Florida Power & Light").
+        let closed_then_one_word = || {
+            tokens[at].text != "&"
+                && at >= from + 2
+                && at + 2 == end
+                && HEADS.contains(base(tokens[at - 1].text))
+                && !has_head(&tokens[at + 1..end])
+                && !tokens[from..at - 1].iter().any(|t| LEADS.contains(t.text))
+        };
         if CONJUNCTIONS.contains(tokens[at].text)
             && (has_head(&tokens[at + 1..end])
                 && (has_head(&tokens[from..at]) || nationality_before || known_before())
-                || closed_then_connector())
+                || closed_then_connector()
+                || closed_then_one_word())
         {
             runs.push((from, at));
             from = past_connectors(tokens, at + 1, end);
@@ -1063,11 +1079,20 @@ fn head_word_names(
         // An office before a connector, and what comes before it, is someone's title:
         // "Governor of the Bank of England", "Former Minister of Finance Rui Gomes and the
         // Governor of the Bank of Canada".
+        // A capitalized office that also leads bodies' names, after an article, is the body:
+        // "a Secretaria de Saúde", "la Secretaría de Energía".
+        let the_body = |index: usize| {
+            LEADS.contains(tokens[index].text)
+                && index
+                    .checked_sub(1)
+                    .is_some_and(|before| BODY_ARTICLES.contains(tokens[before].text))
+        };
         if let Some(office) = (start..end).rev().find(|&index| {
             tokens
                 .get(index + 1)
                 .is_some_and(|next| CONNECTORS.contains(next.text))
                 && is_office(tokens[index].text)
+                && !the_body(index)
         }) {
             start = past_connectors(tokens, office + 1, end);
         }
@@ -1972,9 +1997,28 @@ static LEGAL_FORMS: WordList = WordList::new(&[
     "Lda", "Lda.", "Ltda", "Ltda.",
 ]);
 
+/// Words after a company's name that say only that it is one, as the legal forms do.
+static GROUP_WORDS: WordList = WordList::new(&[
+    "Group",
+    "Groupe",
+    "Grupo",
+    "Gruppe",
+    "Holding",
+    "Holdings",
+    "Corporation",
+    "Company",
+    "Companies",
+    "Systems",
+    "Technologies",
+    "Industries",
+    "Enterprises",
+]);
+
 /// A name that a longer one in the story extends with "of …" ("the Bank" of "the Bank of
-/// Canada", "Conselho Constitucional" of "Conselho Constitucional de Moçambique") or with its legal form ("Siemens Energy" of "Siemens Energy AG") is that one: its
-/// mentions join it.
+/// Canada", "Conselho Constitucional" of "Conselho Constitucional de Moçambique"), with its
+/// legal form ("Siemens Energy" of "Siemens Energy AG") or with a word that says only that it
+/// is a company ("Northlake" of "Northlake Systems") is that one: its mentions join it. A
+/// word of a trade makes another company: "Siemens" is not "Siemens Energy".
 fn absorb_prefixes(organisations: &mut Vec<Organisation>) {
     let names: Vec<String> = organisations.iter().map(|o| o.name.clone()).collect();
     let mut index = 0;
@@ -1990,9 +2034,9 @@ fn absorb_prefixes(organisations: &mut Vec<Organisation>) {
                 ]
                 .iter()
                 .any(|connector| rest.starts_with(connector))
-                    || rest
-                        .strip_prefix(' ')
-                        .is_some_and(|form| LEGAL_FORMS.contains(form))
+                    || rest.strip_prefix(' ').is_some_and(|form| {
+                        LEGAL_FORMS.contains(form) || GROUP_WORDS.contains(form)
+                    })
             })
         });
         match longer.and_then(|l| organisations.iter().position(|o| &o.name == l)) {
@@ -2056,6 +2100,49 @@ mod tests {
             names("O Ministério da Agricultura e do Abastecimento informou."),
             ["Ministério da Agricultura e do Abastecimento"]
         );
+    }
+
+    #[test]
+    fn a_name_closed_by_its_head_word_and_one_more_word_are_two() {
+        assert_eq!(
+            names("Flights by Dunmore Airlines and Vietjet were cancelled."),
+            ["Dunmore Airlines"]
+        );
+        for whole in [
+            "The Ministry of Energy and Mines said so.",
+            "The Florida Power & Light said so.",
+        ] {
+            let found = names(whole);
+            assert_eq!(found.len(), 1, "{whole}: {found:?}");
+            assert!(
+                whole.contains(&format!("The {} said", found[0])),
+                "{whole}: {found:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn an_office_that_leads_a_bodys_name_after_an_article_is_the_body() {
+        assert_eq!(
+            names("Segundo a Secretaria de Saúde, foram 38 mortes."),
+            ["Secretaria de Saúde"]
+        );
+        assert_eq!(
+            names("Lo dijo la Secretaría de Energía en un comunicado."),
+            ["Secretaría de Energía"]
+        );
+    }
+
+    #[test]
+    fn a_name_without_its_head_word_is_the_same_organisation() {
+        let found = find_organisations(
+            &Text::new("Dunmore Systems will cut jobs. Shares of Dunmore rose 4%."),
+            &[],
+            None,
+        );
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].name, "Dunmore Systems");
+        assert_eq!(found[0].mentions.len(), 2);
     }
 
     #[test]

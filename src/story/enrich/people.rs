@@ -295,6 +295,14 @@ const TITLE_SUFFIXES: &[&str] = &[
     "bürgermeisterin",
     "botschafter",
     "botschafterin",
+    "volkswirt",
+    "volkswirtin",
+    "ökonom",
+    "ökonomin",
+    "analyst",
+    "analystin",
+    "stratege",
+    "strategin",
 ];
 
 /// How many of a word's last bytes [`has_title_suffix`] compares: as many as the longest
@@ -1549,6 +1557,17 @@ static ROLE_NOUNS: WordList = WordList::new(&[
     "editor",
     "correspondent",
     "scientist",
+    "engineer",
+    "ingeniero",
+    "ingeniera",
+    "ingénieur",
+    "ingénieure",
+    "engenheiro",
+    "engenheira",
+    "ingenieur",
+    "ingenieurin",
+    "delegado",
+    "delegada",
     "strategist",
     "activist",
     "campaigner",
@@ -1822,6 +1841,10 @@ static ABBREVIATED_TITLES: WordList = WordList::new(&[
 fn role_ending(text: &str, is_role_noun: impl Fn(&str) -> bool) -> Option<String> {
     let words: Vec<&str> = text.rsplit(WORD_BREAKS).take(5).collect();
     let last = *words.first()?;
+    // "a réagi l'entraîneur Luis Enrique": the elided article opens the role.
+    if let Some(noun) = after_elision(last) {
+        return is_role_noun(noun).then(|| noun.to_owned());
+    }
     if !is_role_noun(last) {
         return None;
     }
@@ -1916,7 +1939,10 @@ fn role_with_domain(text: &str) -> Option<String> {
 
 /// A French word after its elided article or preposition: `l’Intérieur` → `Intérieur`.
 fn after_elision(word: &str) -> Option<&str> {
-    match super::keywords::elision_length(word) {
+    // An elision is ASCII letters and an apostrophe: its length is the same in lower case
+    // ("L'entraîneur" opening a sentence).
+    let head: String = word.chars().take(4).flat_map(char::to_lowercase).collect();
+    match super::keywords::elision_length(&head) {
         0 => None,
         length => Some(&word[length..]),
     }
@@ -2234,6 +2260,30 @@ mod tests {
             .map(|p| (p.name.as_str(), p.mentions.len()))
             .collect();
         assert_eq!(found, [("Pope Francis", 2), ("King Abdullah", 1)]);
+    }
+
+    #[test]
+    fn a_role_after_an_elided_article_is_read_whatever_its_case() {
+        for (body, role) in [
+            ("Hier a réagi l'entraîneur Luis Enrique.", "entraîneur"),
+            (
+                "L'entraîneur brestois Éric Roy a reconnu la défaite.",
+                "entraîneur brestois",
+            ),
+        ] {
+            let people = find_people(&Text::new(body), &[], &[], &[], Some("fr"));
+            assert_eq!(people.len(), 1, "{body}: {people:?}");
+            assert_eq!(people[0].role.as_deref(), Some(role), "{body}");
+        }
+    }
+
+    #[test]
+    fn a_compound_role_in_german_is_no_part_of_the_name() {
+        let body = "Das sagte Commerzbank-Chefvolkswirt Jörg Krämer am Montag.";
+        let people = find_people(&Text::new(body), &[], &[], &[], Some("de"));
+        assert_eq!(people.len(), 1, "{people:?}");
+        assert_eq!(people[0].name, "Jörg Krämer");
+        assert_eq!(people[0].role.as_deref(), Some("Commerzbank-Chefvolkswirt"));
     }
 
     #[test]

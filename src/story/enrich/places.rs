@@ -303,6 +303,9 @@ struct Hit {
     /// Called a region by the words around it: "Bellevue, Washington", "Washington state",
     /// "distrito de Beja", "the province of Antofagasta".
     called_a_region: bool,
+    /// Named like a planet or a moon and not placed as a town: "toward Jupiter" (see
+    /// [`names_a_planet`]).
+    a_planet: bool,
 }
 
 /// Finds the places a story mentions in its body, headline and captions, the dateline place
@@ -733,6 +736,7 @@ fn hits_in(
                         || after_a_region_word(text, start)
                         || next.is_some_and(|next| REGION_WORDS.contains(next))
                         || listed_as_regions(text, start, end)),
+                a_planet: names_a_planet(text, start, end),
             }
         })
         .collect()
@@ -1115,6 +1119,10 @@ fn acceptable(
     if hit.sentence_start && names_a_direction(&hit.text) {
         return false;
     }
+    // "toward Jupiter" is the planet, though Jupiter, Florida is a town.
+    if candidate.kind != Kind::Country && hit.a_planet {
+        return false;
+    }
     let unique = candidates.len() == 1;
     let in_context = candidate
         .country
@@ -1151,6 +1159,34 @@ fn acceptable(
         }
     }
 }
+
+/// Whether the name at `start..end` is a planet's or a moon's and the words around it do not
+/// make it a town: a town is "in Jupiter" or "Jupiter, Fla."; the planet is "toward Jupiter",
+/// "at Jupiter", "Jupiter's moons".
+fn names_a_planet(text: &str, start: usize, end: usize) -> bool {
+    CELESTIAL_BODIES.contains(&text[start..end])
+        && state_after(text, end).is_none()
+        && !previous_word(text, start).is_some_and(|(_, word)| matches!(word, "in" | "In"))
+}
+
+/// Planets and moons, after which towns are named.
+static CELESTIAL_BODIES: WordList = WordList::new(&[
+    "Mercury",
+    "Venus",
+    "Mars",
+    "Jupiter",
+    "Saturn",
+    "Uranus",
+    "Neptune",
+    "Pluto",
+    "Titan",
+    "Ganymede",
+    "Callisto",
+    "Enceladus",
+    "Triton",
+    "Phobos",
+    "Deimos",
+]);
 
 /// Words of a direction or a position: a region named only by them ("Norte" of Guinea-Bissau,
 /// "Centre-Est" of Burkina Faso) is the north or the centre of wherever the story is, unless the
@@ -1705,6 +1741,17 @@ mod tests {
         assert!(found.iter().any(|p| p.name == "Salvador"), "{found:?}");
         let found = places_from("Ottawa", "CA", "He met the Prime Minister of Canada.");
         assert!(found.iter().any(|p| p.name == "Canada"), "{found:?}");
+    }
+
+    #[test]
+    fn a_town_named_like_a_planet_must_be_placed() {
+        let found = places("The probe swung past Mars toward Jupiter, launched from Florida.");
+        assert!(
+            !found.iter().any(|(name, _)| name == "Jupiter"),
+            "{found:?}"
+        );
+        let found = places_from("Miami", "US", "Police in Jupiter said so.");
+        assert!(found.iter().any(|p| p.name == "Jupiter"), "{found:?}");
     }
 
     #[test]

@@ -102,6 +102,7 @@ pub(super) static SAYING: WordList = WordList::new(&[
     "denunció",
     "lamentó",
     "respondió",
+    "reaccionó",
     "alertó",
     "déclaré",
     "dit",
@@ -119,6 +120,8 @@ pub(super) static SAYING: WordList = WordList::new(&[
     "reconnu",
     "déploré",
     "répondu",
+    "réagi",
+    "réagit",
     "averti",
     "insisté",
     "précise",
@@ -140,6 +143,7 @@ pub(super) static SAYING: WordList = WordList::new(&[
     "assurant",
     "expliquant",
     "sagte",
+    "reagierte",
     "sagt",
     "erklärte",
     "erklärt",
@@ -160,6 +164,7 @@ pub(super) static SAYING: WordList = WordList::new(&[
     "mahnte",
     "so",
     "disse",
+    "reagiu",
     "diz",
     "afirmou",
     "explicou",
@@ -1051,6 +1056,18 @@ mod tests {
             .into_iter()
             .map(|q| (q.speaker, q.text))
             .collect()
+    }
+
+    #[test]
+    fn a_reaction_is_an_attribution() {
+        let body = "« On a montré qu'on pouvait rivaliser avec les meilleurs », a réagi l'entraîneur Luis Enrique.";
+        assert_eq!(
+            quotes(body),
+            [(
+                "Luis Enrique".to_owned(),
+                "On a montré qu'on pouvait rivaliser avec les meilleurs".to_owned()
+            )]
+        );
     }
 
     #[test]

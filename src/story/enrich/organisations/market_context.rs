@@ -235,8 +235,8 @@ fn run_start_before(tokens: &[Token<'_>], last: usize) -> usize {
     start
 }
 
-/// The company the tokens `start..end` name, if they can name one: at least one word, no
-/// word of the calendar, not a place.
+/// The company the tokens `start..end` name, if they can name one: at least one word after an
+/// article, no word of the calendar, not a place.
 fn company_name(
     body: &str,
     tokens: &[Token<'_>],
@@ -244,12 +244,17 @@ fn company_name(
     end: usize,
     places: &[Place],
 ) -> Option<Found> {
+    // "a stake in The Kestrel": the article is no part of the name.
+    let start = if tokens.get(start).is_some_and(|t| OPENERS.contains(t.text)) {
+        start + 1
+    } else {
+        start
+    };
     if start >= end || end > tokens.len() {
         return None;
     }
     let run = &tokens[start..end];
-    if OPENERS.contains(run[0].text) || run.iter().any(|token| CALENDAR.contains(base(token.text)))
-    {
+    if run.iter().any(|token| CALENDAR.contains(base(token.text))) {
         return None;
     }
     let last = &run[run.len() - 1];
@@ -295,6 +300,9 @@ mod tests {
             ["Kestrel Minerva"]
         );
         assert!(names("Then Josh Allen shares the lead.").is_empty());
+        assert_eq!(names("They bought a stake in The Kestrel."), ["Kestrel"]);
+        // Where the shares trade is no company.
+        assert!(names("Its shares in London rose.").is_empty());
     }
 
     #[test]

@@ -100,6 +100,15 @@ fn known() -> &'static KnownNames {
             {
                 patterns.push(pattern.to_owned());
                 entries.push((name.to_owned(), kind));
+                // Copy in English drops accents: "Itau Unibanco", "Nestle", "Societe Generale".
+                let unaccented: String = pattern
+                    .nfd()
+                    .filter(|c| !unicode_normalization::char::is_combining_mark(*c))
+                    .collect();
+                if unaccented != pattern {
+                    patterns.push(unaccented);
+                    entries.push((name.to_owned(), kind));
+                }
             }
         }
         let names = WordStartNames::new(&patterns)
@@ -274,6 +283,9 @@ static HEADS: WordList = WordList::new(&[
     "Petroleum",
     "Chemicals",
     "Laboratories",
+    "Laboratory",
+    "Lab",
+    "Labs",
     "Therapeutics",
     "Aerospace",
     "Dynamics",
@@ -443,6 +455,7 @@ static LEADS: WordList = WordList::new(&[
     "Armée",
     "Ayuntamiento",
     "Cortes",
+    "Centro",
     "Prefeitura",
     "Mairie",
     "Fiscalía",
@@ -2143,6 +2156,14 @@ mod tests {
         assert_eq!(found.len(), 1, "{found:?}");
         assert_eq!(found[0].name, "Dunmore Systems");
         assert_eq!(found[0].mentions.len(), 2);
+    }
+
+    #[test]
+    fn a_known_name_is_found_without_its_accents() {
+        assert_eq!(
+            names("Itau Unibanco and Societe Generale said so."),
+            ["Itaú Unibanco", "Société Générale"]
+        );
     }
 
     #[test]

@@ -141,9 +141,9 @@ pub(super) fn market_names(body: &str, tokens: &[Token<'_>], places: &[Place]) -
         };
         // "shares in Glencore", "a stake in Activision", "Analyst bei Metzler".
         let holding = HOLDINGS.contains(token.text) && linked(&HOLDING_PREPOSITIONS);
-        let employer = (is_role_noun(&token.text.to_lowercase())
-            || MARKET_TRADES.contains(token.text))
-            && linked(&EMPLOYER_PREPOSITIONS);
+        // The preposition first: it turns away nearly every word before the role is asked.
+        let employer = linked(&EMPLOYER_PREPOSITIONS)
+            && (MARKET_TRADES.contains(token.text) || is_role_noun(&token.text.to_lowercase()));
         let trade = MARKET_TRADES.contains(token.text) && linked(&TRADE_PREPOSITIONS);
         if holding || employer || trade {
             let end = run_end_after(tokens, index + 2);
@@ -154,10 +154,11 @@ pub(super) fn market_names(body: &str, tokens: &[Token<'_>], places: &[Place]) -
             }
         }
         // "l'action Swatch": French writes a share with its company in apposition.
-        if matches!(token.text, "action" | "actions")
-            && (body[..token.start].ends_with("l'") || body[..token.start].ends_with("l’"))
-            && !token.ends_name
-        {
+        let share_in_apposition = matches!(
+            token.text,
+            "l'action" | "l’action" | "L'action" | "L’action"
+        );
+        if share_in_apposition && !token.ends_name {
             keep(index + 1, run_end_after(tokens, index + 1));
         }
         // "Activision Blizzard's chief executive".
@@ -294,6 +295,10 @@ mod tests {
             ["Vasco Lemaire", "Brunet"]
         );
         assert_eq!(names("As ações da Tavora Lins caíram."), ["Tavora Lins"]);
+        assert_eq!(
+            names("Mardi, l'action Vasco Lemaire a reculé."),
+            ["Vasco Lemaire"]
+        );
         // A name before its shares' move, but not a person who shares something.
         assert_eq!(
             names("Analysts said Kestrel Minerva shares also fell on Monday."),

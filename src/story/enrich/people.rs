@@ -153,6 +153,13 @@ static TITLES: WordList = WordList::new(&[
     "Sheriff",
     "Prosecutor",
     "Superintendent",
+    "Supervisor",
+    "Councilmember",
+    "Assemblymember",
+    "Assemblyman",
+    "Assemblywoman",
+    "Alderman",
+    "Alderwoman",
     "Councilman",
     "Councilwoman",
     "Councilor",
@@ -303,6 +310,8 @@ const TITLE_SUFFIXES: &[&str] = &[
     "analystin",
     "stratege",
     "strategin",
+    "führer",
+    "führerin",
 ];
 
 /// How many of a word's last bytes [`has_title_suffix`] compares: as many as the longest
@@ -1062,11 +1071,18 @@ pub fn find_people(
         // Everything up to the last title is the title: "Guatemalan President Bernardo Arévalo"
         // → "Bernardo Arévalo"; a sentence opener goes too.
         if let Some(last_title) = tokens.iter().rposition(|w| is_title(w.text)) {
-            let first = tokens
+            let mut first = tokens
                 .iter()
                 .position(|w| !is_opener(body, w))
                 .unwrap_or(0)
                 .min(last_title);
+            // "Los Angeles County Supervisor Kathryn Barger": an opener that begins the name of
+            // a place the story names belongs to the role.
+            if first > 0
+                && place_names.contains(&fold(&body[tokens[first - 1].start..tokens[first].end]))
+            {
+                first -= 1;
+            }
             // An organisation right before the title opens it too: "FEMA Administrator".
             let organisation_before = || {
                 let at = text.char_offset(tokens[first].start);
@@ -2279,11 +2295,40 @@ mod tests {
 
     #[test]
     fn a_compound_role_in_german_is_no_part_of_the_name() {
-        let body = "Das sagte Commerzbank-Chefvolkswirt Jörg Krämer am Montag.";
-        let people = find_people(&Text::new(body), &[], &[], &[], Some("de"));
+        for (body, role) in [
+            (
+                "Das sagte Commerzbank-Chefvolkswirt Jörg Krämer am Montag.",
+                "Commerzbank-Chefvolkswirt",
+            ),
+            (
+                "Das sagte IG-Metall-Verhandlungsführer Thorsten Gröger.",
+                "IG-Metall-Verhandlungsführer",
+            ),
+        ] {
+            let people = find_people(&Text::new(body), &[], &[], &[], Some("de"));
+            assert_eq!(people.len(), 1, "{people:?}");
+            assert_eq!(people[0].role.as_deref(), Some(role), "{body}");
+            assert!(!people[0].name.contains('-'), "{people:?}");
+        }
+    }
+
+    #[test]
+    fn a_local_title_after_a_place_the_story_names_is_a_role() {
+        let body = "Los Angeles County Supervisor Kathryn Barger spoke in Los Angeles.";
+        let los_angeles = Place {
+            name: "Los Angeles".to_owned(),
+            country_code: Some("US".to_owned()),
+            geonameid: None,
+            point: None,
+            mentions: Vec::new(),
+        };
+        let people = find_people(&Text::new(body), &[los_angeles], &[], &[], None);
         assert_eq!(people.len(), 1, "{people:?}");
-        assert_eq!(people[0].name, "Jörg Krämer");
-        assert_eq!(people[0].role.as_deref(), Some("Commerzbank-Chefvolkswirt"));
+        assert_eq!(people[0].name, "Kathryn Barger");
+        assert_eq!(
+            people[0].role.as_deref(),
+            Some("Los Angeles County Supervisor")
+        );
     }
 
     #[test]

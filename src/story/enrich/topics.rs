@@ -197,10 +197,12 @@ fn count(text: &Text<'_>, weight: u32, compounds: bool, points: &mut [u32]) {
     // Cues start words: the automaton is run from each word's start only, longest cue first,
     // and the words a cue covers are not searched again.
     let mut resume = 0;
-    for &(start, word_end) in text.words() {
-        if start < resume {
+    for &(word_start, word_end) in text.words() {
+        if word_start < resume {
             continue;
         }
+        // The cue after an elided article or preposition: "l'immigration", "d'emplois".
+        let start = word_start + super::keywords::elision_length(&lower[word_start..word_end]);
         let found = cue_at(cues, lower, start).or_else(|| {
             compounds
                 .then(|| cue_in_compound(cues, lower, start, word_end))
@@ -454,6 +456,15 @@ mod tests {
             let found = codes(headline, body);
             assert!(found.contains(&"20000209"), "{headline}: {found:?}");
         }
+    }
+
+    #[test]
+    fn a_cue_after_an_elided_article_counts() {
+        let found = codes(
+            "Coopération contre l'immigration irrégulière",
+            "L'immigration irrégulière a augmenté, selon l'office chargé de l'immigration.",
+        );
+        assert!(found.contains(&"20000771"), "{found:?}");
     }
 
     #[test]

@@ -284,6 +284,16 @@ static HEADS: WordList = WordList::new(&[
     "Chemicals",
     "Laboratories",
     "Laboratory",
+    "Consulting",
+    "Consultants",
+    "Advisors",
+    "Advisory",
+    "Economics",
+    "Investments",
+    "Investimentos",
+    "Inversiones",
+    "Ventures",
+    "Analytics",
     "Lab",
     "Labs",
     "Therapeutics",
@@ -997,13 +1007,14 @@ fn split_at_conjunctions(
                     .get(at + 1)
                     .is_some_and(|next| CONNECTORS.contains(next.text))
         };
-        // "Vietnam Airlines and Vietjet": a name closed by its head word, then one more word
-        // with none, are two companies; a name whose head leads takes the word as its own
-        // ("Ministry of Energy and Mines"), and "&" joins ("Florida Power & Light").
-        let closed_then_one_word = || {
+        // "Vietnam Airlines and Vietjet", "Turkish Airlines and Garanti BBVA": a name closed by
+        // its head word, then one or two more words with none, are two companies; a name whose
+        // head leads takes the words as its own ("Ministry of Energy and Mines"), and "&" joins
+        // ("Florida Power & Light").
+        let closed_then_few_words = || {
             tokens[at].text != "&"
                 && at >= from + 2
-                && at + 2 == end
+                && (at + 2..=at + 3).contains(&end)
                 && HEADS.contains(base(tokens[at - 1].text))
                 && !has_head(&tokens[at + 1..end])
                 && !tokens[from..at - 1].iter().any(|t| LEADS.contains(t.text))
@@ -1012,7 +1023,7 @@ fn split_at_conjunctions(
             && (has_head(&tokens[at + 1..end])
                 && (has_head(&tokens[from..at]) || nationality_before || known_before())
                 || closed_then_connector()
-                || closed_then_one_word())
+                || closed_then_few_words())
         {
             runs.push((from, at));
             from = past_connectors(tokens, at + 1, end);
@@ -1082,8 +1093,16 @@ fn head_word_names(
         // an adverb only where it opens the sentence ("Even Goldman Sachs said"; "shares of Just
         // Eat" keep their word).
         let opens = |at: usize| opens_sentence(body, at) || follows_a_dash(body, at);
+        // "Los Angeles County", "El Paso Police": the article of the name of a place the story
+        // names is the name's ("El Banco Central", though El Banco is a town, is not).
+        let opens_a_place = |at: usize| {
+            tokens.get(at + 1).is_some_and(|next| {
+                let name = fold(&body[tokens[at].start..next.start + base(next.text).len()]);
+                places.iter().any(|place| fold(&place.name) == name)
+            })
+        };
         while start < end
-            && (OPENERS.contains(tokens[start].text)
+            && (OPENERS.contains(tokens[start].text) && !opens_a_place(start)
                 || !tokens[start].capitalized && CONNECTORS.contains(tokens[start].text)
                 || SENTENCE_ADVERBS.contains(tokens[start].text) && opens(tokens[start].start))
         {
@@ -2121,6 +2140,10 @@ mod tests {
             names("Flights by Dunmore Airlines and Vietjet were cancelled."),
             ["Dunmore Airlines"]
         );
+        assert_eq!(
+            names("Gains were led by Dunmore Airlines and Garanti BBVA today."),
+            ["Dunmore Airlines", "BBVA"]
+        );
         for whole in [
             "The Ministry of Energy and Mines said so.",
             "The Florida Power & Light said so.",
@@ -2156,6 +2179,30 @@ mod tests {
         assert_eq!(found.len(), 1, "{found:?}");
         assert_eq!(found[0].name, "Dunmore Systems");
         assert_eq!(found[0].mentions.len(), 2);
+    }
+
+    #[test]
+    fn the_article_of_a_place_the_story_names_opens_an_organisation() {
+        let body =
+            "The Los Angeles County Fire Department said so. El Banco Central de Cuba did not.";
+        let los_angeles = Place {
+            name: "Los Angeles".to_owned(),
+            country_code: Some("US".to_owned()),
+            geonameid: None,
+            point: None,
+            mentions: Vec::new(),
+        };
+        let found: Vec<String> = find_organisations(&Text::new(body), &[los_angeles], None)
+            .into_iter()
+            .map(|o| o.name)
+            .collect();
+        assert_eq!(
+            found,
+            [
+                "Los Angeles County Fire Department",
+                "Banco Central de Cuba"
+            ]
+        );
     }
 
     #[test]

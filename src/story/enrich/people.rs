@@ -2315,13 +2315,7 @@ mod tests {
     #[test]
     fn a_local_title_after_a_place_the_story_names_is_a_role() {
         let body = "Los Angeles County Supervisor Kathryn Barger spoke in Los Angeles.";
-        let los_angeles = Place {
-            name: "Los Angeles".to_owned(),
-            country_code: Some("US".to_owned()),
-            geonameid: None,
-            point: None,
-            mentions: Vec::new(),
-        };
+        let los_angeles = Place::named("Los Angeles");
         let people = find_people(&Text::new(body), &[los_angeles], &[], &[], None);
         assert_eq!(people.len(), 1, "{people:?}");
         assert_eq!(people[0].name, "Kathryn Barger");

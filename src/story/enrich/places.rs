@@ -78,6 +78,20 @@ pub struct Place {
     pub mentions: Vec<(usize, usize)>,
 }
 
+#[cfg(test)]
+impl Place {
+    /// A place a story names, for the other finders' tests: its name only.
+    pub(crate) fn named(name: &str) -> Self {
+        Self {
+            name: name.to_owned(),
+            country_code: None,
+            geonameid: None,
+            point: None,
+            mentions: Vec::new(),
+        }
+    }
+}
+
 struct Matcher {
     names: WordStartNames,
     /// Per name: the candidates that name can stand for.

@@ -272,15 +272,7 @@ fn company_name(
 
 #[cfg(test)]
 mod tests {
-    use crate::story::enrich::organisations::find_organisations;
-    use crate::story::text::Text;
-
-    fn names(body: &str) -> Vec<String> {
-        find_organisations(&Text::new(body), &[], None)
-            .into_iter()
-            .map(|o| o.name)
-            .collect()
-    }
+    use crate::story::enrich::organisations::tests::names;
 
     #[test]
     fn shares_and_stakes_name_their_companies() {

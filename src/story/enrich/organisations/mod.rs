@@ -1097,8 +1097,8 @@ fn head_word_names(
         // names is the name's ("El Banco Central", though El Banco is a town, is not).
         let opens_a_place = |at: usize| {
             tokens.get(at + 1).is_some_and(|next| {
-                let name = fold(&body[tokens[at].start..next.start + base(next.text).len()]);
-                places.iter().any(|place| fold(&place.name) == name)
+                let name = &body[tokens[at].start..next.start + base(next.text).len()];
+                places.iter().any(|place| place.name == name)
             })
         };
         while start < end
@@ -2086,7 +2086,8 @@ fn absorb_prefixes(organisations: &mut Vec<Organisation>) {
 mod tests {
     use super::*;
 
-    fn names(body: &str) -> Vec<String> {
+    /// The names of the organisations found in `body`, in order.
+    pub(super) fn names(body: &str) -> Vec<String> {
         find_organisations(&Text::new(body), &[], None)
             .into_iter()
             .map(|o| o.name)
@@ -2185,13 +2186,7 @@ mod tests {
     fn the_article_of_a_place_the_story_names_opens_an_organisation() {
         let body =
             "The Los Angeles County Fire Department said so. El Banco Central de Cuba did not.";
-        let los_angeles = Place {
-            name: "Los Angeles".to_owned(),
-            country_code: Some("US".to_owned()),
-            geonameid: None,
-            point: None,
-            mentions: Vec::new(),
-        };
+        let los_angeles = Place::named("Los Angeles");
         let found: Vec<String> = find_organisations(&Text::new(body), &[los_angeles], None)
             .into_iter()
             .map(|o| o.name)

@@ -246,16 +246,7 @@ mod tests {
     }
 
     fn names_beside_places(body: &str, language: &str, places: &[&str]) -> Vec<String> {
-        let places: Vec<Place> = places
-            .iter()
-            .map(|name| Place {
-                name: (*name).to_owned(),
-                country_code: None,
-                geonameid: None,
-                point: None,
-                mentions: Vec::new(),
-            })
-            .collect();
+        let places: Vec<Place> = places.iter().map(|name| Place::named(name)).collect();
         find_organisations(&Text::new(body), &places, Some(language))
             .into_iter()
             .map(|o| o.name)

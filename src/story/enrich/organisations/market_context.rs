@@ -2,9 +2,9 @@
 //! Lansdown"), told by what a story says only of companies. Without these cues such a name reads
 //! like a person's: two capitalized words.
 //!
-//! - **Shares and stakes**: "shares in Glencore", "a stake in Activision", "las acciones de
-//!   Iberdrola", "as ações da Petrobras", "l'action Swatch"; and in English a name before its
-//!   shares' move: "Mercado Libre shares fell".
+//! - **Shares and stakes**: "shares in Glencore", "a stake in Activision", "Aktien von
+//!   Siemens", "l'action Swatch"; and in English a name before its shares' move: "Mercado
+//!   Libre shares fell". Not the Romance words for shares, which also mean actions.
 //! - **What only a company has**, after its possessive: "Activision Blizzard's chief executive",
 //!   "Itau Unibanco's quarterly profit", "Nvidia's market value".
 //! - **The employer of a role**: "lead equity analyst at Hargreaves Lansdown", "analyste chez
@@ -22,38 +22,25 @@ use crate::story::enrich::{WordList, CALENDAR, SENTENCE_ADVERBS};
 const LONGEST_NAME: usize = 4;
 
 /// Words that, with a preposition after them, are followed by the company they are about:
-/// "shares in", "stake in", "acciones de", "ações da", "Aktien von"; capitalized too where they
-/// open a sentence.
+/// "shares in", "stake in", "Aktien von"; capitalized too where they open a sentence. Not the
+/// Romance words for shares and stakes, which also mean actions and attendance: "les actions de
+/// Donald Trump", "la participación de Pedro Sánchez".
 static HOLDINGS: WordList = WordList::new(&[
     "shares",
     "share",
     "stake",
     "stakes",
     "stock",
-    "acciones",
-    "acción",
-    "participación",
-    "actions",
-    "action",
-    "participation",
-    "ações",
-    "ação",
-    "participação",
     "Aktien",
     "Aktie",
     "Anteile",
     "Beteiligung",
     "Shares",
     "Stakes",
-    "Acciones",
-    "Actions",
-    "Ações",
 ]);
 
 /// The prepositions between a holding and its company.
-static HOLDING_PREPOSITIONS: WordList = WordList::new(&[
-    "in", "of", "de", "del", "da", "do", "dans", "en", "von", "an",
-]);
+static HOLDING_PREPOSITIONS: WordList = WordList::new(&["in", "of", "von", "an"]);
 
 /// What only a company has, after its possessive: "Nvidia's chief executive".
 static COMPANY_ATTRIBUTES: WordList = WordList::new(&[
@@ -148,7 +135,7 @@ pub(super) fn market_names(body: &str, tokens: &[Token<'_>], places: &[Place]) -
         if holding || employer || trade {
             let end = run_end_after(tokens, index + 2);
             keep(index + 2, end);
-            // "shares in Rio Tinto and Glencore", "actions de Swatch Group et de Richemont".
+            // "shares in Rio Tinto and Glencore", "Aktien von Siemens und Bayer".
             if let Some(second) = next_item(tokens, end) {
                 keep(second, run_end_after(tokens, second));
             }
@@ -179,7 +166,7 @@ pub(super) fn market_names(body: &str, tokens: &[Token<'_>], places: &[Place]) -
 }
 
 /// Where a second company starts after a conjunction (and a preposition) that follows the run
-/// ending before `end`: "Rio Tinto and Glencore", "Swatch Group et de Richemont".
+/// ending before `end`: "Rio Tinto and Glencore", "Siemens und Bayer".
 fn next_item(tokens: &[Token<'_>], end: usize) -> Option<usize> {
     let conjunction = tokens.get(end)?;
     if end == 0 || tokens[end - 1].ends_name || !CONJUNCTIONS.contains(conjunction.text) {
@@ -283,10 +270,11 @@ mod tests {
             ["Kestrel Minerva", "Dunmore", "Ollander Vue"]
         );
         assert_eq!(
-            names("Les actions de Vasco Lemaire et de Brunet ont reculé."),
-            ["Vasco Lemaire", "Brunet"]
+            names("Die Aktien von Tavora Lins und Brunet fielen."),
+            ["Tavora Lins", "Brunet"]
         );
-        assert_eq!(names("As ações da Tavora Lins caíram."), ["Tavora Lins"]);
+        // Actions in Romance copy are no shares.
+        assert!(names("Les actions de Vasco Lemaire ont choqué.").is_empty());
         assert_eq!(
             names("Mardi, l'action Vasco Lemaire a reculé."),
             ["Vasco Lemaire"]

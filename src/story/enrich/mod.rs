@@ -373,6 +373,8 @@ pub fn enrich(batch: &mut [(&mut Story, &Text<'_>)]) {
     for (story, text) in batch.iter_mut() {
         story.organisations =
             organisations::find_organisations(text, &story.places, story.language.map(|l| l.code));
+        let named = story.organisations.iter().flat_map(|o| o.mentions.iter());
+        leave_mentions_to(&mut story.places, named.copied());
     }
     for (story, text) in batch.iter_mut() {
         story.people = people::find_people(
@@ -394,7 +396,11 @@ pub fn enrich(batch: &mut [(&mut Story, &Text<'_>)]) {
             });
         }
         story.people.retain(|person| !person.mentions.is_empty());
-        leave_people_their_surnames(&mut story.places, &story.people);
+        let named = story
+            .people
+            .iter()
+            .flat_map(|person| person.mentions.iter());
+        leave_mentions_to(&mut story.places, named.copied());
     }
     for (story, text) in batch.iter_mut() {
         story.quotes = quotes::find_quotes(text, &story.people, &story.organisations);
@@ -418,24 +424,21 @@ pub fn enrich(batch: &mut [(&mut Story, &Text<'_>)]) {
     }
 }
 
-/// A place the body names only where it names a person is that person: "o primeiro-ministro
-/// Luís Montenegro … disse Montenegro" names no country. The place finder cannot tell, as it
-/// runs first and takes a country beside a capitalized word ("Air France") for the country
-/// elsewhere; the people finder has by then made the surname a mention of the person. A place
+/// A place the body names only where it names a person or an organisation is that person or
+/// organisation: "o primeiro-ministro Luís Montenegro … disse Montenegro" names no country,
+/// "Google, Meta and X" no Topeka (whose GeoNames nicknames include Google), "O Palmeiras,
+/// rival do Flamengo" no town in Bahia. The place finder cannot tell, as it runs first and takes
+/// a country beside a capitalized word ("Air France") for the country elsewhere; the later
+/// finders have by then made the name a mention of theirs (`taken`, character offsets). A place
 /// named in the body elsewhere too keeps those mentions.
-fn leave_people_their_surnames(places: &mut Vec<places::Place>, people: &[people::Person]) {
-    let people_mentions: FxHashSet<(usize, usize)> = people
-        .iter()
-        .flat_map(|person| person.mentions.iter().copied())
-        .collect();
-    if people_mentions.is_empty() {
+fn leave_mentions_to(places: &mut Vec<places::Place>, taken: impl Iterator<Item = (usize, usize)>) {
+    let taken: FxHashSet<(usize, usize)> = taken.collect();
+    if taken.is_empty() {
         return;
     }
     places.retain_mut(|place| {
         let named_in_body = !place.mentions.is_empty();
-        place
-            .mentions
-            .retain(|mention| !people_mentions.contains(mention));
+        place.mentions.retain(|mention| !taken.contains(mention));
         !(named_in_body && place.mentions.is_empty())
     });
 }
@@ -482,6 +485,28 @@ mod tests {
     }
 
     #[test]
+    fn a_place_named_only_as_an_organisation_is_no_place() {
+        let found = |body: &str| {
+            let mut story = Story::new(crate::story::model::SourceFormat::PlainText);
+            story.paragraphs = vec![body.to_owned()];
+            let text = Text::new(body);
+            enrich(&mut [(&mut story, &text)]);
+            let organisations: Vec<String> =
+                story.organisations.iter().map(|o| o.name.clone()).collect();
+            let places: Vec<String> = story.places.iter().map(|p| p.name.clone()).collect();
+            (organisations, places)
+        };
+        // GeoNames lists "Google" among Topeka's names.
+        let (organisations, places) =
+            found("Its members include Google, Meta and Amazon, the group said in Austin.");
+        assert!(
+            organisations.contains(&"Google".to_owned()),
+            "{organisations:?}"
+        );
+        assert_eq!(places, ["Austin"]);
+    }
+
+    #[test]
     fn a_place_keeps_the_mentions_no_person_has_and_a_headline_place_stays() {
         let place = |name: &str, mentions: Vec<(usize, usize)>| places::Place {
             name: name.to_owned(),
@@ -495,12 +520,9 @@ mod tests {
             place("Chad", vec![(60, 64)]),
             place("Georgia", vec![]),
         ];
-        let person = people::Person {
-            name: "Michael Jordan".to_owned(),
-            role: None,
-            mentions: vec![(10, 24), (40, 46), (60, 64)],
-        };
-        leave_people_their_surnames(&mut found, &[person]);
+        // "Michael Jordan" … "Jordan" … "Chad": a person's mentions.
+        let taken = [(10, 24), (40, 46), (60, 64)];
+        leave_mentions_to(&mut found, taken.into_iter());
         let left: Vec<(&str, &[(usize, usize)])> = found
             .iter()
             .map(|p| (p.name.as_str(), p.mentions.as_slice()))

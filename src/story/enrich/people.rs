@@ -15,7 +15,7 @@ use super::organisations::{is_head_word, Organisation};
 use super::places::Place;
 use super::quotes::SAYING;
 use super::{is_office, WordList, CALENDAR, GERMAN_DETERMINERS, SENTENCE_ADVERBS};
-use crate::story::gazetteer::fold;
+use crate::story::gazetteer::{fold, gazetteer};
 use crate::story::text::{follows_a_dash, opens_sentence, without_possessive, Text};
 
 /// A person the story mentions.
@@ -570,6 +570,18 @@ static NOT_PERSON_WORDS: WordList = WordList::new(&[
     "Open",
     "Championship",
     "Championships",
+    "Campeonato",
+    "Championnat",
+    "Meisterschaft",
+    // Reports and movements: "o Boletim Económico", "la Revolución Ciudadana".
+    "Boletim",
+    "Boletín",
+    "Bulletin",
+    "Relatório",
+    "Revolution",
+    "Revolución",
+    "Revolução",
+    "Révolution",
     "Tournament",
     "Marathon",
     "Prix",
@@ -897,6 +909,28 @@ pub(super) fn makes_no_name(word: &str) -> bool {
         || CALENDAR.contains(word)
 }
 
+/// An English plural of nationality, which reads like a name ("two South Koreans"): a name in `-ans` that is a country's name plus `-ns`, `-ans` or `-ians`
+/// (South Koreans, Chileans, Brazilians). Surnames in `-ans` ("Evans") are no country's.
+fn is_plural_demonym(word: &str) -> bool {
+    let Some(stem) = word.strip_suffix("ans") else {
+        return false;
+    };
+    let country = |name: &str| gazetteer().country_code(name).is_some();
+    word.starts_with(char::is_uppercase)
+        && (country(&word[..word.len() - 2])
+            || country(stem)
+            || stem.strip_suffix('i').is_some_and(country))
+}
+
+/// Given names that are also an institution's word when they end a name: "Bill Blair" and
+/// "Forest Whitaker" are people, "the Online Safety Bill" and "Sherwood Forest" are not.
+static GIVEN_NAMES_TOO: WordList = WordList::new(&["Bill", "Forest"]);
+
+/// [`makes_no_name`] for a word at a place in a run: a given name that opens it still names.
+fn makes_no_name_in_run(word: &str, opens_run: bool) -> bool {
+    !(opens_run && GIVEN_NAMES_TOO.contains(word)) && makes_no_name(word)
+}
+
 fn is_latin(c: char) -> bool {
     !c.is_alphabetic() || (c as u32) < 0x0250 || ('\u{1E00}'..='\u{1EFF}').contains(&c)
 }
@@ -958,7 +992,7 @@ pub fn find_people(
             // Particles continue a name only when a name word follows them: "von der Leyen",
             // and after a capitalized "Van" too: "Alexander Van der Bellen", "Van den Berg";
             // not after a word that makes no name: "Die Partei von Herbert Kickl".
-            if makes_no_name(words[end - 1].text) {
+            if makes_no_name_in_run(words[end - 1].text, end - 1 == start) {
                 break;
             }
             let mut next = end;
@@ -1141,7 +1175,8 @@ pub fn find_people(
                 .iter()
                 .any(|w| w.text.ends_with("’s") || w.text.ends_with("'s"))
             || tokens.iter().enumerate().any(|(index, w)| {
-                makes_no_name(w.text) || is_title(w.text) && !(sovereign_named_once && index == 0)
+                makes_no_name_in_run(w.text, index == 0)
+                    || is_title(w.text) && !(sovereign_named_once && index == 0)
             })
         {
             continue;
@@ -1153,7 +1188,10 @@ pub fn find_people(
             name = without_possessive(&name).to_owned();
         }
         let folded = fold(&name);
-        if place_names.contains(&folded) || organisation_names.contains(&folded) {
+        if place_names.contains(&folded)
+            || organisation_names.contains(&folded)
+            || is_plural_demonym(&name)
+        {
             continue;
         }
         // Two words one of which is a place are a place's longer name ("Kansas City", "Tokyo
@@ -1836,6 +1874,10 @@ fn is_role_adjective(word: &str) -> bool {
 /// A role noun, or a compound with one ("présidente-directrice", "director-general").
 pub(super) fn is_role_noun(word: &str) -> bool {
     ROLE_NOUNS.contains(word)
+        // Spanish joins "ex" to the role: "el expresidente Rafael Correa", "la exministra".
+        || word
+            .strip_prefix("ex")
+            .is_some_and(|role| role.len() > 3 && ROLE_NOUNS.contains(role))
         || word.contains('-')
             && word
                 .split('-')
@@ -2068,8 +2110,12 @@ fn apposition_role(after_name: &str) -> Option<String> {
     let end = rest.find([',', '.', ';', ':', '(', ')', '“', '"', '«'])?;
     let phrase = rest[..end].trim();
     let words: Vec<&str> = phrase.split_whitespace().collect();
+    // A clause, not a role, when it opens with a verb of saying: "el partido del expresidente
+    // Rafael Correa, informó la presidenta del CNE, Diana Atamaint".
     let opens_lower = words.first().is_some_and(|w| {
-        w.chars().next().is_some_and(char::is_lowercase) && !CONJUNCTIONS.contains(w)
+        w.chars().next().is_some_and(char::is_lowercase)
+            && !CONJUNCTIONS.contains(w)
+            && !SAYING.contains(w)
     });
     let names_role = words
         .iter()
@@ -2151,6 +2197,39 @@ mod tests {
         assert_eq!(
             names("Crowds gathered outside Keir Starmer's office."),
             ["Keir Starmer"]
+        );
+    }
+
+    #[test]
+    fn a_clause_after_a_name_is_no_role() {
+        let body = "los 58 del partido del expresidente Rafael Tamayo, informó la presidenta del CNE, Diana Ortega.";
+        let people = find_people(&Text::new(body), &[], &[], &[], None);
+        let roles: Vec<(&str, Option<&str>)> = people
+            .iter()
+            .map(|p| (p.name.as_str(), p.role.as_deref()))
+            .collect();
+        assert_eq!(
+            roles,
+            [
+                ("Rafael Tamayo", Some("expresidente")),
+                ("Diana Ortega", Some("presidenta del CNE"))
+            ]
+        );
+    }
+
+    #[test]
+    fn a_plural_of_nationality_is_no_surname() {
+        assert_eq!(
+            names("They included four Russians and two South Koreans, said Tom Evans."),
+            ["Tom Evans"]
+        );
+    }
+
+    #[test]
+    fn a_given_name_that_also_ends_a_bills_name_opens_a_persons() {
+        assert_eq!(
+            names("Bill Tavener spoke. The Online Safety Bill passed, said Forest Quillan, and Bill de Vries agreed."),
+            ["Bill Tavener", "Forest Quillan", "Bill de Vries"]
         );
     }
 

@@ -1576,7 +1576,12 @@ fn setting(text: &str, start: usize, end: usize, german: bool) -> Setting {
     if glued_before && romance_connector(previous) && capitalized(word_before) {
         return Setting::Adjacent;
     }
-    let of_an_office = |word: &str| PORTFOLIO_OFFICES.contains(&word.to_lowercase());
+    // The list is lower-case: only a word with a capital is lower-cased (allocated) to ask it.
+    let of_an_office = |word: &str| {
+        PORTFOLIO_OFFICES.contains(word)
+            || word.chars().any(char::is_uppercase)
+                && PORTFOLIO_OFFICES.contains(&word.to_lowercase())
+    };
     // One adjective may stand between the office and its "of": "secretário estadual de".
     if glued_before
         && (previous == "of" || romance_connector(previous))

@@ -374,7 +374,7 @@ pub fn enrich(batch: &mut [(&mut Story, &Text<'_>)]) {
         story.organisations =
             organisations::find_organisations(text, &story.places, story.language.map(|l| l.code));
         let named = story.organisations.iter().flat_map(|o| o.mentions.iter());
-        leave_mentions_to(&mut story.places, named.copied());
+        leave_mentions_to(&mut story.places, named.copied(), false);
     }
     for (story, text) in batch.iter_mut() {
         story.people = people::find_people(
@@ -400,7 +400,7 @@ pub fn enrich(batch: &mut [(&mut Story, &Text<'_>)]) {
             .people
             .iter()
             .flat_map(|person| person.mentions.iter());
-        leave_mentions_to(&mut story.places, named.copied());
+        leave_mentions_to(&mut story.places, named.copied(), true);
     }
     for (story, text) in batch.iter_mut() {
         story.quotes = quotes::find_quotes(text, &story.people, &story.organisations);
@@ -431,14 +431,26 @@ pub fn enrich(batch: &mut [(&mut Story, &Text<'_>)]) {
 /// a country beside a capitalized word ("Air France") for the country elsewhere; the later
 /// finders have by then made the name a mention of theirs (`taken`, character offsets). A place
 /// named in the body elsewhere too keeps those mentions.
-fn leave_mentions_to(places: &mut Vec<places::Place>, taken: impl Iterator<Item = (usize, usize)>) {
-    let taken: FxHashSet<(usize, usize)> = taken.collect();
+///
+/// With `inside`, a place inside a taken mention goes too: "Nicolás de la Cruz" names no Cruz.
+/// Organisations take only their exact mentions, as "the Bank of Canada" does name Canada.
+fn leave_mentions_to(
+    places: &mut Vec<places::Place>,
+    taken: impl Iterator<Item = (usize, usize)>,
+    inside: bool,
+) {
+    let taken: Vec<(usize, usize)> = taken.collect();
     if taken.is_empty() {
         return;
     }
+    let is_taken = |&(start, end): &(usize, usize)| {
+        taken
+            .iter()
+            .any(|&(s, e)| (s, e) == (start, end) || inside && s <= start && end <= e)
+    };
     places.retain_mut(|place| {
         let named_in_body = !place.mentions.is_empty();
-        place.mentions.retain(|mention| !taken.contains(mention));
+        place.mentions.retain(|mention| !is_taken(mention));
         !(named_in_body && place.mentions.is_empty())
     });
 }
@@ -522,12 +534,21 @@ mod tests {
         ];
         // "Michael Jordan" … "Jordan" … "Chad": a person's mentions.
         let taken = [(10, 24), (40, 46), (60, 64)];
-        leave_mentions_to(&mut found, taken.into_iter());
+        leave_mentions_to(&mut found, taken.into_iter(), true);
         let left: Vec<(&str, &[(usize, usize)])> = found
             .iter()
             .map(|p| (p.name.as_str(), p.mentions.as_slice()))
             .collect();
         assert_eq!(left, [("Jordan", &[(0, 6)][..]), ("Georgia", &[][..])]);
+
+        // "Nicolás de la Cruz" (97..115) holds "Cruz" (111..115) as a person's name does, and
+        // "the Bank of Canada" (0..16) holds "Canada" (10..16) as an organisation's does not.
+        let mut cruz = vec![place("Cruz", vec![(111, 115)])];
+        leave_mentions_to(&mut cruz, [(97, 115)].into_iter(), true);
+        assert!(cruz.is_empty());
+        let mut canada = vec![place("Canada", vec![(10, 16)])];
+        leave_mentions_to(&mut canada, [(0, 16)].into_iter(), false);
+        assert_eq!(canada.len(), 1);
     }
 
     #[test]

@@ -1003,7 +1003,17 @@ pub fn find_people(
             {
                 next += 1;
             }
-            if next > end && words.get(next).is_some_and(|w| is_name_word(w.text)) {
+            // Nor before an organisation's name: "Martin Tessier von der Deutschen Bank".
+            let names_an_organisation = || {
+                words[next..]
+                    .iter()
+                    .take_while(|w| is_name_word(w.text))
+                    .any(|w| makes_no_name(w.text))
+            };
+            if next > end
+                && words.get(next).is_some_and(|w| is_name_word(w.text))
+                && !names_an_organisation()
+            {
                 end = next + 1;
             } else {
                 break;
@@ -1390,11 +1400,23 @@ pub fn find_people(
 /// the surname rule alone would miss) of "Beatriz Haddad Maia".
 fn merge_shorter_forms(people: &mut Vec<Person>) {
     let fuller_of = |shorter: &str, people: &[Person]| {
+        // A surname opening with a particle takes a capital where it opens a sentence or follows
+        // a verb: "disse De la Cruz" is "Nicolás de la Cruz".
+        let in_running_text = shorter.split_once(' ').and_then(|(particle, rest)| {
+            let lower = particle.to_lowercase();
+            PARTICLES
+                .contains(&lower)
+                .then(|| format!("{lower} {rest}"))
+        });
         people.iter().position(|other| {
-            other
-                .name
-                .strip_suffix(shorter)
-                .is_some_and(|first_names| first_names.ends_with(' '))
+            std::iter::once(shorter)
+                .chain(in_running_text.as_deref())
+                .any(|form| {
+                    other
+                        .name
+                        .strip_suffix(form)
+                        .is_some_and(|first_names| first_names.ends_with(' '))
+                })
         })
     };
     let mut index = 0;
@@ -2174,6 +2196,23 @@ mod tests {
         assert_eq!(people.len(), 1, "{people:?}");
         assert_eq!(people[0].name, "Beatriz Haddad Maia");
         assert_eq!(people[0].mentions, [(13, 32), (59, 70)]);
+    }
+
+    #[test]
+    fn a_particle_before_an_organisations_name_ends_the_persons() {
+        assert_eq!(
+            names("Analyst Jonas Kessler von der Nordmark Bank sprach von einem Signal. Ursula von der Leyen schwieg."),
+            ["Jonas Kessler", "Ursula von der Leyen"]
+        );
+    }
+
+    #[test]
+    fn a_surname_with_a_particle_capitalized_is_a_mention_of_the_full_name() {
+        let body = "O clube contratou Tomás de la Vega. \"Vim para ganhar\", disse De la Vega.";
+        let people = find_people(&Text::new(body), &[], &[], &[], None);
+        assert_eq!(people.len(), 1, "{people:?}");
+        assert_eq!(people[0].name, "Tomás de la Vega");
+        assert_eq!(people[0].mentions.len(), 2);
     }
 
     #[test]

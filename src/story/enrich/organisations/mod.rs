@@ -1019,9 +1019,22 @@ fn split_at_conjunctions(
                 && !has_head(&tokens[at + 1..end])
                 && !tokens[from..at - 1].iter().any(|t| LEADS.contains(t.text))
         };
+        // "NetChoice and the Computer & Communications Industry Association": an article after
+        // the conjunction opens another name, unless the name before it has a head that leads
+        // and takes complements ("Ministry of Housing and the Environment").
+        let article_after = || {
+            tokens[at].text != "&"
+                && tokens
+                    .get(at + 1)
+                    .is_some_and(|next| matches!(next.text, "the" | "la" | "las" | "los" | "les"))
+                && !tokens[from..at].iter().any(|t| LEADS.contains(t.text))
+        };
         if CONJUNCTIONS.contains(tokens[at].text)
             && (has_head(&tokens[at + 1..end])
-                && (has_head(&tokens[from..at]) || nationality_before || known_before())
+                && (has_head(&tokens[from..at])
+                    || nationality_before
+                    || known_before()
+                    || article_after())
                 || closed_then_connector()
                 || closed_then_few_words())
         {
@@ -2132,6 +2145,24 @@ mod tests {
         assert_eq!(
             names("O Ministério da Agricultura e do Abastecimento informou."),
             ["Ministério da Agricultura e do Abastecimento"]
+        );
+    }
+
+    #[test]
+    fn an_article_after_the_conjunction_opens_another_name() {
+        let found =
+            names("It was challenged by KestrelNet and the Harbour & Ferry Operators Association.");
+        assert!(
+            found.contains(&"Harbour & Ferry Operators Association".to_owned()),
+            "{found:?}"
+        );
+        assert!(
+            !found.iter().any(|name| name.contains(" and the ")),
+            "{found:?}"
+        );
+        assert_eq!(
+            names("The Ministry of Housing and the Environment said so."),
+            ["Ministry of Housing and the Environment"]
         );
     }
 

@@ -220,6 +220,9 @@ static VENUE_NOUNS: WordList = WordList::new(&[
     "termoelétrica",
     "usina",
     "represa",
+    "embalse",
+    "presa",
+    "açude",
     "barrage",
     "barragem",
     "pista",
@@ -573,6 +576,16 @@ static NOT_PERSON_WORDS: WordList = WordList::new(&[
     "Campeonato",
     "Championnat",
     "Meisterschaft",
+    // Regions by compass and ocean ("the Pacific Northwest"), towers ("la Torre Ejecutiva").
+    "Northwest",
+    "Northeast",
+    "Southwest",
+    "Southeast",
+    "Midwest",
+    "Pacific",
+    "Atlantic",
+    "Tower",
+    "Torre",
     // Reports and movements: "o Boletim Económico", "la Revolución Ciudadana".
     "Boletim",
     "Boletín",
@@ -1087,8 +1100,18 @@ pub fn find_people(
         let word_before = before_run
             .strip_suffix(' ')
             .and_then(|rest| rest.rsplit(WORD_BREAKS).next());
-        // A run right after a venue's noun names the venue: "el estadio Santiago Bernabéu".
-        let after_venue = word_before.is_some_and(|noun| VENUE_NOUNS.contains(noun));
+        // A run right after a venue's noun names the venue: "el estadio Santiago Bernabéu",
+        // and after its "de" too: "el embalse de Paso Severino".
+        let after_venue = word_before.is_some_and(|word| {
+            VENUE_NOUNS.contains(word)
+                || matches!(word, "de" | "do" | "da" | "du")
+                    && before_run
+                        .trim_end()
+                        .strip_suffix(word)
+                        .and_then(|rest| rest.strip_suffix(' '))
+                        .and_then(|rest| rest.rsplit(WORD_BREAKS).next())
+                        .is_some_and(|noun| VENUE_NOUNS.contains(noun))
+        });
         // And one between "the" and a facility's noun the facility, and so does one after "the"
         // that ends with a venue's word that is a surname too: "at the Accor Arena", "the Royal
         // Albert Hall" (where "Bruce Arena said" is a person).
@@ -1616,6 +1639,11 @@ static ROLE_NOUNS: WordList = WordList::new(&[
     "negotiator",
     "representative",
     "commissioner",
+    "commissaire",
+    "comisario",
+    "comisaria",
+    "comissário",
+    "comissária",
     "official",
     "administrator",
     "superintendent",
@@ -1936,7 +1964,10 @@ fn role_ending(text: &str, is_role_noun: impl Fn(&str) -> bool) -> Option<String
             || (word.chars().next().is_some_and(char::is_uppercase)
                 && word.chars().all(|c| c.is_alphabetic() || c == '-')
                 && !OPENERS.contains(word)
-                && !SENTENCE_ADVERBS.contains(word));
+                && !SENTENCE_ADVERBS.contains(word)
+                // "Son porte-parole, Dominique Fochi": a possessive opening the sentence
+                // determines the role as it does inside one.
+                && !POSSESSIVES.contains(&word.to_lowercase()));
         if !qualifies {
             break;
         }
@@ -2240,6 +2271,30 @@ mod tests {
     }
 
     #[test]
+    fn a_possessive_opening_the_sentence_determines_the_role() {
+        let body = "Le parti a appelé au calme. Son porte-parole, Marc Tavenel, a parlé. Le haut-commissaire de la République, Louis Vautrin, a indiqué la suite.";
+        let people = find_people(&Text::new(body), &[], &[], &[], None);
+        let roles: Vec<(&str, Option<&str>)> = people
+            .iter()
+            .map(|p| (p.name.as_str(), p.role.as_deref()))
+            .collect();
+        assert_eq!(
+            roles,
+            [
+                ("Marc Tavenel", Some("porte-parole")),
+                ("Louis Vautrin", Some("haut-commissaire de la République"))
+            ]
+        );
+    }
+
+    #[test]
+    fn regions_and_towers_are_no_people() {
+        assert!(
+            names("Members in the Pacific Northwest backed it, at the Torre Ejecutiva.").is_empty()
+        );
+    }
+
+    #[test]
     fn a_clause_after_a_name_is_no_role() {
         let body = "los 58 del partido del expresidente Rafael Tamayo, informó la presidenta del CNE, Diana Ortega.";
         let people = find_people(&Text::new(body), &[], &[], &[], None);
@@ -2275,7 +2330,7 @@ mod tests {
     #[test]
     fn a_name_after_a_venue_noun_is_the_venue() {
         assert_eq!(
-            names("Ayer ganó Ana Ruiz en la pista Suzanne Lenglen y en el autódromo Hermanos Rodríguez."),
+            names("Ayer ganó Ana Ruiz en la pista Suzanne Lenglen y en el autódromo Hermanos Rodríguez, junto al embalse de Paso Severino."),
             ["Ana Ruiz"]
         );
     }

@@ -1948,10 +1948,21 @@ fn merge(text: &Text<'_>, mut found: Vec<Found>) -> Vec<Organisation> {
         // An alias joins its full name when the story writes that too, and otherwise the other
         // aliases of that name it writes ("Communauté économique des Etats de l'Afrique de
         // l'Ouest (Cédéao)"): the key is the full name's, folded.
-        let full = find.alias_of.as_ref().map(|full| (full, fold(full)));
+        // A known name declined ("der Deutschen Bank") is an alias of its listed form, whichever
+        // rule read it, and is named so.
+        let declined_of = || {
+            let listed = known().names.name_of(&find.name)?;
+            let (full, _) = &known().entries[listed.pattern().as_usize()];
+            declines(&find.name, full).then_some(full)
+        };
+        let full = find
+            .alias_of
+            .as_ref()
+            .or_else(declined_of)
+            .map(|full| (full, fold(full)));
         let written_full = full
             .as_ref()
-            .filter(|(_, key)| written.contains(key))
+            .filter(|(full, key)| written.contains(key) || declines(&find.name, full))
             .map(|(full, _)| *full);
         let name = written_full.unwrap_or(&find.name);
         let key = full.map_or(Cow::Borrowed(folded.as_str()), |(_, key)| Cow::Owned(key));
@@ -1985,6 +1996,24 @@ fn merge(text: &Text<'_>, mut found: Vec<Found>) -> Vec<Organisation> {
         organisation.mentions.dedup();
     }
     organisations
+}
+
+/// Whether `alias` is `full` with its German adjectives declined: "Deutschen Bahn" of "Deutsche
+/// Bahn", "Europäischen Zentralbank" of "Europäische Zentralbank". The record names it as its
+/// nominative, as any other form of a name would be one organisation under several names.
+fn declines(alias: &str, full: &str) -> bool {
+    alias != full
+        && alias.split(' ').count() == full.split(' ').count()
+        && alias
+            .split(' ')
+            .zip(full.split(' '))
+            .all(|(declined, word)| {
+                declined == word
+                    || word.ends_with('e')
+                        && declined
+                            .strip_prefix(word)
+                            .is_some_and(|ending| matches!(ending, "n" | "r" | "s" | "m"))
+            })
 }
 
 /// An acronym that follows a name in parentheses ("Reserve Bank of Australia (RBA)"), or whose
@@ -2146,6 +2175,21 @@ mod tests {
             names("O Ministério da Agricultura e do Abastecimento informou."),
             ["Ministério da Agricultura e do Abastecimento"]
         );
+    }
+
+    #[test]
+    fn a_declined_known_name_is_named_in_the_nominative() {
+        assert_eq!(
+            names("Ein Analyst der Deutschen Bank sprach. Die Deutsche Bank schwieg."),
+            ["Deutsche Bank"]
+        );
+        assert!(declines(
+            "Europäischen Zentralbank",
+            "Europäische Zentralbank"
+        ));
+        assert!(!declines("Deutsche Bank", "Deutsche Bank"));
+        assert!(!declines("Deutsch Bank", "Deutsche Bank"));
+        assert!(!declines("Deutschen Banken", "Deutsche Bank"));
     }
 
     #[test]

@@ -645,7 +645,12 @@ pub fn find_quotes(
         let spans = quotation_spans(paragraph, base);
         let mut previous_in_paragraph: Option<(&str, SpeakerKind)> = None;
         for (index, span) in spans.iter().enumerate() {
-            let attribution = attribute(body, span, &spans, index, base, paragraph, &mentions);
+            let attribution = attribute(body, span, &spans, index, base, paragraph, &mentions)
+                .map(|(name, kind, verb)| (name, kind, Some(verb)))
+                .or_else(|| {
+                    announced_by_sole_person(body, span, &spans, index, base, &mentions)
+                        .map(|name| (name, SpeakerKind::Person, None))
+                });
             let continued = || {
                 previous_in_paragraph
                     .filter(|(name, _)| {
@@ -658,10 +663,8 @@ pub fn find_quotes(
                             .map(|p| (p.1, p.2))
                     })
             };
-            let resolved = match attribution {
-                Some((name, kind, verb)) => Some((name, kind, Some(verb))),
-                None => continued().map(|(name, kind)| (name, kind, None)),
-            };
+            let resolved =
+                attribution.or_else(|| continued().map(|(name, kind)| (name, kind, None)));
             let Some((name, kind, verb)) = resolved else {
                 continue;
             };
@@ -849,6 +852,37 @@ fn attribute<'a>(
     } else {
         before()
     }
+}
+
+/// The one person a colon's sentence names, when the colon announces a whole quoted sentence
+/// with no verb of saying: `Personalvorstand Martin Seiler begrüßte den Schritt: „Das ist ein
+/// gutes Signal.“` is Seiler's. With two people named, or none, the colon says nothing.
+fn announced_by_sole_person<'a>(
+    body: &str,
+    span: &Span,
+    spans: &[Span],
+    index: usize,
+    base: usize,
+    mentions: &[Mention<'a>],
+) -> Option<&'a str> {
+    let announced = body[..span.outer_start].trim_end().ends_with(':')
+        && body[span.start..span.end]
+            .trim_end()
+            .ends_with(['.', '!', '?']);
+    if !announced {
+        return None;
+    }
+    let from = index
+        .checked_sub(1)
+        .map_or(base, |previous| spans[previous].outer_end)
+        .max(sentence_start(body, base, span.outer_start));
+    let mut people = mentions
+        .iter()
+        .filter(|m| m.kind == SpeakerKind::Person && m.start >= from && m.end <= span.outer_start);
+    let person = people.next()?;
+    people
+        .all(|other| other.name == person.name)
+        .then_some(person.name)
 }
 
 /// The speaker named in an attribution window `[from, to)` that carries a verb of saying.
@@ -1156,6 +1190,18 @@ mod tests {
             vec![(
                 "Karl Nehammer".into(),
                 "Wir sind noch nicht am Ziel, aber auf einem guten Weg.".into()
+            )]
+        );
+    }
+
+    #[test]
+    fn a_sentence_quoted_after_a_colon_with_no_verb_is_the_sole_persons() {
+        let body = "Personalvorstand Jonas Kessler begrüßte den Schritt: „Das ist ein gutes Signal für unsere Fahrgäste.“ Jonas Kessler und Ana Ruiz trafen sich: „Wir haben lange über alles gesprochen.“";
+        assert_eq!(
+            quotes(body),
+            vec![(
+                "Jonas Kessler".into(),
+                "Das ist ein gutes Signal für unsere Fahrgäste.".into()
             )]
         );
     }

@@ -233,7 +233,25 @@ static VENUE_NOUNS: WordList = WordList::new(&[
     "autódromo",
     "autodrome",
     "circuito",
+    // Instruments and craft named after people: "le télescope James Webb".
+    "télescope",
+    "telescopio",
+    "telescópio",
+    "telescope",
+    "sonde",
+    "sonda",
 ]);
+
+/// Whether a lower-case word reads as an adjective of kind ("spatial", "olímpico", "nuclear",
+/// "municipal", "termoeléctrica"), which may stand between a venue's noun and its name; "donde"
+/// or "where" may not.
+fn is_relational_adjective(word: &str) -> bool {
+    word.chars().count() >= 5
+        && word.chars().all(char::is_lowercase)
+        && ["al", "ar", "ico", "ica", "ique"]
+            .iter()
+            .any(|ending| word.ends_with(ending))
+}
 
 /// Prepositions of place, after which a name is a place's, not a person's.
 static LOCATIVES: WordList = WordList::new(&["near", "outside"]);
@@ -1101,10 +1119,11 @@ pub fn find_people(
             .strip_suffix(' ')
             .and_then(|rest| rest.rsplit(WORD_BREAKS).next());
         // A run right after a venue's noun names the venue: "el estadio Santiago Bernabéu",
-        // and after its "de" too: "el embalse de Paso Severino".
+        // and after its "de" or its adjective too: "el embalse de Paso Severino", "le
+        // télescope spatial James Webb", "el estadio olímpico Lluís Companys".
         let after_venue = word_before.is_some_and(|word| {
             VENUE_NOUNS.contains(word)
-                || matches!(word, "de" | "do" | "da" | "du")
+                || (matches!(word, "de" | "do" | "da" | "du") || is_relational_adjective(word))
                     && before_run
                         .trim_end()
                         .strip_suffix(word)
@@ -2330,8 +2349,8 @@ mod tests {
     #[test]
     fn a_name_after_a_venue_noun_is_the_venue() {
         assert_eq!(
-            names("Ayer ganó Ana Ruiz en la pista Suzanne Lenglen y en el autódromo Hermanos Rodríguez, junto al embalse de Paso Severino."),
-            ["Ana Ruiz"]
+            names("Ayer ganó Ana Ruiz en la pista Suzanne Lenglen y en el autódromo Hermanos Rodríguez, junto al embalse de Paso Severino. El estadio donde Marta Vidal jugó es el estadio olímpico Lluís Companys."),
+            ["Ana Ruiz", "Marta Vidal"]
         );
     }
 

@@ -469,6 +469,7 @@ static LEADS: WordList = WordList::new(&[
     "Prefeitura",
     "Mairie",
     "Fiscalía",
+    "Audiencia",
     "Defensoría",
     // Royal institutions and the clubs named after them: "Real Academia Española", "Real
     // Federación Española de Fútbol", "Real Madrid".
@@ -538,6 +539,34 @@ static KIND_NOUNS: WordList = WordList::new(&[
     "mouvement",
     "movimiento",
     "movimento",
+    // "A varejista Magazine Luiza", "la petrolera Ecopetrol", "le constructeur Stellantis".
+    "varejista",
+    "minorista",
+    "montadora",
+    "construtora",
+    "constructora",
+    "operadora",
+    "aseguradora",
+    "seguradora",
+    "mineradora",
+    "minera",
+    "petrolera",
+    "petroleira",
+    "farmacéutica",
+    "farmacêutica",
+    "fabricante",
+    "banco",
+    "grupo",
+    "gigante",
+    "constructeur",
+    "groupe",
+    "géant",
+    "assureur",
+    "opérateur",
+    "distributeur",
+    "banque",
+    "compagnie",
+    "laboratoire",
 ]);
 
 /// Small words inside organisation names: "Chamber of Commerce", "Fish & Wildlife".
@@ -2784,6 +2813,11 @@ mod tests {
         assert_eq!(
             names("La coalition Yewwi Askan a perdu; the alliance Tisza won."),
             vec!["Yewwi Askan", "Tisza"]
+        );
+        // Romance kinds of company: a retailer, a carmaker, an insurer.
+        assert_eq!(
+            names("A varejista Tavora Lojas subiu, como a montadora Kestrel e le constructeur Dunmore."),
+            vec!["Tavora Lojas", "Kestrel", "Dunmore"]
         );
     }
 

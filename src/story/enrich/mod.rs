@@ -462,6 +462,15 @@ mod tests {
     /// Longer than the bitmap's 63 lengths: it shares a bit with every longer word.
     const LONG: &str = "Internationalisierungsbestrebungen-Koordinierungsstelle-Abteilung";
 
+    /// A one-paragraph plain-text story with `body`, enriched.
+    fn enriched(body: &str) -> Story {
+        let mut story = Story::new(crate::story::model::SourceFormat::PlainText);
+        story.paragraphs = vec![body.to_owned()];
+        let text = Text::new(body);
+        enrich(&mut [(&mut story, &text)]);
+        story
+    }
+
     #[test]
     fn the_outlet_that_filed_the_story_is_no_person() {
         let body = "OSLO (Nordic Wire) - Nicolai Tangen spoke in Oslo, Nordic Wire learned.";
@@ -477,10 +486,7 @@ mod tests {
     #[test]
     fn a_country_named_only_as_a_persons_surname_is_no_place() {
         let people_of = |body: &str| {
-            let mut story = Story::new(crate::story::model::SourceFormat::PlainText);
-            story.paragraphs = vec![body.to_owned()];
-            let text = Text::new(body);
-            enrich(&mut [(&mut story, &text)]);
+            let story = enriched(body);
             let people: Vec<String> = story.people.iter().map(|p| p.name.clone()).collect();
             let places: Vec<String> = story.places.iter().map(|p| p.name.clone()).collect();
             (people, places)
@@ -499,10 +505,7 @@ mod tests {
     #[test]
     fn a_place_named_only_as_an_organisation_is_no_place() {
         let found = |body: &str| {
-            let mut story = Story::new(crate::story::model::SourceFormat::PlainText);
-            story.paragraphs = vec![body.to_owned()];
-            let text = Text::new(body);
-            enrich(&mut [(&mut story, &text)]);
+            let story = enriched(body);
             let organisations: Vec<String> =
                 story.organisations.iter().map(|o| o.name.clone()).collect();
             let places: Vec<String> = story.places.iter().map(|p| p.name.clone()).collect();
@@ -553,11 +556,7 @@ mod tests {
 
     #[test]
     fn no_agency_a_dateline_names_is_a_person() {
-        let body = "MONTRÉAL, 4 novembre (La Presse Canadienne) - Christine Fréchette a parlé. Elle a rencontré Paul Martin (le maire) - puis elle est partie.";
-        let mut story = Story::new(crate::story::model::SourceFormat::PlainText);
-        story.paragraphs = vec![body.to_owned()];
-        let text = Text::new(body);
-        enrich(&mut [(&mut story, &text)]);
+        let story = enriched("MONTRÉAL, 4 novembre (La Presse Canadienne) - Christine Fréchette a parlé. Elle a rencontré Paul Martin (le maire) - puis elle est partie.");
         let people: Vec<&str> = story.people.iter().map(|p| p.name.as_str()).collect();
         assert_eq!(people, ["Christine Fréchette", "Paul Martin"]);
     }

@@ -2291,18 +2291,12 @@ mod tests {
 
     #[test]
     fn a_possessive_opening_the_sentence_determines_the_role() {
-        let body = "Le parti a appelé au calme. Son porte-parole, Marc Tavenel, a parlé. Le haut-commissaire de la République, Louis Vautrin, a indiqué la suite.";
-        let people = find_people(&Text::new(body), &[], &[], &[], None);
-        let roles: Vec<(&str, Option<&str>)> = people
-            .iter()
-            .map(|p| (p.name.as_str(), p.role.as_deref()))
-            .collect();
         assert_eq!(
-            roles,
-            [
+            names_and_roles("Le parti a appelé au calme. Son porte-parole, Marc Tavenel, a parlé. Le haut-commissaire de la République, Louis Vautrin, a indiqué la suite."),
+            pairs(&[
                 ("Marc Tavenel", Some("porte-parole")),
                 ("Louis Vautrin", Some("haut-commissaire de la République"))
-            ]
+            ])
         );
     }
 
@@ -2315,18 +2309,12 @@ mod tests {
 
     #[test]
     fn a_clause_after_a_name_is_no_role() {
-        let body = "los 58 del partido del expresidente Rafael Tamayo, informó la presidenta del CNE, Diana Ortega.";
-        let people = find_people(&Text::new(body), &[], &[], &[], None);
-        let roles: Vec<(&str, Option<&str>)> = people
-            .iter()
-            .map(|p| (p.name.as_str(), p.role.as_deref()))
-            .collect();
         assert_eq!(
-            roles,
-            [
+            names_and_roles("los 58 del partido del expresidente Rafael Tamayo, informó la presidenta del CNE, Diana Ortega."),
+            pairs(&[
                 ("Rafael Tamayo", Some("expresidente")),
                 ("Diana Ortega", Some("presidenta del CNE"))
-            ]
+            ])
         );
     }
 

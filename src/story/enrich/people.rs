@@ -2316,6 +2316,15 @@ mod tests {
                 ("Diana Ortega", Some("presidenta del CNE"))
             ])
         );
+        assert_eq!(
+            names_and_roles(
+                "los 58 del partido de Rafael Tamayo, informó la presidenta del CNE, Diana Ortega."
+            ),
+            pairs(&[
+                ("Rafael Tamayo", None),
+                ("Diana Ortega", Some("presidenta del CNE"))
+            ])
+        );
     }
 
     #[test]

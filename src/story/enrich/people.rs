@@ -940,8 +940,9 @@ pub(super) fn makes_no_name(word: &str) -> bool {
         || CALENDAR.contains(word)
 }
 
-/// An English plural of nationality, which reads like a name ("two South Koreans"): a name in `-ans` that is a country's name plus `-ns`, `-ans` or `-ians`
-/// (South Koreans, Chileans, Brazilians). Surnames in `-ans` ("Evans") are no country's.
+/// An English plural of nationality, which reads like a name ("two South Koreans"): a name in
+/// `-ans` that is a country's name plus `-ns`, `-ans` or `-ians` (South Koreans, Chileans,
+/// Brazilians). Surnames in `-ans` ("Evans") are no country's.
 fn is_plural_demonym(word: &str) -> bool {
     let Some(stem) = word.strip_suffix("ans") else {
         return false;

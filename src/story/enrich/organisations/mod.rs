@@ -2209,6 +2209,10 @@ mod tests {
     #[test]
     fn a_declined_known_name_is_named_in_the_nominative() {
         assert_eq!(
+            names("Ein Analyst der Deutschen Bank sprach."),
+            ["Deutsche Bank"]
+        );
+        assert_eq!(
             names("Ein Analyst der Deutschen Bank sprach. Die Deutsche Bank schwieg."),
             ["Deutsche Bank"]
         );

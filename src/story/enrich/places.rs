@@ -1758,6 +1758,19 @@ mod tests {
         );
         assert!(!found.iter().any(|p| p.name == "Saúde"), "{found:?}");
         assert!(found.iter().any(|p| p.name == "Salvador"), "{found:?}");
+        // The office capitalized, as a title is: Justice and Commerce are towns in Illinois
+        // and California.
+        let found = places_from(
+            "Chicago",
+            "US",
+            "The Secretary of Commerce met the Minister of Justice in Springfield, Illinois.",
+        );
+        assert!(
+            !found
+                .iter()
+                .any(|p| p.name == "Justice" || p.name == "Commerce"),
+            "{found:?}"
+        );
         let found = places_from("Ottawa", "CA", "He met the Prime Minister of Canada.");
         assert!(found.iter().any(|p| p.name == "Canada"), "{found:?}");
     }

@@ -333,6 +333,14 @@ const TITLE_SUFFIXES: &[&str] = &[
     "strategin",
     "führer",
     "führerin",
+    "anwalt",
+    "anwältin",
+    "richter",
+    "richterin",
+    "verteidiger",
+    "verteidigerin",
+    "trainer",
+    "trainerin",
 ];
 
 /// How many of a word's last bytes [`has_title_suffix`] compares: as many as the longest
@@ -2965,6 +2973,26 @@ mod tests {
         assert_eq!(
             names("President Alexander Van der Bellen met Ruud van den Berg. Merkel der CDU."),
             vec!["Alexander Van der Bellen", "Ruud van den Berg"]
+        );
+    }
+
+    /// German compound roles of the courtroom and the bench are roles, not a name's first word.
+    #[test]
+    fn german_courtroom_and_coaching_compounds_are_roles() {
+        let body = "Köln (dpa) - Das sagte Rechtsanwältin Jana Brökel am Montag. Der \
+                    Bundestrainer Olaf Kettler schwieg, Oberstaatsanwalt Uwe Timm auch.";
+        let found: Vec<(String, Option<String>)> =
+            find_people(&Text::new(body), &[], &[], &[], Some("de"))
+                .into_iter()
+                .map(|p| (p.name, p.role))
+                .collect();
+        assert_eq!(
+            found,
+            [
+                ("Jana Brökel".to_owned(), Some("Rechtsanwältin".to_owned())),
+                ("Olaf Kettler".to_owned(), Some("Bundestrainer".to_owned())),
+                ("Uwe Timm".to_owned(), Some("Oberstaatsanwalt".to_owned())),
+            ]
         );
     }
 

@@ -569,10 +569,11 @@ static KIND_NOUNS: WordList = WordList::new(&[
     "laboratoire",
 ]);
 
-/// Small words inside organisation names: "Chamber of Commerce", "Fish & Wildlife".
+/// Small words inside organisation names: "Chamber of Commerce", "Fish & Wildlife",
+/// "Organización Internacional para las Migraciones".
 static CONNECTORS: WordList = WordList::new(&[
     "of", "for", "and", "&", "on", "de", "del", "da", "do", "dos", "das", "des", "du", "e", "y",
-    "et", "und", "für", "la", "las", "los", "les", "the",
+    "et", "und", "für", "para", "pour", "la", "las", "los", "les", "the",
 ]);
 
 /// Words that make "Bank" a river's bank.
@@ -2203,6 +2204,18 @@ mod tests {
         assert_eq!(
             names("O Ministério da Agricultura e do Abastecimento informou."),
             ["Ministério da Agricultura e do Abastecimento"]
+        );
+    }
+
+    #[test]
+    fn a_name_runs_on_past_its_purpose() {
+        assert_eq!(
+            names("Lo dijo la Oficina Regional para las Cuencas Andinas en un comunicado."),
+            ["Oficina Regional para las Cuencas Andinas"]
+        );
+        assert_eq!(
+            names("Selon le Conseil pour la Recherche Arctique, la glace recule."),
+            ["Conseil pour la Recherche Arctique"]
         );
     }
 

@@ -165,6 +165,7 @@ const GERMAN_COMPOUND_HEADS: &[&str] = &[
     "gericht",
     "gerichts",
     "gerichtes",
+    "anwaltschaft",
     "partei",
     "gewerkschaft",
     "institut",
@@ -1193,22 +1194,31 @@ fn head_word_names(
             start = past_connectors(tokens, start + 1, end);
         }
         // A place before a possessive is where the organisation is, not its name.
-        if start + 1 < end && tokens[start].text != base(tokens[start].text) {
-            let offset = text.char_offset(tokens[start].start);
-            if places
-                .iter()
-                .any(|p| p.mentions.iter().any(|m| m.0 == offset))
-            {
-                start += 1;
-            }
+        if start + 1 < end
+            && tokens[start].text != base(tokens[start].text)
+            && is_a_place_mention(text, places, &tokens[start])
+        {
+            start += 1;
         }
         if start >= end {
             continue;
         }
         let span = &tokens[start..end];
-        let Some(org_end) = organisation_end(body, span, german) else {
+        let Some(mut org_end) = organisation_end(body, span, german) else {
             continue;
         };
+        // German courts and prosecutors are named with their seat, a city: "das Landgericht
+        // Köln", "die Staatsanwaltschaft München" (the places finder leaves a city inside a
+        // name to the name, so the gazetteer is asked).
+        if german
+            && is_german_compound_head(span[org_end - 1].text)
+            && !span[org_end - 1].ends_name
+            && span
+                .get(org_end)
+                .is_some_and(|seat| gazetteer().city(base(seat.text), None).is_some())
+        {
+            org_end += 1;
+        }
         let mut org = &span[..org_end];
         // German capitalizes every noun: before a compound's name, a connector is a noun's
         // ("die Zahlen des Statistischen Bundesamtes").
@@ -1231,7 +1241,7 @@ fn head_word_names(
             }
         }
         let words = org.iter().filter(|t| t.capitalized).count();
-        if words < 2 {
+        if words < 2 && !(german && is_federal_body(org)) {
             continue;
         }
         let last = &org[org.len() - 1];
@@ -1244,6 +1254,28 @@ fn head_word_names(
         });
     }
     found
+}
+
+/// Whether `token` is where the story names a place.
+fn is_a_place_mention(text: &Text<'_>, places: &[Place], token: &Token<'_>) -> bool {
+    let offset = text.char_offset(token.start);
+    places
+        .iter()
+        .any(|place| place.mentions.iter().any(|mention| mention.0 == offset))
+}
+
+/// Whether a name is one German federal body's compound, which needs no second word:
+/// "die Bundesanwaltschaft", "das Bundeskartellamt", "die Bundesnetzagentur" (a compound of
+/// another kind, "Staatsanwaltschaft", "Landgericht", is any such office, named by its seat).
+fn is_federal_body(org: &[Token<'_>]) -> bool {
+    match org {
+        [compound] => {
+            compound.text.starts_with("Bundes")
+                && compound.text.len() >= "Bundes".len() + 6
+                && is_german_compound_head(compound.text)
+        }
+        _ => false,
+    }
 }
 
 /// Whether the head at `index` is a minister's portfolio rather than a company's name: "Saudi
@@ -2523,6 +2555,25 @@ mod tests {
         assert_eq!(
             names_and_acronyms(&found),
             vec![("Auswärtige Amt", None), ("Bundesamt für Migration", None),]
+        );
+    }
+
+    /// A German court or prosecutor is named with its seat; a federal body's compound is a name
+    /// alone, any other office's is a common noun.
+    #[test]
+    fn german_offices_are_named_by_their_seat_or_as_federal_bodies() {
+        let found = find_organisations(
+            &Text::new("Das Landgericht Hannover und die Staatsanwaltschaft Bremen ermitteln. Das Bundeskartellamt prüft, die Staatsanwaltschaft schweigt, das Gesundheitsamt auch. Ein Landgericht Gutachten fehlt."),
+            &[],
+            Some("de"),
+        );
+        assert_eq!(
+            names_and_acronyms(&found),
+            vec![
+                ("Landgericht Hannover", None),
+                ("Staatsanwaltschaft Bremen", None),
+                ("Bundeskartellamt", None),
+            ]
         );
     }
 

@@ -2145,7 +2145,8 @@ fn without_parentheses(text: &str) -> &str {
 
 /// A role with what it is the role of, in lower case or not, ending the clause before an
 /// apposed name: "the head of the union", "Le président du groupe LR à l'Assemblée", "El jefe
-/// de la delegación gubernamental", "Der Chef der Gewerkschaft". Where `role_with_domain` reads a
+/// de la delegación gubernamental", "Der Chef der Gewerkschaft", "le directeur général de
+/// l'agence". Where `role_with_domain` reads a
 /// domain of capitalized words before any name, this reads only between a determiner and the
 /// comma before a name, so the words between may be any.
 fn role_of_something(text: &str) -> Option<String> {
@@ -2160,15 +2161,22 @@ fn role_of_something(text: &str) -> Option<String> {
         .into_iter()
         .map(|(start, end)| (start, &clause[start..end]))
         .collect();
-    words.windows(2).enumerate().find_map(|(index, pair)| {
-        let [(at, role), (_, connector)] = pair else {
-            return None;
-        };
-        let of = DOMAIN_CONNECTORS.contains(connector)
-            || matches!(*connector, "der" | "von" | "vom" | "at" | "for");
-        (index > 0 && words.len() - index <= MOST_WORDS && is_role_noun(&role.to_lowercase()) && of)
-            .then(|| clause[*at..].to_owned())
-    })
+    let is_of = |word: &str| {
+        DOMAIN_CONNECTORS.contains(word) || matches!(word, "der" | "von" | "vom" | "at" | "for")
+    };
+    words
+        .iter()
+        .enumerate()
+        .skip(1)
+        .find_map(|(index, &(at, role))| {
+            // One adjective may stand between the role and its connector: "le directeur général de
+            // l'agence".
+            let after = words.get(index + 1)?.1;
+            let of = is_of(after)
+                || is_role_adjective(after) && words.get(index + 2).is_some_and(|&(_, w)| is_of(w));
+            (of && words.len() - index <= MOST_WORDS && is_role_noun(&role.to_lowercase()))
+                .then(|| clause[at..].to_owned())
+        })
 }
 
 /// Possessive determiners, which introduce an apposition as an article does ("its executive
@@ -2918,12 +2926,15 @@ mod tests {
     #[test]
     fn a_role_of_something_in_apposition_before_a_name_is_the_role() {
         assert_eq!(
-            names_and_roles("The head of the union, Ana Ruiz, said no. El jefe de la delegación gubernamental, Otty Patiño, habló. Der Chef der Gewerkschaft, Frank Werneke, sprach. Asked about the head of the union, Rui Vaz said nothing."),
+            names_and_roles("The head of the union, Ana Ruiz, said no. El jefe de la delegación gubernamental, Otty Patiño, habló. Der Chef der Gewerkschaft, Frank Werneke, sprach. Asked about the head of the union, Rui Vaz said nothing. Le directeur général de l'hôpital, Marc Ternier, a parlé. Le directeur habituel du club, Luc Barrat, a parlé."),
             pairs(&[
                 ("Ana Ruiz", Some("head of the union")),
                 ("Otty Patiño", Some("jefe de la delegación gubernamental")),
                 ("Frank Werneke", Some("Chef der Gewerkschaft")),
                 ("Rui Vaz", None),
+                // One adjective of a role between the role and its connector.
+                ("Marc Ternier", Some("directeur général de l'hôpital")),
+                ("Luc Barrat", None),
             ])
         );
     }

@@ -426,6 +426,7 @@ pub fn find_places(story: &Story, text: &Text<'_>) -> Vec<Place> {
             && hit.range.is_some_and(|(start, _)| {
                 previous_word(body, start).is_some_and(|(_, previous)| {
                     GERMAN_DETERMINERS.contains(&previous.to_lowercase())
+                        || candidate.kind == Kind::City && is_german_attributive(previous)
                 })
             });
         // "The White House declined": a town named exactly like a known organisation of two
@@ -1172,6 +1173,26 @@ fn acceptable(
                 && (in_context || !hit.sentence_start)
         }
     }
+}
+
+/// Whether a German word is an inflected adjective, which stands before a noun: "nach
+/// tagelangem Regen" is rain, not the Bavarian town. An adjective of a region is the town's
+/// ("im hessischen Fulda"), and prepositions and other function words end as adjectives do
+/// ("gegen", "unter").
+fn is_german_attributive(word: &str) -> bool {
+    const INFLECTIONS: &[&str] = &["em", "en", "er", "es"];
+    const OF_A_REGION: &[&str] = &["isch", "sch"];
+    let Some(stem) = INFLECTIONS
+        .iter()
+        .find_map(|inflection| word.strip_suffix(inflection))
+    else {
+        return false;
+    };
+    let stem = stem.strip_suffix('e').unwrap_or(stem);
+    word.chars().count() >= 5
+        && word.chars().all(char::is_lowercase)
+        && !OF_A_REGION.iter().any(|ending| stem.ends_with(ending))
+        && !super::keywords::is_stop_word(Some("de"), word)
 }
 
 /// Whether the name at `start..end` is a planet's or a moon's and the words around it do not
@@ -2226,6 +2247,28 @@ mod tests {
                 ("Berlin".to_owned(), vec![]),
                 ("Essen".to_owned(), vec![(51, 56)]),
                 ("Saarland".to_owned(), vec![(62, 70)])
+            ]
+        );
+    }
+
+    #[test]
+    fn a_german_town_named_like_a_noun_is_the_noun_after_an_adjective() {
+        let body = "Nach tagelangem Regen stieg der Pegel, auch im niederbayerischen Regen. \
+                    Gegen Regen spielte Passau.";
+        let mut story = places_story("PASSAU", "DE", body);
+        story.language = Some(crate::story::language::Detected {
+            code: "de",
+            confidence: 1.0,
+        });
+        let found: Vec<(String, Vec<(usize, usize)>)> = find_places(&story, &Text::new(body))
+            .into_iter()
+            .map(|p| (p.name, p.mentions))
+            .collect();
+        assert_eq!(
+            found,
+            [
+                ("Regen".to_owned(), vec![(65, 70), (78, 83)]),
+                ("Passau".to_owned(), vec![(92, 98)]),
             ]
         );
     }

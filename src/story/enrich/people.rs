@@ -538,6 +538,8 @@ static NOT_PERSON_WORDS: WordList = WordList::new(&[
     "Dam",
     "Trough",
     "Salar",
+    // A team's nickname: "the All Blacks", "les All Blacks".
+    "All",
     // Parts of a country, and the words of departments, funds and agencies that read like a
     // name: "the Western Division", "the Coral Coast", "Natural Resources Canada", "Norges Bank
     // Investment Management", "Centres for Disease Control and Prevention".
@@ -1637,6 +1639,13 @@ static ROLE_NOUNS: WordList = WordList::new(&[
     "capitão",
     "entraîneur",
     "entraîneuse",
+    "sélectionneur",
+    "sélectionneuse",
+    "seleccionador",
+    "seleccionadora",
+    "selecionador",
+    "selecionadora",
+    "bundestrainer",
     "capitaine",
     "trainer",
     "trainerin",
@@ -2675,13 +2684,14 @@ mod tests {
     #[test]
     fn venues_landmarks_and_events_are_not_people() {
         assert_eq!(
-            names_and_roles("Lena Moreau won the Dubai Open at Hamdan Stadium. Fans met at the Musée de Cluny, the Gare de Lyon and the Estadio Ramón Sánchez, then saw Omar Said at the Palais Garnier. Ganó la Copa Libertadores y habló con Globo Plus; el entrenador Luis Duarte y la Real Sociedad Hípica callaron. Sharkey County coroner Angela Mitchell agreed."),
+            names_and_roles("Lena Moreau won the Dubai Open at Hamdan Stadium. Fans met at the Musée de Cluny, the Gare de Lyon and the Estadio Ramón Sánchez, then saw Omar Said at the Palais Garnier. Ganó la Copa Libertadores y habló con Globo Plus; el entrenador Luis Duarte y la Real Sociedad Hípica callaron. Sharkey County coroner Angela Mitchell agreed. Le sélectionneur Paul Vidal a salué les All Blacks."),
             pairs(&[
                 ("Lena Moreau", None),
                 ("Omar Said", None),
                 // A coach's role, in any of the five languages.
                 ("Luis Duarte", Some("entrenador")),
                 ("Angela Mitchell", Some("Sharkey County coroner")),
+                ("Paul Vidal", Some("sélectionneur")),
             ])
         );
     }

@@ -1902,8 +1902,9 @@ fn role_before(before_name: &str) -> Option<String> {
 /// ("sénégalais", "malienne", "argentino", "española", "português", "brasileiro",
 /// "costarricense"), which follow the role they qualify.
 const NATIONAL_ENDINGS: &[&str] = &[
-    "ais", "aise", "ien", "ienne", "ain", "aine", "ois", "oise", "ano", "ana", "eño", "eña", "ino",
-    "ina", "és", "ês", "esa", "ense", "eiro", "eira", "ico", "ica", "ese", "ol", "ola",
+    "ais", "aise", "ien", "ienne", "éen", "éenne", "ain", "aine", "ois", "oise", "ano", "ana",
+    "eño", "eña", "ino", "ina", "és", "ês", "esa", "ense", "eiro", "eira", "ico", "ica", "ese",
+    "ol", "ola",
 ];
 
 /// Whether a word reads as a lower-case adjective of nationality: letters only, five or more,
@@ -1943,9 +1944,10 @@ static CONJUNCTIONS: WordList = WordList::new(&[
 
 /// Endings of the lower-case adjectives that follow a role in Romance order besides those of
 /// nationality: "el portavoz presidencial", "el entrenador madridista", "le président sortant",
-/// "o ministro interino".
+/// "o ministro interino", "le secrétaire exécutif".
 const ROLE_ADJECTIVE_ENDINGS: &[&str] = &[
-    "al", "ista", "ivo", "iva", "ant", "ante", "ente", "aire", "ario", "aria", "ário", "ária",
+    "al", "ista", "ivo", "iva", "if", "ive", "ant", "ante", "ente", "aire", "ario", "aria", "ário",
+    "ária",
 ];
 
 /// Whether a word reads as a lower-case adjective after a role: letters only, six or more, with
@@ -2171,18 +2173,21 @@ fn role_of_something(text: &str) -> Option<String> {
         .map(|(start, end)| (start, &clause[start..end]))
         .collect();
     let is_of = |word: &str| {
-        DOMAIN_CONNECTORS.contains(word) || matches!(word, "der" | "von" | "vom" | "at" | "for")
+        DOMAIN_CONNECTORS.contains(word)
+            || matches!(word, "der" | "von" | "vom" | "at" | "for" | "au" | "aux")
     };
     words
         .iter()
         .enumerate()
         .skip(1)
         .find_map(|(index, &(at, role))| {
-            // One adjective may stand between the role and its connector: "le directeur général de
-            // l'agence".
+            // One adjective may stand between the role and its connector: "le directeur
+            // général de l'agence", "la ministre française de la Transition écologique", "le
+            // commissaire européen au climat".
             let after = words.get(index + 1)?.1;
-            let of = is_of(after)
-                || is_role_adjective(after) && words.get(index + 2).is_some_and(|&(_, w)| is_of(w));
+            let qualifies = || is_role_adjective(after) || is_national_adjective(after);
+            let of =
+                is_of(after) || qualifies() && words.get(index + 2).is_some_and(|&(_, w)| is_of(w));
             (of && words.len() - index <= MOST_WORDS && is_role_noun(&role.to_lowercase()))
                 .then(|| clause[at..].to_owned())
         })
@@ -2936,15 +2941,19 @@ mod tests {
     #[test]
     fn a_role_of_something_in_apposition_before_a_name_is_the_role() {
         assert_eq!(
-            names_and_roles("The head of the union, Ana Ruiz, said no. El jefe de la delegación gubernamental, Otty Patiño, habló. Der Chef der Gewerkschaft, Frank Werneke, sprach. Asked about the head of the union, Rui Vaz said nothing. Le directeur général de l'hôpital, Marc Ternier, a parlé. Le directeur habituel du club, Luc Barrat, a parlé."),
+            names_and_roles("The head of the union, Ana Ruiz, said no. El jefe de la delegación gubernamental, Otty Patiño, habló. Der Chef der Gewerkschaft, Frank Werneke, sprach. Asked about the head of the union, Rui Vaz said nothing. Le directeur général de l'hôpital, Marc Ternier, a parlé. Le directeur habituel du club, Luc Barrat, a parlé. La ministre française de la Culture, Rose Tellier, a parlé. Le commissaire européen au commerce, Jan Vos, a parlé. Le secrétaire exécutif de l'agence, Omar Diallo, a parlé."),
             pairs(&[
                 ("Ana Ruiz", Some("head of the union")),
                 ("Otty Patiño", Some("jefe de la delegación gubernamental")),
                 ("Frank Werneke", Some("Chef der Gewerkschaft")),
                 ("Rui Vaz", None),
-                // One adjective of a role between the role and its connector.
+                // One adjective of a role or of nationality between the role and its
+                // connector.
                 ("Marc Ternier", Some("directeur général de l'hôpital")),
                 ("Luc Barrat", None),
+                ("Rose Tellier", Some("ministre française de la Culture")),
+                ("Jan Vos", Some("commissaire européen au commerce")),
+                ("Omar Diallo", Some("secrétaire exécutif de l'agence")),
             ])
         );
     }

@@ -398,6 +398,9 @@ static LEADS: WordList = WordList::new(&[
     "Comisión",
     "Comissão",
     "Secretaría",
+    "Delegación",
+    "Delegação",
+    "Délégation",
     "Secretaria",
     "Fundación",
     "Fundação",
@@ -2236,6 +2239,18 @@ mod tests {
         assert_eq!(
             names("O Ministério da Agricultura e do Abastecimento informou."),
             ["Ministério da Agricultura e do Abastecimento"]
+        );
+    }
+
+    #[test]
+    fn a_delegation_leads_its_name() {
+        assert_eq!(
+            names("Según la Delegación del Gobierno, la marcha reunió a miles."),
+            ["Delegación del Gobierno"]
+        );
+        assert_eq!(
+            names("A Delegação da Comissão Europeia confirmou."),
+            ["Delegação da Comissão Europeia"]
         );
     }
 

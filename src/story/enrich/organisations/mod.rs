@@ -2578,7 +2578,7 @@ mod tests {
     #[test]
     fn german_offices_are_named_by_their_seat_or_as_federal_bodies() {
         let found = find_organisations(
-            &Text::new("Das Landgericht Hannover und die Staatsanwaltschaft Bremen ermitteln. Das Bundeskartellamt prüft, die Staatsanwaltschaft schweigt, das Gesundheitsamt auch. Ein Landgericht Gutachten fehlt."),
+            &Text::new("Das Landgericht Hannover und die Staatsanwaltschaft Bremen ermitteln. Das Bundeskartellamt prüft, die Staatsanwaltschaft schweigt, das Gesundheitsamt auch. Ein Landgericht Gutachten fehlt. Genannt wurden das Landgericht, Köln und Bonn."),
             &[],
             Some("de"),
         );

@@ -3006,18 +3006,21 @@ mod tests {
         );
     }
 
+    /// The people a German story names, with their roles.
+    fn german_names_and_roles(body: &str) -> Vec<(String, Option<String>)> {
+        find_people(&Text::new(body), &[], &[], &[], Some("de"))
+            .into_iter()
+            .map(|p| (p.name, p.role))
+            .collect()
+    }
+
     /// German compound roles of the courtroom and the bench are roles, not a name's first word.
     #[test]
     fn german_courtroom_and_coaching_compounds_are_roles() {
         let body = "Köln (dpa) - Das sagte Rechtsanwältin Jana Brökel am Montag. Der \
                     Bundestrainer Olaf Kettler schwieg, Oberstaatsanwalt Uwe Timm auch.";
-        let found: Vec<(String, Option<String>)> =
-            find_people(&Text::new(body), &[], &[], &[], Some("de"))
-                .into_iter()
-                .map(|p| (p.name, p.role))
-                .collect();
         assert_eq!(
-            found,
+            german_names_and_roles(body),
             [
                 ("Jana Brökel".to_owned(), Some("Rechtsanwältin".to_owned())),
                 ("Olaf Kettler".to_owned(), Some("Bundestrainer".to_owned())),
@@ -3049,13 +3052,8 @@ mod tests {
         let body = "Die SPÖ unter Andreas Babler ist bereit. „Wir sind bereit“, sagte Babler. \
                     Es sagte die Neos-Vorsitzende Beate Meinl-Reisinger. Es sagte die Chefin \
                     Anna Weber. Tarifkonflikte trafen Betroffene Reisende.";
-        let found: Vec<(String, Option<String>)> =
-            find_people(&Text::new(body), &[], &[], &[], Some("de"))
-                .into_iter()
-                .map(|p| (p.name, p.role))
-                .collect();
         assert_eq!(
-            found,
+            german_names_and_roles(body),
             [
                 ("Andreas Babler".to_owned(), None),
                 (

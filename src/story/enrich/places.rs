@@ -2229,20 +2229,24 @@ mod tests {
         assert!(found.is_empty(), "{found:?}");
     }
 
-    #[test]
-    fn a_german_town_named_like_a_noun_is_the_noun_after_an_article() {
-        let body = "Die Lage ist ernst. Das Essen war gut, sagte er in Essen. Das Saarland half.";
-        let mut story = places_story("BERLIN", "DE", body);
+    /// The places a German story from `dateline`, Germany, names, with their mentions.
+    fn german_places(dateline: &str, body: &str) -> Vec<(String, Vec<(usize, usize)>)> {
+        let mut story = places_story(dateline, "DE", body);
         story.language = Some(crate::story::language::Detected {
             code: "de",
             confidence: 1.0,
         });
-        let found: Vec<(String, Vec<(usize, usize)>)> = find_places(&story, &Text::new(body))
+        find_places(&story, &Text::new(body))
             .into_iter()
             .map(|p| (p.name, p.mentions))
-            .collect();
+            .collect()
+    }
+
+    #[test]
+    fn a_german_town_named_like_a_noun_is_the_noun_after_an_article() {
+        let body = "Die Lage ist ernst. Das Essen war gut, sagte er in Essen. Das Saarland half.";
         assert_eq!(
-            found,
+            german_places("BERLIN", body),
             [
                 ("Berlin".to_owned(), vec![]),
                 ("Essen".to_owned(), vec![(51, 56)]),
@@ -2255,17 +2259,8 @@ mod tests {
     fn a_german_town_named_like_a_noun_is_the_noun_after_an_adjective() {
         let body = "Nach tagelangem Regen stieg der Pegel, auch im niederbayerischen Regen. \
                     Passau spielte gegen Regen.";
-        let mut story = places_story("PASSAU", "DE", body);
-        story.language = Some(crate::story::language::Detected {
-            code: "de",
-            confidence: 1.0,
-        });
-        let found: Vec<(String, Vec<(usize, usize)>)> = find_places(&story, &Text::new(body))
-            .into_iter()
-            .map(|p| (p.name, p.mentions))
-            .collect();
         assert_eq!(
-            found,
+            german_places("PASSAU", body),
             [
                 ("Regen".to_owned(), vec![(65, 70), (93, 98)]),
                 ("Passau".to_owned(), vec![(72, 78)]),

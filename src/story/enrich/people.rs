@@ -1645,7 +1645,6 @@ static ROLE_NOUNS: WordList = WordList::new(&[
     "seleccionadora",
     "selecionador",
     "selecionadora",
-    "bundestrainer",
     "capitaine",
     "trainer",
     "trainerin",
@@ -2157,9 +2156,8 @@ fn without_parentheses(text: &str) -> &str {
 /// A role with what it is the role of, in lower case or not, ending the clause before an
 /// apposed name: "the head of the union", "Le président du groupe LR à l'Assemblée", "El jefe
 /// de la delegación gubernamental", "Der Chef der Gewerkschaft", "le directeur général de
-/// l'agence". Where `role_with_domain` reads a
-/// domain of capitalized words before any name, this reads only between a determiner and the
-/// comma before a name, so the words between may be any.
+/// l'agence". Where `role_with_domain` reads a domain of capitalized words before any name, this
+/// reads only between a determiner and the comma before a name, so the words between may be any.
 fn role_of_something(text: &str) -> Option<String> {
     const MOST_WORDS: usize = 9;
     let clause_start = text

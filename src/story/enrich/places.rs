@@ -1176,12 +1176,11 @@ fn acceptable(
 }
 
 /// Whether a German word is an inflected adjective, which stands before a noun: "nach
-/// tagelangem Regen" is rain, not the Bavarian town. An adjective of a region is the town's
-/// ("im hessischen Fulda"), and prepositions and other function words end as adjectives do
+/// tagelangem Regen" is rain, not the Bavarian town. An adjective of a region (in `-sch`) is the
+/// town's ("im hessischen Fulda"), and prepositions and other function words end as adjectives do
 /// ("gegen", "unter").
 fn is_german_attributive(word: &str) -> bool {
     const INFLECTIONS: &[&str] = &["em", "en", "er", "es"];
-    const OF_A_REGION: &[&str] = &["isch", "sch"];
     let Some(stem) = INFLECTIONS
         .iter()
         .find_map(|inflection| word.strip_suffix(inflection))
@@ -1191,7 +1190,7 @@ fn is_german_attributive(word: &str) -> bool {
     let stem = stem.strip_suffix('e').unwrap_or(stem);
     word.chars().count() >= 5
         && word.chars().all(char::is_lowercase)
-        && !OF_A_REGION.iter().any(|ending| stem.ends_with(ending))
+        && !stem.ends_with("sch")
         && !super::keywords::is_stop_word(Some("de"), word)
 }
 

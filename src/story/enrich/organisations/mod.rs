@@ -1215,7 +1215,6 @@ fn head_word_names(
         // name to the name, so the gazetteer is asked).
         if german
             && is_german_compound_head(span[org_end - 1].text)
-            && !span[org_end - 1].ends_name
             && span
                 .get(org_end)
                 .is_some_and(|seat| gazetteer().city(base(seat.text), None).is_some())

@@ -2428,6 +2428,11 @@ mod tests {
         assert_eq!(found, ["Only Northlake Logistics Inc."]);
     }
 
+    /// The organisations a German story names.
+    fn german_organisations(body: &str) -> Vec<Organisation> {
+        find_organisations(&Text::new(body), &[], Some("de"))
+    }
+
     fn names_and_acronyms(found: &[Organisation]) -> Vec<(&str, Option<&str>)> {
         found
             .iter()
@@ -2545,11 +2550,7 @@ mod tests {
 
     #[test]
     fn german_compounds_end_names_as_head_words_do() {
-        let found = find_organisations(
-            &Text::new("Der Deutsche Gewerkschaftsbund (DGB) und der Bayerische Bauernverband lobten die Zahlen des Statistischen Bundesamtes. Insgesamt Zehntausende kamen."),
-            &[],
-            Some("de"),
-        );
+        let found = german_organisations("Der Deutsche Gewerkschaftsbund (DGB) und der Bayerische Bauernverband lobten die Zahlen des Statistischen Bundesamtes. Insgesamt Zehntausende kamen.");
         let named = names_and_acronyms(&found);
         assert_eq!(
             named,
@@ -2561,11 +2562,7 @@ mod tests {
         );
         // An office's compound, two names joined by "und das", and a bare head after an
         // article, which is a common noun.
-        let found = find_organisations(
-            &Text::new("Das Auswärtige Amt und das Bundesamt für Migration schweigen, wie das Gesundheitsamt. Die Kandidaten für das Amt des Kanzlers stehen fest."),
-            &[],
-            Some("de"),
-        );
+        let found = german_organisations("Das Auswärtige Amt und das Bundesamt für Migration schweigen, wie das Gesundheitsamt. Die Kandidaten für das Amt des Kanzlers stehen fest.");
         assert_eq!(
             names_and_acronyms(&found),
             vec![("Auswärtige Amt", None), ("Bundesamt für Migration", None),]
@@ -2576,11 +2573,7 @@ mod tests {
     /// alone, any other office's is a common noun.
     #[test]
     fn german_offices_are_named_by_their_seat_or_as_federal_bodies() {
-        let found = find_organisations(
-            &Text::new("Das Landgericht Hannover und die Staatsanwaltschaft Bremen ermitteln. Das Bundeskartellamt prüft, die Staatsanwaltschaft schweigt, das Gesundheitsamt auch. Ein Landgericht Gutachten fehlt. Genannt wurden das Landgericht, Köln und Bonn."),
-            &[],
-            Some("de"),
-        );
+        let found = german_organisations("Das Landgericht Hannover und die Staatsanwaltschaft Bremen ermitteln. Das Bundeskartellamt prüft, die Staatsanwaltschaft schweigt, das Gesundheitsamt auch. Ein Landgericht Gutachten fehlt. Genannt wurden das Landgericht, Köln und Bonn.");
         assert_eq!(
             names_and_acronyms(&found),
             vec![
@@ -2595,11 +2588,7 @@ mod tests {
     /// the name and is no part of it.
     #[test]
     fn a_german_noun_for_a_kind_of_company_introduces_the_name() {
-        let found = find_organisations(
-            &Text::new("Der angeschlagene Energietechnikkonzern Siemens Energy bekommt Garantien. Der Autobauer Volkswagen und der frühere Mutterkonzern Siemens helfen. Ein Buch von Henry Ford erschien."),
-            &[],
-            Some("de"),
-        );
+        let found = german_organisations("Der angeschlagene Energietechnikkonzern Siemens Energy bekommt Garantien. Der Autobauer Volkswagen und der frühere Mutterkonzern Siemens helfen. Ein Buch von Henry Ford erschien.");
         assert_eq!(
             names_and_acronyms(&found),
             vec![
@@ -2911,7 +2900,7 @@ mod tests {
         );
         // German names a company after its kind in the genitive too.
         let body = "Nach Angaben des Betreibers Arianespace lief alles gut.";
-        let found = find_organisations(&Text::new(body), &[], Some("de"));
+        let found = german_organisations(body);
         let found: Vec<&str> = found.iter().map(|o| o.name.as_str()).collect();
         assert_eq!(found, vec!["Arianespace"]);
     }

@@ -5,6 +5,7 @@
 pub mod dates;
 pub mod features;
 pub mod keywords;
+mod nicknames;
 pub mod organisations;
 pub mod people;
 pub mod places;

@@ -8,6 +8,7 @@
 //! is left out, so what is listed is rarely wrong.
 
 use std::collections::BTreeSet;
+use std::ops::Range;
 
 use rustc_hash::{FxHashMap, FxHashSet};
 
@@ -260,9 +261,37 @@ static LOCATIVES: WordList = WordList::new(&["near", "outside"]);
 /// between "the" and the noun: "the Antonio Guiteras thermoelectric plant", "the John Paul II
 /// hospital". (An administration, a campaign or an era named so is still about the person.)
 static FACILITY_NOUNS: WordList = WordList::new(&[
-    "plant", "station", "airport", "stadium", "arena", "hospital", "clinic", "school", "bridge",
-    "dam", "refinery", "mine", "port", "terminal", "building", "tower", "centre", "center",
-    "library", "museum", "highway", "tunnel", "reactor", "shipyard", "prison",
+    "plant",
+    "station",
+    "airport",
+    "stadium",
+    "arena",
+    "hospital",
+    "clinic",
+    "school",
+    "bridge",
+    "dam",
+    "refinery",
+    "mine",
+    "port",
+    "terminal",
+    "building",
+    "tower",
+    "centre",
+    "center",
+    "library",
+    "museum",
+    "highway",
+    "tunnel",
+    "reactor",
+    "shipyard",
+    "prison",
+    "line",
+    "railway",
+    "expressway",
+    "motorway",
+    "pipeline",
+    "canal",
 ]);
 
 /// Whether `after`, the text after a run of capitalized words, goes on with a facility's noun,
@@ -994,7 +1023,9 @@ pub fn find_people(
     let organisation_names: BTreeSet<String> =
         organisations.iter().map(|o| fold(&o.name)).collect();
     let words = words(text);
-    let mut runs: Vec<(usize, usize)> = Vec::new(); // word index ranges
+    let nicknames = super::nicknames::nicknames(body);
+    // Word index ranges, and the nickname a run holds.
+    let mut runs: Vec<(usize, usize, Option<HeldNickname>)> = Vec::new();
     let mut index = 0;
     while index < words.len() {
         if !is_name_word(words[index].text) {
@@ -1003,9 +1034,29 @@ pub fn find_people(
         }
         let start = index;
         let mut end = index + 1;
+        let mut nickname = None;
         while end < words.len() {
             let separated_by_space = body[words[end - 1].end..words[end].start] == *" ";
             if !separated_by_space {
+                // A nickname between the given name and the surname is no part of the name:
+                // `Joaquín "El Chapo" Guzmán` is Joaquín Guzmán.
+                let quoted = nicknames
+                    .iter()
+                    .find(|n| n.quoted.start == words[end - 1].end + 1)
+                    .filter(|_| nickname.is_none());
+                let surname = quoted.and_then(|quoted| {
+                    words[end..]
+                        .iter()
+                        .position(|w| w.start == quoted.surname_start)
+                });
+                if let (Some(quoted), Some(surname)) = (quoted, surname) {
+                    nickname = Some(HeldNickname {
+                        quoted: quoted.quoted.clone(),
+                        words: end..end + surname,
+                    });
+                    end += surname + 1;
+                    continue;
+                }
                 break;
             }
             let word = words[end].text;
@@ -1061,13 +1112,15 @@ pub fn find_people(
                 break;
             }
         }
-        runs.push((start, end));
+        runs.push((start, end, nickname));
         index = end;
     }
     let mut people: Vec<Person> = Vec::new();
     // Where the last run that was all a role's domain ended, and every such run: the story's
     // other mentions of a portfolio are no person either ("sobre Mudança do Clima").
     let mut domain_end: Option<usize> = None;
+    // Where the last one-word run that was a role's domain ended, when a conjunction follows it.
+    let mut single_domain_end: Option<usize> = None;
     let mut domains: Vec<String> = Vec::new();
     // Each person's folded name, which later runs are matched on.
     let mut keys: Vec<String> = Vec::new();
@@ -1075,8 +1128,25 @@ pub fn find_people(
     // beside a verb of saying ("sagte Anna Weber").
     let mut introduced: Vec<bool> = Vec::new();
     // A name takes two words at least, and taking off a title leaves no more.
-    for (start, end) in runs.into_iter().filter(|(start, end)| end - start >= 2) {
-        let mut tokens: Vec<&Word<'_>> = words[start..end].iter().collect();
+    for (start, end, nickname) in runs {
+        if end - start < 2 {
+            // A domain of one word may open a list of them, the role's holder named after it:
+            // "secretario de Seguridad y Protección Ciudadana, Omar García Harfuch".
+            let word = &words[start];
+            let listed = words
+                .get(end)
+                .is_some_and(|next| CONJUNCTIONS.contains(next.text))
+                && role_start_before_domain(&body[..word.start]).is_some();
+            if listed {
+                single_domain_end = Some(word.end);
+            }
+            continue;
+        }
+        let nickname_words = nickname.as_ref().map_or(0..0, |held| held.words.clone());
+        let mut tokens: Vec<&Word<'_>> = (start..end)
+            .filter(|index| !nickname_words.contains(index))
+            .map(|index| &words[index])
+            .collect();
         // A run that opens inside an organisation's name goes on with someone's title or name:
         // "Bank of England Governor Andrew Bailey". The organisation then opens the title.
         let mut title_start = None;
@@ -1102,7 +1172,15 @@ pub fn find_people(
         // Ambiente e Mudança do Clima".
         let before_run = &body[..tokens[0].start];
         let run_text = &body[tokens[0].start..tokens[tokens.len() - 1].end];
-        if domain_end.is_some_and(|end| joins_a_list(&body[end..tokens[0].start])) {
+        let after_run = &body[tokens[tokens.len() - 1].end..];
+        let holder_follows = after_run
+            .strip_prefix(", ")
+            .is_some_and(|rest| rest.starts_with(char::is_uppercase));
+        let joins_single_domain = single_domain_end
+            .is_some_and(|end| holder_follows && joins_a_list(&body[end..tokens[0].start]));
+        if joins_single_domain
+            || domain_end.is_some_and(|end| joins_a_list(&body[end..tokens[0].start]))
+        {
             domain_end = Some(tokens[tokens.len() - 1].end);
             domains.push(fold(run_text));
             continue;
@@ -1229,9 +1307,6 @@ pub fn find_people(
         {
             tokens.remove(0);
         }
-        let possessive = tokens
-            .last()
-            .is_some_and(|w| w.text.ends_with("’s") || w.text.ends_with("'s"));
         if tokens.len() < 2
             || tokens.len() > 5
             || tokens[..tokens.len().saturating_sub(1)]
@@ -1246,10 +1321,18 @@ pub fn find_people(
         }
         let first = tokens[0];
         let last = tokens[tokens.len() - 1];
-        let mut name = body[first.start..last.end].to_owned();
-        if possessive {
-            name = without_possessive(&name).to_owned();
-        }
+        // Where the name ends in the body, before a possessive's "'s".
+        let name_end = last.start + without_possessive(last.text).len();
+        let name = match nickname.as_ref().map(|held| &held.quoted) {
+            Some(quoted) if first.start < quoted.start && quoted.end < name_end => {
+                format!(
+                    "{}{}",
+                    &body[first.start..quoted.start],
+                    &body[quoted.end + 1..name_end]
+                )
+            }
+            _ => body[first.start..name_end].to_owned(),
+        };
         let folded = fold(&name);
         if place_names.contains(&folded)
             || organisation_names.contains(&folded)
@@ -1261,10 +1344,7 @@ pub fn find_people(
         // Electron") unless the story gives them a role: "o primeiro-ministro Luís Montenegro".
         let has_place_word =
             tokens.len() == 2 && tokens.iter().any(|w| place_names.contains(&fold(w.text)));
-        let offsets = (
-            text.char_offset(first.start),
-            text.char_offset(first.start + name.len()),
-        );
+        let offsets = (text.char_offset(first.start), text.char_offset(name_end));
         let inside_organisation = organisations.iter().any(|o| {
             o.mentions
                 .iter()
@@ -1273,7 +1353,7 @@ pub fn find_people(
         if inside_organisation {
             continue;
         }
-        let after_name = &body[first.start + name.len()..];
+        let after_name = &body[name_end..];
         let role = role
             .or_else(|| role_before(&body[..first.start]))
             .or_else(|| apposition_role(after_name))
@@ -1446,6 +1526,13 @@ pub fn find_people(
     let authors: BTreeSet<String> = authors.iter().map(|a| fold(a)).collect();
     people.retain(|p| !authors.contains(&fold(&p.name)) || p.mentions.len() > 1);
     people
+}
+
+/// A nickname inside a run of name words: its quotation as a byte range of the body, and the
+/// indexes of its words, which are no part of the name.
+struct HeldNickname {
+    quoted: Range<usize>,
+    words: Range<usize>,
 }
 
 /// Shorter forms of a fuller name are the same person, and their mentions are the fuller
@@ -2041,6 +2128,11 @@ fn role_with_domain(text: &str) -> Option<String> {
     let mut adjective_seen = false;
     let mut length = 0;
     for (index, &word) in words.iter().enumerate().take(7) {
+        // A conjunction right before the name joins it to the role's holder: "la ministra de
+        // Cultura y Ana Beltrán" are two.
+        if index == 0 && CONJUNCTIONS.contains(word) {
+            return None;
+        }
         length += word.len() + usize::from(index > 0);
         if DOMAIN_CONNECTORS.contains(word) && index > 0 {
             let rest = &text[..text.len() - length];
@@ -2807,6 +2899,35 @@ mod tests {
                 ("Iris Knobloch", Some("présidente")),
                 ("Justine Triet", None),
             ])
+        );
+    }
+
+    #[test]
+    fn a_one_word_domain_opens_a_list_of_domains_before_the_holder() {
+        assert_eq!(
+            names_and_roles("El secretario de Defensa y Asuntos Marítimos, Rodrigo Salas Peña, habló. Luego la ministra de Cultura y Ana Beltrán Ruiz viajaron."),
+            pairs(&[
+                ("Rodrigo Salas Peña", Some("secretario de Defensa y Asuntos Marítimos")),
+                ("Ana Beltrán Ruiz", None),
+            ])
+        );
+    }
+
+    #[test]
+    fn a_nickname_in_quotation_marks_is_no_part_of_the_name() {
+        let body = "Los hijos de Joaquín \"El Chapo\" Guzmán y Ismael «El Mayo» Zambada chocan. Guzmán está preso, y Earvin “Magic” Johnson's team won.";
+        let people = find_people(&Text::new(body), &[], &[], &[], None);
+        let found: Vec<(&str, &[(usize, usize)])> = people
+            .iter()
+            .map(|p| (p.name.as_str(), p.mentions.as_slice()))
+            .collect();
+        assert_eq!(
+            found,
+            vec![
+                ("Joaquín Guzmán", &[(13, 38), (74, 80)][..]),
+                ("Ismael Zambada", &[(41, 65)][..]),
+                ("Earvin Johnson", &[(95, 117)][..]),
+            ]
         );
     }
 

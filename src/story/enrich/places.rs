@@ -684,6 +684,8 @@ fn hits_in(
     // Only English puts an abbreviation before a noun as its adjective: "Até os EUA
     // acompanham" is the country and its verb.
     let english = matches!(language, Some("en") | None);
+    // "El Mayo" of `Ismael "El Mayo" Zambada` is a man's nickname.
+    let nicknames = super::nicknames::nicknames(text);
     // (start, end, pattern, in the genitive)
     let mut found: Vec<(usize, usize, usize, bool)> = m
         .names
@@ -694,6 +696,7 @@ fn hits_in(
             |hit| {
                 is_word(text, hit.start(), hit.end())
                     && !in_shouted_text(text, hit.start(), hit.end())
+                    && !super::nicknames::inside(&nicknames, hit.range())
             },
         )
         .into_iter()
@@ -984,9 +987,13 @@ fn after_its_town(text: &str, start: usize, end: usize) -> bool {
 }
 
 /// Whether the match `[start, end)` comes right after a capitalized word that is not a weekday
-/// or a month or a direction ("North"). The first word of a sentence is capitalized anyway ("In
+/// or a month or a direction ("North"), or after such a word and an elided "d'" ("Fratelli
+/// d'Italia", "Banca d'Italia"). The first word of a sentence is capitalized anyway ("In
 /// France"): there only a known organisation's name counts ("Air France flew…").
 fn ends_a_name(text: &str, start: usize, end: usize) -> bool {
+    if after_an_elided_name_word(text, start) {
+        return true;
+    }
     let Some((previous_start, previous)) = previous_word(text, start) else {
         return false;
     };
@@ -2017,6 +2024,22 @@ mod tests {
             .find(|p| p.name == "France")
             .map(|p| p.mentions);
         assert_eq!(france, Some(vec![(28, 34)]), "only the mention on its own");
+        // After a capitalized word and an elided "d'" too; after a lower-case one it is the
+        // country.
+        let found =
+            places("Le parti Fratelli d'Italia a gagné, et les ventes d'Espagne ont baissé.");
+        assert!(!has(&found, "Italia", Some("IT")), "{found:?}");
+        assert!(has(&found, "Espagne", Some("ES")), "{found:?}");
+    }
+
+    #[test]
+    fn a_nickname_in_quotation_marks_is_no_place() {
+        let found = places(
+            "La facción de Ismael \"El Mayo\" Zambada y la de Joaquín «Sinaloa» Guzmán \
+             chocaron en el estado de Sinaloa, cerca de Mayo.",
+        );
+        let sinaloa = found.iter().filter(|(name, _)| name == "Sinaloa").count();
+        assert_eq!(sinaloa, 1, "{found:?}");
     }
 
     fn places_story(dateline: &str, country: &str, body: &str) -> Story {

@@ -340,6 +340,28 @@ static PERSON_ROLES: WordList = WordList::new(&[
     "jefe",
     "jefa",
     "chefe",
+    "présidente",
+    "dirigeant",
+    "dirigeante",
+    "líder",
+    "alcaldesa",
+    "cheffe",
+    "gobernador",
+    "gobernadora",
+    "governador",
+    "governadora",
+    "gouverneur",
+    "prefeito",
+    "prefeita",
+    "secrétaire",
+    "secretario",
+    "secretaria",
+    "secretário",
+    "secretária",
+    "sénatrice",
+    "députée",
+    "ministerpräsident",
+    "ministerpräsidentin",
 ]);
 
 /// Nationalities as nouns, lower-cased, which sports and foreign copy use for the person last
@@ -972,13 +994,15 @@ fn speaker_in<'a>(
         PERSON_ROLES.contains(role) || NATIONALITY_NOUNS.contains(role) || has_title_suffix(role)
     };
     if let Some(person) = pick(SpeakerKind::Person) {
-        // After the quotation, a role right after the verb is the speaker when a full stop
-        // parts it from a person named later, who is the next sentence's: `“…”, escribió el
-        // mandatario en la red social X. El ministro de Economía, Luis Caputo, dijo…` (where
-        // "a déclaré la ministre de la Santé, Geneviève Darrieussecq" names her).
+        // After the quotation, a role right after the verb is the speaker unless the person
+        // named later is its holder, in apposition to it: "a déclaré la ministre de la Santé,
+        // Geneviève Darrieussecq". A person named in the next sentence is not (`“…”, escribió
+        // el mandatario en la red social X. El ministro…`), nor one named further on in the
+        // sentence: "a lancé la dirigeante du parti, sous les applaudissements de la Ligue de
+        // Matteo Salvini".
         let role_first = after
             && definite_role(&is_person_role).is_some_and(|(at, end)| {
-                at > verb_at && at < person.start && body[end..person.start].contains(". ")
+                at > verb_at && at < person.start && !holder_follows(&body[end..person.start])
             });
         if !role_first {
             return Some(speaking(person));
@@ -1017,6 +1041,19 @@ fn speaker_in<'a>(
             .filter(|m| !(anonymous_subject && m.start > verb_at))
             .map(|m| speaking(m)),
     }
+}
+
+/// Whether `between`, the text between a role and a person named after it, makes the person the
+/// role's holder: the role's domain at most, then the person in apposition or straight after it
+/// ("the minister Ana Ruiz", "le ministre de l'Économie, Bruno Le Maire"), with no other clause
+/// between them.
+fn holder_follows(between: &str) -> bool {
+    /// The most words a role's domain takes: "de la Transition écologique et de la Cohésion".
+    const MOST_DOMAIN_WORDS: usize = 8;
+    let domain = between.trim_end();
+    let domain = domain.strip_suffix(',').unwrap_or(domain);
+    !domain.contains([',', '.', ';', '(', ':'])
+        && domain.split_whitespace().count() <= MOST_DOMAIN_WORDS
 }
 
 /// Words of `body[from..to]` with their byte positions.
@@ -1251,6 +1288,9 @@ mod tests {
         assert_eq!(quotes(body)[0].0, "Javier Milei");
         let body = "Le débat a repris. « C'est un budget de responsabilité », a déclaré la ministre de la Santé, Geneviève Darrieussecq, devant les députés.";
         assert_eq!(quotes(body)[0].0, "Geneviève Darrieussecq");
+        // A person named further on in the same sentence is not the role's holder.
+        let body = "La présidente du Conseil, Giorgia Meloni, a parlé mardi. « Les Italiens ont le droit de choisir », a lancé la dirigeante du parti, sous les applaudissements des alliés de Matteo Salvini.";
+        assert_eq!(quotes(body)[0].0, "Giorgia Meloni");
     }
 
     #[test]

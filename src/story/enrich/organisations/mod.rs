@@ -328,6 +328,7 @@ static HEADS: WordList = WordList::new(&[
     "Society",
     "Forces",
     "Force",
+    "Cartel",
     "Ministerium",
     "Gewerkschaft",
     "Partei",
@@ -474,6 +475,8 @@ static LEADS: WordList = WordList::new(&[
     "Mairie",
     "Fiscalía",
     "Audiencia",
+    "Cártel",
+    "Cartel",
     "Defensoría",
     // Royal institutions and the clubs named after them: "Real Academia Española", "Real
     // Federación Española de Fútbol", "Real Madrid".
@@ -716,7 +719,17 @@ fn is_capitalized(word: &str) -> bool {
             .rposition(|b| b == b'-')
             .is_some_and(|hyphen| word[hyphen + 1..].chars().all(char::is_lowercase))
     };
-    word.starts_with(char::is_uppercase) && !adjective()
+    word.starts_with(char::is_uppercase) && !adjective() && !is_a_model(word)
+}
+
+/// Capitals and a number after a hyphen are a model or a variant, not a body or part of its
+/// name: "the CRJ-200 of Yeti Airlines", "ATR-72", "COVID-19".
+fn is_a_model(word: &str) -> bool {
+    word.rsplit_once('-').is_some_and(|(letters, number)| {
+        !number.is_empty()
+            && number.bytes().all(|b| b.is_ascii_digit())
+            && letters.chars().all(|c| c.is_uppercase() || c == '-')
+    })
 }
 
 fn base(word: &str) -> &str {
@@ -736,7 +749,8 @@ fn is_acronym(word: &str) -> bool {
         return false;
     }
     let letters = word.chars().filter(|c| c.is_alphabetic()).count();
-    (3..=8).contains(&letters)
+    !is_a_model(word)
+        && (3..=8).contains(&letters)
         && word
             .chars()
             .all(|c| c.is_uppercase() || c.is_ascii_digit() || matches!(c, '-' | '&'))
@@ -2546,6 +2560,11 @@ mod tests {
             names("The FAA grounded the 737 MAX before the 2024 COP meeting, and IATA objected."),
             ["FAA", "COP", "IATA"]
         );
+        // So are capitals with a number after a hyphen.
+        assert_eq!(
+            names("The ATR-72 and the CRJ-200 of Yeti Airlines were grounded by the CAAN."),
+            ["Yeti Airlines", "CAAN"]
+        );
     }
 
     #[test]
@@ -2656,6 +2675,14 @@ mod tests {
                 // A royal institution; and GDP, written as initials, is none.
                 ("Real Federación Española de Remo", Some("RFER")),
             ]
+        );
+    }
+
+    #[test]
+    fn cartels_are_named_by_their_lead_or_head_word() {
+        assert_eq!(
+            names("Según la fiscalía, el Cártel de Jalisco Nueva Generación y el Cártel del Golfo pactaron. In Texas, the Gulf Cartel denied it."),
+            ["Cártel de Jalisco Nueva Generación", "Cártel del Golfo", "Gulf Cartel"]
         );
     }
 

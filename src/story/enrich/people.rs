@@ -2806,7 +2806,7 @@ mod tests {
             pairs(&[("Ana Lima", None)])
         );
         assert_eq!(
-            names_and_roles("Units of the Antonio Guiteras thermoelectric plant failed, and the Ana Costa hospital closed. The Joe Harlan administration and Maria Rivas's plant were not affected."),
+            names_and_roles("Units of the Antonio Guiteras thermoelectric plant failed, and the Ana Costa hospital closed, as did trains on the Tamaki Kairo line. The Joe Harlan administration and Maria Rivas's plant were not affected."),
             pairs(&[("Joe Harlan", None), ("Maria Rivas", None)])
         );
     }

@@ -22,6 +22,24 @@ const AGENCIES: &[&str] = &[
     "bloomberg",
     "bloomberg news",
 ];
+/// Bylines that credit a newsroom or the wires rather than a writer: "Por Redacción EFE",
+/// "Par la rédaction", "By Staff and wire reports".
+const NEWSROOMS: &[&str] = &[
+    "redacción",
+    "redação",
+    "redacção",
+    "rédaction",
+    "la rédaction",
+    "redaktion",
+    "staff",
+    "newsroom",
+    "wire reports",
+    "staff and wire reports",
+    "agencias",
+    "agences",
+    "agências",
+    "agenturen",
+];
 /// Role words that end a byline ("| Staff writer", ", Correspondent").
 const ROLES: &[&str] = &[
     "staff writer",
@@ -97,6 +115,7 @@ fn is_name(part: &str) -> bool {
         && part.chars().any(char::is_alphabetic)
         && part.split_whitespace().count() <= 5
         && !AGENCIES.contains(&lower.as_str())
+        && !NEWSROOMS.contains(&lower.as_str())
         && !ROLES.iter().any(|role| lower.contains(role))
 }
 
@@ -142,6 +161,13 @@ mod tests {
             vec!["Ana Costa", "Jo Lee", "Bo Ek"]
         );
         assert_eq!(author_names("By DANIEL O'NEILL"), vec!["Daniel O'Neill"]);
+        for newsroom in [
+            "Por Redacción EFE",
+            "Par la rédaction",
+            "Von Redaktion und Agenturen",
+        ] {
+            assert!(author_names(newsroom).is_empty(), "{newsroom}");
+        }
         assert!(author_names("Reuters").is_empty());
     }
 }

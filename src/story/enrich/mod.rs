@@ -249,6 +249,10 @@ static CALENDAR: WordList = WordList::new(&[
 /// of Ana Maria Costa" keeps her whole name. Capitalized, they also bound an organisation's
 /// name: neither "Governor of the" nor "Governor Andrew Bailey" belongs to the Bank of England.
 static OFFICES: WordList = WordList::new(&[
+    "commander",
+    "comandante",
+    "commandant",
+    "kommandeur",
     "minister",
     "ministre",
     "ministro",

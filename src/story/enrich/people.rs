@@ -370,6 +370,8 @@ const TITLE_SUFFIXES: &[&str] = &[
     "verteidigerin",
     "trainer",
     "trainerin",
+    "ologe",
+    "ologin",
 ];
 
 /// How many of a word's last bytes [`has_title_suffix`] compares: as many as the longest
@@ -3030,13 +3032,14 @@ mod tests {
             ])
         );
         assert_eq!(
-            names_and_roles("La ministra de Hacienda Elena Ruiz Soto habló con el ministro de Industria, Jorge Marín, y la ministre de la Transition écologique Claire Dubois. O ministro da Saúde Paulo Rocha Neves e le ministre de l’Intérieur Luc Martin também."),
+            names_and_roles("La ministra de Hacienda Elena Ruiz Soto habló con el ministro de Industria, Jorge Marín, y la ministre de la Transition écologique Claire Dubois. O ministro da Saúde Paulo Rocha Neves e le ministre de l’Intérieur Luc Martin também. Y el comandante del FRN Nora Gil."),
             pairs(&[
                 ("Elena Ruiz Soto", Some("ministra de Hacienda")),
                 ("Jorge Marín", Some("ministro de Industria")),
                 ("Claire Dubois", Some("ministre de la Transition écologique")),
                 ("Paulo Rocha Neves", Some("ministro da Saúde")),
                 ("Luc Martin", Some("ministre de l’Intérieur")),
+                ("Nora Gil", Some("comandante del FRN")),
             ])
         );
     }
@@ -3137,13 +3140,15 @@ mod tests {
     #[test]
     fn german_courtroom_and_coaching_compounds_are_roles() {
         let body = "Köln (dpa) - Das sagte Rechtsanwältin Jana Brökel am Montag. Der \
-                    Bundestrainer Olaf Kettler schwieg, Oberstaatsanwalt Uwe Timm auch.";
+                    Bundestrainer Olaf Kettler schwieg, Oberstaatsanwalt Uwe Timm auch. Die \
+                    Politologin Eva Stark widersprach.";
         assert_eq!(
             german_names_and_roles(body),
             [
                 ("Jana Brökel".to_owned(), Some("Rechtsanwältin".to_owned())),
                 ("Olaf Kettler".to_owned(), Some("Bundestrainer".to_owned())),
                 ("Uwe Timm".to_owned(), Some("Oberstaatsanwalt".to_owned())),
+                ("Eva Stark".to_owned(), Some("Politologin".to_owned())),
             ]
         );
     }

@@ -329,6 +329,7 @@ static HEADS: WordList = WordList::new(&[
     "Forces",
     "Force",
     "Cartel",
+    "Caucus",
     "Ministerium",
     "Gewerkschaft",
     "Partei",
@@ -2679,10 +2680,10 @@ mod tests {
     }
 
     #[test]
-    fn cartels_are_named_by_their_lead_or_head_word() {
+    fn cartels_and_caucuses_are_named_by_their_lead_or_head_word() {
         assert_eq!(
-            names("Según la fiscalía, el Cártel de Jalisco Nueva Generación y el Cártel del Golfo pactaron. In Texas, the Gulf Cartel denied it."),
-            ["Cártel de Jalisco Nueva Generación", "Cártel del Golfo", "Gulf Cartel"]
+            names("Según la fiscalía, el Cártel de Jalisco Nueva Generación y el Cártel del Golfo pactaron. In Texas, the Gulf Cartel and the Border Freedom Caucus denied it."),
+            ["Cártel de Jalisco Nueva Generación", "Cártel del Golfo", "Gulf Cartel", "Border Freedom Caucus"]
         );
     }
 

@@ -1038,6 +1038,11 @@ pub fn find_people(
         let mut end = index + 1;
         let mut nickname = None;
         while end < words.len() {
+            // A possessive ends a name: "Prime Minister Narendra Modi's Bharatiya Janata Party",
+            // "the BJP's Parvesh Verma".
+            if without_possessive(words[end - 1].text).len() < words[end - 1].text.len() {
+                break;
+            }
             let separated_by_space = body[words[end - 1].end..words[end].start] == *" ";
             if !separated_by_space {
                 // A nickname between the given name and the surname is no part of the name:
@@ -2901,6 +2906,14 @@ mod tests {
                 ("Iris Knobloch", Some("présidente")),
                 ("Justine Triet", None),
             ])
+        );
+    }
+
+    #[test]
+    fn a_possessive_ends_a_name() {
+        assert_eq!(
+            names_and_roles("Prime Minister Arun Mehra's Lok Vikas Party won, and the LVP's Kiran Bedi Rao took the seat."),
+            pairs(&[("Arun Mehra", Some("Prime Minister")), ("Kiran Bedi Rao", None)])
         );
     }
 

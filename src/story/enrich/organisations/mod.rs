@@ -1218,6 +1218,23 @@ fn head_word_names(
         {
             start += 1;
         }
+        // So is a person before a possessive, named with two words or more: "Prime Minister
+        // Narendra Modi's Bharatiya Janata Party", "Rahul Gandhi's Congress party" (where
+        // "Moody's Investors Service" and "People's Bank of China" keep theirs, and so does an
+        // office's: "the Crook County Sheriff's Office").
+        let whose = (start..end.saturating_sub(1)).find(|&index| {
+            let owner = base(tokens[index].text);
+            owner != tokens[index].text
+                && index > start
+                && !is_role_noun(&owner.to_lowercase())
+                && !is_office(owner)
+                && tokens[start..=index]
+                    .iter()
+                    .all(|token| !HEADS.contains(base(token.text)) && !LEADS.contains(token.text))
+        });
+        if let Some(possessive) = whose {
+            start = possessive + 1;
+        }
         if start >= end {
             continue;
         }
@@ -1476,17 +1493,21 @@ fn parties_named_before(body: &str, tokens: &[Token<'_>]) -> Vec<Found> {
             && !OPENERS.contains(tokens[start - 1].text)
             && !CALENDAR.contains(tokens[start - 1].text)
             && (start == index || !tokens[start - 1].ends_name && !tokens[start].after_punctuation)
+            // Whose party it is is no part of its name: "Rahul Gandhi's Congress party".
+            && tokens[start - 1].text == base(tokens[start - 1].text)
         {
             start -= 1;
         }
         let words = index - start;
-        let after_lower_case = start
-            .checked_sub(1)
-            .is_some_and(|before| !tokens[before].capitalized && !tokens[before].ends_name);
+        // The name starts after a lower-case word or after whose party it is.
+        let bounded_before = start.checked_sub(1).is_some_and(|before| {
+            let possessive = tokens[before].text != base(tokens[before].text);
+            possessive || !tokens[before].capitalized && !tokens[before].ends_name
+        });
         let qualified = start
             .checked_sub(1)
             .is_some_and(|before| PARTY_ADJECTIVES.contains(tokens[before].text));
-        if words == 0 || !after_lower_case || (words < 2 && !qualified) {
+        if words == 0 || !bounded_before || (words < 2 && !qualified) {
             continue;
         }
         let end = tokens[index - 1].end;
@@ -2917,6 +2938,14 @@ mod tests {
         assert_eq!(
             names("A varejista Tavora Lojas subiu, como a montadora Kestrel e le constructeur Dunmore."),
             vec!["Tavora Lojas", "Kestrel", "Dunmore"]
+        );
+    }
+
+    #[test]
+    fn whose_organisation_it_is_is_no_part_of_its_name() {
+        assert_eq!(
+            names("Prime Minister Arun Mehra's Lok Vikas Party won. Opposition leader Ravi Sen's Jan Morcha Alliance lost, as did Tara Das's Praja Shakti party. Moody's Investors Service, the Lane County Sheriff's Office and the People's Bank of China watched."),
+            vec!["Lok Vikas Party", "Jan Morcha Alliance", "Praja Shakti", "Moody's Investors Service", "Lane County Sheriff's Office", "People's Bank of China"]
         );
     }
 

@@ -1997,7 +1997,7 @@ fn role_before(before_name: &str) -> Option<String> {
 const NATIONAL_ENDINGS: &[&str] = &[
     "ais", "aise", "ien", "ienne", "éen", "éenne", "ain", "aine", "ois", "oise", "ano", "ana",
     "eño", "eña", "ino", "ina", "és", "ês", "esa", "ense", "eiro", "eira", "ico", "ica", "ese",
-    "ol", "ola",
+    "ol", "ola", "ique", "aque", "èque", "asque",
 ];
 
 /// Whether a word reads as a lower-case adjective of nationality: letters only, five or more,
@@ -2271,7 +2271,10 @@ fn role_of_something(text: &str) -> Option<String> {
         .collect();
     let is_of = |word: &str| {
         DOMAIN_CONNECTORS.contains(word)
-            || matches!(word, "der" | "von" | "vom" | "at" | "for" | "au" | "aux")
+            || matches!(
+                word,
+                "der" | "von" | "vom" | "at" | "for" | "au" | "aux" | "à"
+            )
     };
     words
         .iter()
@@ -3012,9 +3015,11 @@ mod tests {
     #[test]
     fn a_nationality_after_a_role_and_a_word_between_a_possessive_and_a_role_belong_to_it() {
         assert_eq!(
-            names_and_roles("Le président sénégalais Bassirou Diomaye Faye parla. O Presidente português, Marcelo Rebelo de Sousa, falou. Denmark's business minister, Morten Bodskov, spoke. The union's leader, Ana Ruiz, agreed. O seu líder, Ossufo Momade, disse. Asked about the minister, Rui Costa said no. The president has Tiago Lima."),
+            names_and_roles("Le président sénégalais Bassirou Diomaye Faye parla. Le Premier ministre britannique Tom Ashby et le président tchèque Jan Novák aussi. O Presidente português, Marcelo Rebelo de Sousa, falou. Denmark's business minister, Morten Bodskov, spoke. The union's leader, Ana Ruiz, agreed. O seu líder, Ossufo Momade, disse. Asked about the minister, Rui Costa said no. The president has Tiago Lima."),
             pairs(&[
                 ("Bassirou Diomaye Faye", Some("président sénégalais")),
+                ("Tom Ashby", Some("Premier ministre britannique")),
+                ("Jan Novák", Some("président tchèque")),
                 ("Marcelo Rebelo de Sousa", Some("Presidente português")),
                 ("Morten Bodskov", Some("business minister")),
                 ("Ana Ruiz", Some("leader")),
@@ -3076,7 +3081,7 @@ mod tests {
     #[test]
     fn a_role_of_something_in_apposition_before_a_name_is_the_role() {
         assert_eq!(
-            names_and_roles("The head of the union, Ana Ruiz, said no. El jefe de la delegación gubernamental, Otty Patiño, habló. Der Chef der Gewerkschaft, Frank Werneke, sprach. Asked about the head of the union, Rui Vaz said nothing. Le directeur général de l'hôpital, Marc Ternier, a parlé. Le directeur habituel du club, Luc Barrat, a parlé. La ministre française de la Culture, Rose Tellier, a parlé. Le commissaire européen au commerce, Jan Vos, a parlé. Le secrétaire exécutif de l'agence, Omar Diallo, a parlé."),
+            names_and_roles("The head of the union, Ana Ruiz, said no. El jefe de la delegación gubernamental, Otty Patiño, habló. Der Chef der Gewerkschaft, Frank Werneke, sprach. Asked about the head of the union, Rui Vaz said nothing. Le directeur général de l'hôpital, Marc Ternier, a parlé. Le directeur habituel du club, Luc Barrat, a parlé. La ministre française de la Culture, Rose Tellier, a parlé. Le commissaire européen au commerce, Jan Vos, a parlé. La commissaire européenne à l'Énergie, Kadri Saar, a parlé. Le secrétaire exécutif de l'agence, Omar Diallo, a parlé."),
             pairs(&[
                 ("Ana Ruiz", Some("head of the union")),
                 ("Otty Patiño", Some("jefe de la delegación gubernamental")),
@@ -3088,6 +3093,7 @@ mod tests {
                 ("Luc Barrat", None),
                 ("Rose Tellier", Some("ministre française de la Culture")),
                 ("Jan Vos", Some("commissaire européen au commerce")),
+                ("Kadri Saar", Some("commissaire européenne à l'Énergie")),
                 ("Omar Diallo", Some("secrétaire exécutif de l'agence")),
             ])
         );

@@ -1314,11 +1314,9 @@ pub fn find_people(
         {
             tokens.remove(0);
         }
+        // A possessive ends the run, so only its last word may have one.
         if tokens.len() < 2
             || tokens.len() > 5
-            || tokens[..tokens.len().saturating_sub(1)]
-                .iter()
-                .any(|w| w.text.ends_with("’s") || w.text.ends_with("'s"))
             || tokens.iter().enumerate().any(|(index, w)| {
                 makes_no_name_in_run(w.text, index == 0)
                     || is_title(w.text) && !(sovereign_named_once && index == 0)

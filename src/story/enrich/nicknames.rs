@@ -56,7 +56,7 @@ fn nickname_at(text: &str, open: usize) -> Option<Nickname> {
     let surname_start = quoted_end + 1;
     let surname = text.get(surname_start..)?;
     let surname = surname
-        .split(|c: char| !c.is_alphabetic() && c != '-')
+        .split(|c: char| !c.is_alphabetic() && !matches!(c, '-' | '\'' | '’'))
         .next()
         .unwrap_or("");
     (text[quoted_end..].starts_with(' ') && is_name_word(surname)).then_some(Nickname {
@@ -65,13 +65,14 @@ fn nickname_at(text: &str, open: usize) -> Option<Nickname> {
     })
 }
 
-/// A capitalized word in lower case after its first letter, as names are written: not "CNN",
-/// whose quotation after it is a quotation.
+/// A capitalized word of letters with some in lower case, as names are written: "Guzmán",
+/// "McCarthy", "O'Neal", not "CNN", whose quotation after it is a quotation.
 fn is_name_word(word: &str) -> bool {
-    let mut chars = word.chars();
-    chars.next().is_some_and(char::is_uppercase)
-        && word.chars().count() >= 2
-        && chars.all(|c| c.is_lowercase() || c == '-' || c == '\'')
+    word.starts_with(char::is_uppercase)
+        && word.chars().any(char::is_lowercase)
+        && word
+            .chars()
+            .all(|c| c.is_alphabetic() || matches!(c, '-' | '\'' | '’'))
 }
 
 fn starts_upper(word: &str) -> bool {
@@ -109,6 +110,12 @@ mod tests {
         assert_eq!(quoted(text), vec!["\"El Chapo\"", "«El Mayo»", "“Magic”"]);
         let found = nicknames(text);
         assert!(text[found[0].surname_start..].starts_with("Guzmán y"));
+    }
+
+    #[test]
+    fn a_surname_with_capitals_inside_ends_a_nickname() {
+        let text = "the coach Joe \"Tiger\" McAllister and DeShawn \"Boom\" O'Reilly.";
+        assert_eq!(quoted(text), vec!["\"Tiger\"", "\"Boom\""]);
     }
 
     #[test]

@@ -239,6 +239,7 @@ fn build() -> Matcher {
             add_name(&mut by_name, name, candidate.clone());
         }
     }
+    share_across_marks(&mut by_name);
     let (names, candidates): (Vec<String>, Vec<Vec<Candidate>>) = by_name.into_iter().unzip();
     Matcher {
         names: WordStartNames::new(&names).expect("the place names build an automaton"),
@@ -246,14 +247,48 @@ fn build() -> Matcher {
     }
 }
 
+/// Gives a name written with diacritics the candidates of the names written like it without
+/// them. Spanish, French and Portuguese copy writes foreign places with their own accents
+/// ("Los Ángeles (EE.UU.)", "Pékin"), while the gazetteer lists the accented form only for the
+/// place that is named so at home (Los Ángeles, Chile): the story's countries and the places'
+/// sizes should choose among all of them, as they do for the name without marks.
+fn share_across_marks(by_name: &mut ByName) {
+    // Every name is listed without its marks too (`name_variants`), so the bare name holds
+    // the candidates of all its accented forms already; each accented form takes the bare
+    // name's.
+    let marked: Vec<(String, String)> = by_name
+        .keys()
+        .filter_map(|name| {
+            let bare = without_marks(name);
+            (bare != *name).then(|| (name.clone(), bare))
+        })
+        .collect();
+    for (name, bare) in marked {
+        let Some(shared) = by_name.get(&bare) else {
+            continue;
+        };
+        let extra: Vec<Candidate> = shared
+            .iter()
+            .filter(|candidate| !by_name[&name].contains(candidate))
+            .cloned()
+            .collect();
+        if let Some(candidates) = by_name.get_mut(&name) {
+            candidates.extend(extra);
+        }
+    }
+}
+
+fn without_marks(name: &str) -> String {
+    name.nfd()
+        .filter(|c| !unicode_normalization::char::is_combining_mark(*c))
+        .collect()
+}
+
 /// The ways a name is written in news text: as listed, without diacritics (`Rājasthān` →
 /// `Rajasthan`), `St.` for `Saint`, and the short form of `Frankfurt am Main`.
 fn name_variants(name: &str) -> Vec<String> {
     let mut variants = vec![name.to_owned()];
-    let without_marks: String = name
-        .nfd()
-        .filter(|c| !unicode_normalization::char::is_combining_mark(*c))
-        .collect();
+    let without_marks = without_marks(name);
     // "Đắk Lắk" → "Dak Lak", "Łódź" → "Lodz": strokes go too, as copy in English writes them.
     if without_marks.chars().any(|c| without_stroke(c).is_some()) {
         variants.push(
@@ -2062,6 +2097,23 @@ mod tests {
         let id = found.iter().find(|p| p.name == name)?.geonameid?;
         let city = gazetteer().cities().iter().find(|c| c.geonameid == id)?;
         Some((city.country.clone(), city.admin1.clone()))
+    }
+
+    #[test]
+    fn a_name_written_with_accents_may_be_any_place_named_so_without_them() {
+        // The gazetteer writes "Los Ángeles" only for the Chilean city; Spanish copy writes
+        // the Californian one so too.
+        let country_of = |dateline: &str, country: &str| {
+            let found = places_from(
+                dateline,
+                country,
+                "El alcalde de Los Ángeles habló con la prensa local.",
+            );
+            let place = found.iter().find(|p| p.name == "Los Ángeles").cloned();
+            place.and_then(|p| p.country_code)
+        };
+        assert_eq!(country_of("SACRAMENTO", "US").as_deref(), Some("US"));
+        assert_eq!(country_of("CONCEPCIÓN", "CL").as_deref(), Some("CL"));
     }
 
     #[test]

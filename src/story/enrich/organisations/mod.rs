@@ -584,6 +584,11 @@ static CONNECTORS: WordList = WordList::new(&[
     "et", "und", "für", "para", "pour", "la", "las", "los", "les", "the",
 ]);
 
+/// What a body works against, inside a name whose head leads: "Departamento de Protección
+/// contra Incendios", "Ligue contre le cancer", "Bündnis gegen Rechts". Between two names
+/// without a head it is a match or a lawsuit ("Spain against Portugal").
+static AGAINST: WordList = WordList::new(&["against", "contra", "contre", "gegen"]);
+
 /// Words that make "Bank" a river's bank.
 const COMPASS: &[&str] = &["North", "South", "East", "West", "Left", "Right"];
 
@@ -990,9 +995,11 @@ fn capitalized_runs(tokens: &[Token<'_>], german: bool) -> Vec<(usize, usize)> {
                 end += 1;
                 continue;
             }
+            let head_leads = || tokens[start..end].iter().any(|t| LEADS.contains(t.text));
             let mut next = end;
             while next < tokens.len()
-                && CONNECTORS.contains(tokens[next].text)
+                && (CONNECTORS.contains(tokens[next].text)
+                    || AGAINST.contains(tokens[next].text) && head_leads())
                 && !tokens[next].ends_name
                 && next - end < 2
             {
@@ -2299,6 +2306,18 @@ mod tests {
             names("Selon le Conseil pour la Recherche Arctique, la glace recule."),
             ["Conseil pour la Recherche Arctique"]
         );
+    }
+
+    #[test]
+    fn a_name_whose_head_leads_runs_on_past_what_it_works_against() {
+        assert_eq!(
+            names("Según la Oficina de Defensa contra Inundaciones de Tarvia, el río crece."),
+            ["Oficina de Defensa contra Inundaciones de Tarvia"]
+        );
+        // Between two names with no head before them it is who plays whom.
+        assert!(names("Ayer jugó Tarvia contra Ostrelia en Lisboa.")
+            .iter()
+            .all(|name| !name.contains("contra")));
     }
 
     #[test]

@@ -324,6 +324,15 @@ pub(crate) fn is_office(word: &str) -> bool {
     if OFFICES.contains(word) {
         return true;
     }
+    // A former holder's office: "ex-comandante da Marinha", "Ex-Minister", "la exministra
+    // de Cultura".
+    if let Some(office) = ["ex-", "Ex-", "ex"]
+        .iter()
+        .find_map(|prefix| word.strip_prefix(prefix))
+        .filter(|office| office.len() > 3)
+    {
+        return is_office(office);
+    }
     if word.is_ascii() {
         let mut lower = [0u8; LONGEST];
         let Some(lower) = lower.get_mut(..word.len()) else {

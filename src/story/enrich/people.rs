@@ -510,6 +510,11 @@ static NOT_PERSON_WORDS: WordList = WordList::new(&[
     "Huracán",
     "Ouragan",
     "Furacão",
+    // Courts sit in panels and in plenary: "a Primeira Turma do STF", "el Pleno del Tribunal".
+    "Turma",
+    "Plenário",
+    "Pleno",
+    "Plenum",
     // Branches of government and fronts: "el Poder Ejecutivo", "Frente de Libertação".
     "Poder",
     "Ejecutivo",
@@ -3214,6 +3219,20 @@ mod tests {
                 "Markus Feld",
                 "Richard Lutz"
             ]
+        );
+    }
+
+    #[test]
+    fn a_former_holders_office_takes_its_domain() {
+        assert_eq!(
+            names_and_roles(
+                "Depôs o ex-comandante da Marinha Arlindo Quevedo. Falou a exministra de \
+                 Cultura Rosaura Benítez. A Primeira Turma do tribunal votou."
+            ),
+            pairs(&[
+                ("Arlindo Quevedo", Some("ex-comandante da Marinha")),
+                ("Rosaura Benítez", Some("exministra de Cultura")),
+            ])
         );
     }
 

@@ -603,7 +603,7 @@ static OPENERS: WordList = WordList::new(&[
     "The", "A", "An", "In", "On", "At", "But", "And", "For", "With", "After", "Before", "As",
     "When", "While", "If", "Since", "By", "From", "To", "This", "That", "Its", "El", "La", "Los",
     "Las", "Le", "Les", "L’", "Der", "Die", "Das", "Den", "Dem", "O", "Os", "Un", "Une", "Una",
-    "Um", "Uma", "Ein", "Eine", "Según", "Segundo", "Selon", "Laut", "Nach",
+    "Um", "Uma", "Ein", "Eine", "Según", "Segundo", "Selon", "Laut", "Nach", "Former", "Ex",
 ]);
 
 /// Words before an outlet that make it act in the story: "told AFP", "disse à Lusa".

@@ -319,11 +319,18 @@ static VENUE_SURNAMES: WordList = WordList::new(&["Arena", "Hall", "Garden", "Ga
 static FRENCH_ARTICLES: WordList = WordList::new(&["le", "la", "l'", "l’", "les"]);
 
 /// Endings of French nationalities (Française, Néo-Zélandaise, Italien, Américaine, Suédois,
-/// Ghanéen, Nigérian, Allemand, Argentin, Espagnol, Britannique).
+/// Ghanéen, Nigérian, Allemand, Argentin, Espagnol, Britannique, Slovène, Tchèque, Slovaque,
+/// Chypriote, Yéménite, Monégasque).
 const FRENCH_NATIONAL_ENDINGS: &[&str] = &[
     "ais", "aise", "ien", "ienne", "ain", "aine", "ois", "oise", "éen", "éenne", "an", "ane",
-    "and", "ande", "in", "ine", "ol", "ole", "ique",
+    "and", "ande", "in", "ine", "ol", "ole", "ique", "ène", "èque", "aque", "ote", "ite", "asque",
 ];
+
+/// French nationalities too short for their ending to tell them, or with none of those.
+static FRENCH_NATIONALITIES: WordList = WordList::new(&[
+    "Belge", "Suisse", "Russe", "Grec", "Grecque", "Turc", "Turque", "Kurde", "Basque", "Serbe",
+    "Croate", "Thaï",
+]);
 
 /// German compound titles end in these: "Bundesverkehrsminister", "ADV-Sprecher".
 const TITLE_SUFFIXES: &[&str] = &[
@@ -510,6 +517,12 @@ static NOT_PERSON_WORDS: WordList = WordList::new(&[
     "Huracán",
     "Ouragan",
     "Furacão",
+    // Races: "le Tour de France", "la Vuelta", "the US Open".
+    "Tour",
+    "Giro",
+    "Vuelta",
+    "Rallye",
+    "Open",
     // Courts sit in panels and in plenary: "a Primeira Turma do STF", "el Pleno del Tribunal".
     "Turma",
     "Plenário",
@@ -976,6 +989,25 @@ fn has_plural_noun_ending(word: &str) -> bool {
         .any(|ending| word.len() > ending.len() + 2 && word.ends_with(ending))
 }
 
+/// Whether a verb of saying stands right before the word at `index`, with nothing but spaces
+/// between them: "sagte Babler".
+fn said_before(words: &[Word<'_>], body: &str, index: usize) -> bool {
+    index.checked_sub(1).is_some_and(|before| {
+        SAYING.contains(words[before].text)
+            && body[words[before].end..words[index].start]
+                .trim()
+                .is_empty()
+    })
+}
+
+/// Whether a verb of saying stands right after the word at `index`: "Babler sagte", not
+/// "des Autobauers Europas, sagte sie", whose speaker comes after the verb.
+fn said_after(words: &[Word<'_>], body: &str, index: usize) -> bool {
+    words.get(index + 1).is_some_and(|after| {
+        SAYING.contains(after.text) && body[words[index].end..after.start].trim().is_empty()
+    })
+}
+
 /// Whether a word makes the run it is in something other than a person: an institution's,
 /// event's or place's word, a plural abstract noun, an organisation's head word, a month or day.
 pub(super) fn makes_no_name(word: &str) -> bool {
@@ -1247,8 +1279,14 @@ pub fn find_people(
         if quoted || after_venue || names_a_facility || where_not_who {
             continue;
         }
-        // French capitalizes a nationality used as a noun: "la Française Justine Triet".
-        if tokens.len() >= 3
+        // French capitalizes a nationality used as a noun: "la Française Justine Triet", and
+        // at a sentence's start the article too: "Le Slovène Tadej Pogacar".
+        if tokens.len() >= 4
+            && FRENCH_ARTICLES.contains(&tokens[0].text.to_lowercase())
+            && is_nationality_noun(tokens[1].text)
+        {
+            tokens.drain(..2);
+        } else if tokens.len() >= 3
             && is_nationality_noun(tokens[0].text)
             && word_before.is_some_and(|article| FRENCH_ARTICLES.contains(article))
         {
@@ -1374,11 +1412,8 @@ pub fn find_people(
         // Asked only where it decides anything: in German stories.
         let introduced_here = language != Some("de")
             || role.is_some()
-            || [start.checked_sub(1), Some(end)]
-                .into_iter()
-                .flatten()
-                .filter_map(|index| words.get(index))
-                .any(|word| SAYING.contains(word.text));
+            || said_before(&words, body, start)
+            || said_after(&words, body, end - 1);
         match keys.iter().position(|key| *key == folded) {
             Some(known) => {
                 let person = &mut people[known];
@@ -1407,11 +1442,7 @@ pub fn find_people(
             let surname = surname(&person.name);
             words.iter().enumerate().any(|(index, word)| {
                 without_possessive(word.text) == surname
-                    && [index.checked_sub(1), Some(index + 1)]
-                        .into_iter()
-                        .flatten()
-                        .filter_map(|beside| words.get(beside))
-                        .any(|beside| SAYING.contains(beside.text))
+                    && (said_before(&words, body, index) || said_after(&words, body, index))
             })
         };
         let mut introduced = introduced.into_iter();
@@ -2012,15 +2043,20 @@ fn is_national_adjective(word: &str) -> bool {
 }
 
 /// Whether a capitalized word reads as a French nationality used as a noun: "Française",
-/// "Néo-Zélandaise" (its last part decides).
+/// "Néo-Zélandaise" (its last part decides), "Britanniques".
 fn is_nationality_noun(word: &str) -> bool {
-    let last = word.rsplit('-').next().unwrap_or(word).to_lowercase();
-    word.starts_with(char::is_uppercase)
-        && last.chars().count() >= 5
-        && last.chars().all(char::is_alphabetic)
-        && FRENCH_NATIONAL_ENDINGS
-            .iter()
-            .any(|ending| last.ends_with(ending))
+    let singular = |word: &str| {
+        let last = word.rsplit('-').next().unwrap_or(word).to_lowercase();
+        FRENCH_NATIONALITIES.contains(word)
+            || word.starts_with(char::is_uppercase)
+                && last.chars().count() >= 5
+                && last.chars().all(char::is_alphabetic)
+                && FRENCH_NATIONAL_ENDINGS
+                    .iter()
+                    .any(|ending| last.ends_with(ending))
+    };
+    // The plural names several: "les Britanniques John Smith et Ann Lee".
+    singular(word) || word.strip_suffix('s').is_some_and(singular)
 }
 
 /// Whether the text between two runs joins them as items of one list: "and", "y", "e", "et" or
@@ -3182,7 +3218,8 @@ mod tests {
         let body = "Hamburg (dpa) - Reisende sollten früh planen. Betroffene Reisende können \
                     umbuchen, sagte Bahnsprecherin Karin Lohse. „Das Netz darf nicht zum \
                     Opfer von Sparplänen werden“, sagte Markus Feld am Abend. Bahnchef \
-                    Richard Lutz kündigte Investitionen an.";
+                    Richard Lutz kündigte Investitionen an. Das ist der Plan des größten \
+                    Reiseanbieters Europas, sagte er.";
         let names_in = |language| -> Vec<String> {
             find_people(&Text::new(body), &[], &[], &[], language)
                 .into_iter()
@@ -3217,8 +3254,20 @@ mod tests {
                 "Karin Lohse",
                 "Opfer von Sparplänen",
                 "Markus Feld",
-                "Richard Lutz"
+                "Richard Lutz",
+                "Reiseanbieters Europas"
             ]
+        );
+    }
+
+    #[test]
+    fn a_french_nationality_noun_and_its_article_are_no_part_of_a_name() {
+        assert_eq!(
+            names(
+                "Le Slovène Anže Kralj a gagné le Tour de France. Les Britanniques Tom Ashby \
+                 et Ann Lowe suivent, devant la Suisse Léa Dufaux."
+            ),
+            ["Anže Kralj", "Tom Ashby", "Ann Lowe", "Léa Dufaux"]
         );
     }
 

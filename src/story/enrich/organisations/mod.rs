@@ -791,7 +791,7 @@ pub fn find_organisations(
     let german = language == Some("de");
     let mut found = Vec::new();
     found.extend(head_word_names(text, &tokens, places, german));
-    found.extend(appositions(body, &tokens, german));
+    found.extend(appositions(body, &tokens, places, german));
     found.extend(parties_named_before(body, &tokens));
     found.extend(team_names(body, &tokens, places));
     found.extend(market_context::market_names(body, &tokens, places));
@@ -1426,7 +1426,15 @@ fn bounded(body: &str, span: &[Token<'_>], from: usize, end: usize) -> usize {
     bound
 }
 
-fn appositions(body: &str, tokens: &[Token<'_>], german: bool) -> Vec<Found> {
+fn appositions(body: &str, tokens: &[Token<'_>], places: &[Place], german: bool) -> Vec<Found> {
+    // A place after the noun, or its genitive, is whose company it is: "des größten Autobauers
+    // Europas", "der Versorger Bayerns".
+    let a_place = |word: &str| {
+        [Some(word), word.strip_suffix('s')]
+            .into_iter()
+            .flatten()
+            .any(|name| places.iter().any(|p| p.name == name) || names_a_place(name))
+    };
     let mut found = Vec::new();
     for (index, window) in tokens.windows(2).enumerate() {
         let (kind, name) = (&window[0], &window[1]);
@@ -1450,6 +1458,9 @@ fn appositions(body: &str, tokens: &[Token<'_>], german: bool) -> Vec<Found> {
                 .is_some_and(|t| t.capitalized && !OPENERS.contains(t.text) && !t.after_punctuation)
         {
             last = first + 1;
+        }
+        if last == first && a_place(base(name.text)) {
+            continue;
         }
         let end_byte = tokens[last].start + base(tokens[last].text).len();
         found.push(Found {
@@ -2648,7 +2659,7 @@ mod tests {
     /// the name and is no part of it.
     #[test]
     fn a_german_noun_for_a_kind_of_company_introduces_the_name() {
-        let found = german_organisations("Der angeschlagene Energietechnikkonzern Siemens Energy bekommt Garantien. Der Autobauer Volkswagen und der frühere Mutterkonzern Siemens helfen. Ein Buch von Henry Ford erschien.");
+        let found = german_organisations("Der angeschlagene Energietechnikkonzern Siemens Energy bekommt Garantien. Der Autobauer Volkswagen und der frühere Mutterkonzern Siemens helfen. Ein Buch von Henry Ford erschien. Der größte Versorger Frankreichs wartet.");
         assert_eq!(
             names_and_acronyms(&found),
             vec![

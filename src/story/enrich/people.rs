@@ -292,6 +292,10 @@ static FACILITY_NOUNS: WordList = WordList::new(&[
     "motorway",
     "pipeline",
     "canal",
+    // Areas named after a feature: "Florida's Big Bend area", "the Hill Country region".
+    "area",
+    "region",
+    "valley",
 ]);
 
 /// Whether `after`, the text after a run of capitalized words, goes on with a facility's noun,
@@ -517,6 +521,11 @@ static NOT_PERSON_WORDS: WordList = WordList::new(&[
     "Huracán",
     "Ouragan",
     "Furacão",
+    // Lifts and cable cars: "o Elevador da Glória", "el Teleférico de Caracas".
+    "Elevador",
+    "Ascensor",
+    "Funicular",
+    "Teleférico",
     // Races: "le Tour de France", "la Vuelta", "the US Open".
     "Tour",
     "Giro",
@@ -1264,10 +1273,13 @@ pub fn find_people(
                         .and_then(|rest| rest.rsplit(WORD_BREAKS).next())
                         .is_some_and(|noun| VENUE_NOUNS.contains(noun))
         });
-        // And one between "the" and a facility's noun the facility, and so does one after "the"
+        // And one between "the" and a facility's or an area's noun the facility, and so does one after "the"
         // that ends with a venue's word that is a surname too: "at the Accor Arena", "the Royal
         // Albert Hall" (where "Bruce Arena said" is a person).
-        let after_the = word_before.is_some_and(|the| the == "the" || the == "The");
+        // A possessive determines it as "the" does: "Florida's Big Bend area".
+        let after_the = word_before.is_some_and(|the| {
+            the == "the" || the == "The" || without_possessive(the).len() < the.len()
+        });
         let names_a_facility = after_the
             && (a_facility_follows(&body[tokens[tokens.len() - 1].end..])
                 || VENUE_SURNAMES.contains(tokens[tokens.len() - 1].text));
@@ -2855,7 +2867,7 @@ mod tests {
             pairs(&[("Ana Lima", None)])
         );
         assert_eq!(
-            names_and_roles("Units of the Antonio Guiteras thermoelectric plant failed, and the Ana Costa hospital closed, as did trains on the Tamaki Kairo line. The Joe Harlan administration and Maria Rivas's plant were not affected."),
+            names_and_roles("Units of the Antonio Guiteras thermoelectric plant failed, and the Ana Costa hospital closed, as did trains on the Tamaki Kairo line. The Joe Harlan administration and Maria Rivas's plant were not affected. Storms hit Tarvia's Long Reach area, and the Elevador da Penha stopped."),
             pairs(&[("Joe Harlan", None), ("Maria Rivas", None)])
         );
     }
